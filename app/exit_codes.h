@@ -1,0 +1,29 @@
+/** @file exit_codes.h
+ *  @brief The exit statuses of `byline`, documented in README.md.
+ */
+#ifndef BYLINE_APP_EXIT_CODES_H
+#define BYLINE_APP_EXIT_CODES_H
+
+#include "byline/status.h"
+
+namespace byline::exit_code {
+
+inline constexpr int kOk = 0;           ///< everything went in / the search ran
+inline constexpr int kFatal = 1;        ///< nothing could be done: no database, write failed
+inline constexpr int kUsage = 2;        ///< bad command line or bad query
+inline constexpr int kSomeSkipped = 3;  ///< index: done, but some files or lines had errors
+inline constexpr int kLocked = 4;       ///< index: another writer holds the database
+
+/// The exit code for a failed library call.
+inline int ForStatus(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kOk: return kOk;
+    case StatusCode::kInvalidArgument: return kUsage;
+    case StatusCode::kLocked: return kLocked;
+    default: return kFatal;
+  }
+}
+
+}  // namespace byline::exit_code
+
+#endif  // BYLINE_APP_EXIT_CODES_H

@@ -1,0 +1,35 @@
+/** @file main.cc
+ *  @brief `byline`: one program, one subcommand per front end.
+ */
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "app/exit_codes.h"
+#include "indexer/index_command.h"
+#include "searcher/search_command.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Byline: full-text search for news archives."};
+  app.set_version_flag("--version", std::string("byline ") + BYLINE_VERSION);
+  app.require_subcommand(1);
+  byline::IndexCommandOptions index_opts;
+  byline::SearchCommandOptions search_opts;
+  CLI::App* index = byline::SetupIndexCommand(app, &index_opts);
+  CLI::App* search = byline::SetupSearchCommand(app, &search_opts);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : byline::exit_code::kUsage;
+  }
+  try {
+    if (index->parsed()) return byline::RunIndexCommand(index_opts);
+    if (search->parsed()) return byline::RunSearchCommand(search_opts);
+  } catch (const std::exception& e) {
+    // Library calls report expected failures as Status; this is a bug.
+    std::cerr << "byline: internal error: " << e.what() << "\n";
+    return byline::exit_code::kFatal;
+  }
+  return byline::exit_code::kUsage;
+}

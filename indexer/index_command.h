@@ -1,0 +1,30 @@
+/** @file index_command.h
+ *  @brief `byline index`: options and the front end.
+ */
+#ifndef BYLINE_INDEXER_INDEX_COMMAND_H
+#define BYLINE_INDEXER_INDEX_COMMAND_H
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace byline {
+
+/// Collection of all options of `byline index`.
+struct IndexCommandOptions {
+  std::vector<std::string> paths;
+  std::string db;
+  bool rebuild = false;
+  bool quiet = false;
+};
+
+/// Adds the `index` subcommand to `app`, filling `opts` when parsed.
+CLI::App* SetupIndexCommand(CLI::App& app, IndexCommandOptions* opts);
+
+/// Runs it; returns the process exit code.
+int RunIndexCommand(const IndexCommandOptions& opts);
+
+}  // namespace byline
+
+#endif  // BYLINE_INDEXER_INDEX_COMMAND_H

@@ -1,0 +1,72 @@
+/** @file analyzer.h
+ *  @brief The one text analyzer used for indexing, querying and highlighting.
+ *
+ *  A tokenizer (ICU word boundaries, UAX #29, with dictionary segmentation for
+ *  Chinese, Japanese and Thai) followed by a chain of filters:
+ *    1. normalisation: NFKC case folding;
+ *    2. accent folding: combining marks dropped from Latin, Greek and Cyrillic
+ *       letters, Arabic diacritics and tatweel removed;
+ *    3. token shaping: "U.S." -> "us", possessive "'s" removed, French/Italian
+ *       elisions ("l'", "d'") removed, other apostrophes dropped;
+ *    4. compounds: "al-Qaeda" gives "al", "qaeda" at consecutive positions and
+ *       the joined "alqaeda" at the first of them;
+ *    5. stemming with the language's Snowball stemmer (Stem()).
+ *  ICU types stay behind this header.
+ */
+#ifndef BYLINE_ANALYZER_H
+#define BYLINE_ANALYZER_H
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace byline {
+
+/// One word of a text, normalised, with where it stood.
+struct Token {
+  std::string term;     ///< normalised form (folded, unstemmed)
+  std::size_t start;    ///< byte offset of the surface form in the input
+  std::size_t end;      ///< one past its last byte
+  std::uint32_t pos;    ///< word position, 0-based and consecutive
+  bool joined = false;  ///< an extra compound form ("alqaeda"), sharing `pos`
+                        ///< with the first part; not a word of its own
+};
+
+/// Thread-compatible: one Analyzer per thread (it caches ICU objects).
+class Analyzer {
+ public:
+  Analyzer();
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+  Analyzer(Analyzer&&) noexcept;
+  Analyzer& operator=(Analyzer&&) noexcept;
+
+  /// Splits `text` (valid UTF-8) into normalised tokens. `lang` (ISO 639-1,
+  /// may be empty) selects language-specific shaping such as elisions.
+  std::vector<Token> Tokenize(std::string_view text, std::string_view lang = "") const;
+
+  /// Normalises one word exactly as Tokenize does (no splitting).
+  std::string Normalize(std::string_view word, std::string_view lang = "") const;
+
+  /// Stems a normalised term with the stemmer for `lang`; returns the term
+  /// unchanged for languages without a stemmer (Chinese, Japanese, Thai...).
+  std::string Stem(const std::string& term, std::string_view lang) const;
+
+  /// True if Byline has a Snowball stemmer for this language code.
+  static bool HasStemmer(std::string_view lang);
+
+  /// The language used when an article does not say: "en".
+  static constexpr const char* kDefaultLanguage = "en";
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace byline
+
+#endif  // BYLINE_ANALYZER_H

@@ -1,0 +1,34 @@
+/** @file document.h
+ *  @brief Article: the document model shared by readers, indexer and searcher.
+ */
+#ifndef BYLINE_DOCUMENT_H
+#define BYLINE_DOCUMENT_H
+
+#include <string>
+
+namespace byline {
+
+/// One news article as read from a corpus file, all text in valid UTF-8.
+struct Article {
+  std::string id;      ///< stable id: the JSON "id", else path (plus ":line" in JSON Lines)
+  std::string title;   ///< headline; may be empty
+  std::string date;    ///< ISO 8601 ("2018-11-14" or "2018-11-14T09:30:00Z"); empty if unknown
+  std::string source;  ///< publication or site name
+  std::string author;  ///< byline
+  std::string url;     ///< canonical address
+  std::string lang;    ///< ISO 639-1 code ("en", "de"); empty if unknown
+  std::string body;    ///< article text, paragraphs separated by "\n"
+  std::string path;    ///< the file it came from (plus ":line" in JSON Lines)
+};
+
+/// Serialises the stored fields of an article into the compact form kept as
+/// Xapian document data.
+std::string EncodeStoredArticle(const Article& article);
+
+/// Reverses EncodeStoredArticle; returns false (and leaves *out partly
+/// filled) if the data is not in that form.
+bool DecodeStoredArticle(const std::string& data, Article* out);
+
+}  // namespace byline
+
+#endif  // BYLINE_DOCUMENT_H

@@ -1,0 +1,86 @@
+/** @file index_writer.h
+ *  @brief Writing articles into a Byline (Xapian) database.
+ */
+#ifndef BYLINE_INDEX_WRITER_H
+#define BYLINE_INDEX_WRITER_H
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "byline/corpus_reader.h"
+#include "byline/document.h"
+#include "byline/status.h"
+
+namespace byline {
+
+/// Where `byline` keeps its database unless told otherwise: $BYLINE_DB if
+/// set, else $XDG_DATA_HOME/byline/index, else ~/.local/share/byline/index.
+std::string DefaultDatabasePath();
+
+/// The unique id term of an article id (long ids are shortened with a hash
+/// so the term stays within Xapian's term length limit).
+std::string IdTerm(const std::string& article_id);
+
+/// Adds or replaces articles in one database. Not thread-safe.
+class IndexWriter {
+ public:
+  /// Opens (creating if needed) the database at `path` for writing. Fails
+  /// with kLocked if another writer holds it.
+  static Result<std::unique_ptr<IndexWriter>> Open(const std::string& path, bool rebuild);
+  ~IndexWriter();
+
+  /// Adds `article`, replacing any article with the same id.
+  Status Add(const Article& article);
+  /// Makes everything added so far durable and visible to readers.
+  Status Commit();
+  /// Articles in the database (as of the last commit plus pending ones).
+  std::uint64_t ArticleCount() const;
+
+ private:
+  struct Impl;
+  explicit IndexWriter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Progress of an IndexPaths run, reported a few times a second.
+struct IndexProgress {
+  std::uint64_t articles = 0;     ///< articles indexed so far
+  std::uint64_t bytes_done = 0;   ///< bytes of files finished
+  std::uint64_t bytes_total = 0;  ///< bytes of all files to read
+  std::uint64_t files_done = 0, files_total = 0;
+  double seconds = 0;
+};
+
+/// What an IndexPaths run did.
+struct IndexStats {
+  std::uint64_t files = 0;            ///< files of a supported type found
+  std::uint64_t articles = 0;         ///< articles indexed
+  std::uint64_t skipped_unknown = 0;  ///< files skipped for their type
+  std::uint64_t problems = 0;         ///< files or lines that could not be read
+  std::uint64_t bytes = 0;            ///< bytes of files read
+  std::uint64_t total_articles = 0;   ///< articles in the database afterwards
+  double seconds = 0;
+};
+
+/// Options of IndexPaths.
+struct IndexOptions {
+  std::string db_path;  ///< the database to write
+  bool rebuild = false;  ///< start from an empty database
+  ReadLimits limits;
+  /// Called for every file or line that could not be read (never fatal).
+  std::function<void(const Status&)> on_problem;
+  /// Called a few times a second while indexing, and once at the end.
+  std::function<void(const IndexProgress&)> on_progress;
+};
+
+/// Indexes every article under `roots` into options.db_path and commits.
+/// Bad files are reported through on_problem and skipped; a non-OK result
+/// means the database itself could not be written.
+Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const IndexOptions& options);
+
+}  // namespace byline
+
+#endif  // BYLINE_INDEX_WRITER_H

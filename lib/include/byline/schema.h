@@ -1,0 +1,46 @@
+/** @file schema.h
+ *  @brief Every term prefix and value slot of a Byline database, written once.
+ *
+ *  Follows Xapian's prefix conventions (docs/termprefixes.rst): single
+ *  capital letters for the common fields, "X" for our own. Terms after a
+ *  prefix are always lower case, so no ':' separator is needed.
+ */
+#ifndef BYLINE_SCHEMA_H
+#define BYLINE_SCHEMA_H
+
+namespace byline::schema {
+
+// ---- Term prefixes ---------------------------------------------------------
+/// Unique id term, one per article: "Q" + article id. Used to replace on re-index.
+inline constexpr char kPrefixId[] = "Q";
+/// Body (and title) words, unstemmed, with positions: no prefix.
+inline constexpr char kPrefixText[] = "";
+/// Stemmed body (and title) words, no positions: "Z" + stem (Xapian's convention).
+inline constexpr char kPrefixStem[] = "Z";
+/// Title words, unstemmed, with positions.
+inline constexpr char kPrefixTitle[] = "S";
+/// Stemmed title words, no positions.
+inline constexpr char kPrefixTitleStem[] = "ZS";
+/// Author words, boolean filter terms (lower-cased, accent-folded).
+inline constexpr char kPrefixAuthor[] = "A";
+/// Source words, boolean filter terms.
+inline constexpr char kPrefixSource[] = "XS";
+/// Language code, boolean filter term ("Len").
+inline constexpr char kPrefixLang[] = "L";
+/// Date terms for boolean filtering: year "Y2018", month "M201811", day "D20181114".
+inline constexpr char kPrefixYear[] = "Y";
+inline constexpr char kPrefixMonth[] = "M";
+inline constexpr char kPrefixDay[] = "D";
+
+// ---- Value slots -----------------------------------------------------------
+/// Publication date as 8 ASCII digits "YYYYMMDD": sortable, used for date ranges.
+inline constexpr unsigned kSlotDate = 0;
+
+// ---- Positions -------------------------------------------------------------
+/// The body's first position is this far after the title's last, so that a
+/// phrase never matches across the title/body boundary.
+inline constexpr unsigned kTitleBodyGap = 100;
+
+}  // namespace byline::schema
+
+#endif  // BYLINE_SCHEMA_H

@@ -1,0 +1,35 @@
+/** @file text.h
+ *  @brief Byte-level text hygiene: encodings in, safe text out.
+ */
+#ifndef BYLINE_TEXT_H
+#define BYLINE_TEXT_H
+
+#include <string>
+#include <string_view>
+
+namespace byline {
+
+/// True if `s` is well-formed UTF-8.
+bool IsValidUtf8(std::string_view s);
+
+/// Converts raw file bytes to UTF-8: a UTF-8 BOM is dropped; UTF-16 with a
+/// BOM is converted; otherwise valid UTF-8 is kept and anything else is read
+/// as Windows-1252 (a superset of Latin-1). `*note`, if given, is set to the
+/// encoding that was assumed when it was not UTF-8.
+std::string ToUtf8(std::string_view bytes, std::string* note = nullptr);
+
+/// Cleans article text for storage: drops control characters (except
+/// newline and tab, which become "\n" and " "), collapses runs of spaces and
+/// blank lines, and trims. Terminal escape sequences lose their ESC byte.
+std::string CleanText(std::string_view s);
+
+/// Collapses all white space (newlines included) to single spaces and trims.
+std::string CollapseSpace(std::string_view s);
+
+/// Removes every byte that a terminal would act on (C0, DEL, C1 controls and
+/// so escape sequences), turning newlines and tabs into spaces. For output.
+std::string SafeForTerminal(std::string_view s);
+
+}  // namespace byline
+
+#endif  // BYLINE_TEXT_H

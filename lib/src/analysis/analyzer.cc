@@ -1,0 +1,287 @@
+/** @file analyzer.cc
+ *  @brief ICU tokenizer plus normalisation, shaping, compound and stem filters.
+ */
+#include "byline/analyzer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utext.h>
+#include <xapian.h>
+
+#include <map>
+#include <mutex>
+#include <set>
+
+namespace byline {
+namespace {
+
+constexpr std::size_t kMaxTermBytes = 120;  // longer "words" are noise (base64, hashes)
+
+bool IsAscii(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+bool IsHyphen(std::string_view gap) {
+  return gap == "-" || gap == "\u2010" || gap == "\u2011";
+}
+
+// Letters that carry no combining mark but are commonly typed without the
+// stroke: "Łódź" -> "lodz", "Ørsted" -> "orsted".
+UChar32 FoldStrokeLetter(UChar32 c) {
+  switch (c) {
+    case 0x0142: return 'l';  // ł
+    case 0x00F8: return 'o';  // ø
+    case 0x0111: return 'd';  // đ
+    case 0x0127: return 'h';  // ħ
+    case 0x0131: return 'i';  // dotless ı
+    case 0x00E6: return 0;    // æ: expanded below
+    default: return c;
+  }
+}
+
+bool IsArabicDiacritic(UChar32 c) {
+  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640;
+}
+
+bool FoldsMarks(UScriptCode script) {
+  return script == USCRIPT_LATIN || script == USCRIPT_GREEK || script == USCRIPT_CYRILLIC;
+}
+
+// Language-independent shaping of a normalised term (see analyzer.h, step 3).
+void ShapeTerm(std::string* term, std::string_view lang, bool is_letters) {
+  if (term->find('\'') != std::string::npos) {
+    if (term->size() > 2 && term->compare(term->size() - 2, 2, "'s") == 0) {
+      term->resize(term->size() - 2);
+    }
+    if (lang == "fr" || lang == "it" || lang == "ca") {
+      static const char* const kElisions[] = {"l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'",
+                                              "qu'", "jusqu'", "lorsqu'", "puisqu'", "dell'",
+                                              "all'", "nell'", "sull'", "un'"};
+      for (const char* e : kElisions) {
+        std::string_view ev(e);
+        if (term->size() > ev.size() && term->compare(0, ev.size(), ev) == 0) {
+          term->erase(0, ev.size());
+          break;
+        }
+      }
+    }
+    std::string out;
+    out.reserve(term->size());
+    for (char c : *term) {
+      if (c != '\'') out.push_back(c);
+    }
+    term->swap(out);
+  }
+  if (is_letters && term->find('.') != std::string::npos) {
+    // "u.s" / "u.s.a" are acronyms: every part one character long.
+    bool acronym = true;
+    std::size_t part = 0;
+    for (std::size_t i = 0; i <= term->size(); ++i) {
+      if (i == term->size() || (*term)[i] == '.') {
+        if (part > 4 || (part == 0 && i != term->size())) acronym = false;
+        part = 0;
+      } else if (((*term)[i] & 0xC0) != 0x80) {
+        ++part;  // count characters, not bytes
+        if (part > 1) acronym = false;
+      }
+    }
+    if (acronym) {
+      std::string out;
+      for (char c : *term) {
+        if (c != '.') out.push_back(c);
+      }
+      term->swap(out);
+    }
+  }
+}
+
+}  // namespace
+
+struct Analyzer::Impl {
+  std::unique_ptr<icu::BreakIterator> words;
+  const icu::Normalizer2* nfkc_cf = nullptr;
+  const icu::Normalizer2* nfd = nullptr;
+  const icu::Normalizer2* nfc = nullptr;
+  mutable std::map<std::string, std::unique_ptr<Xapian::Stem>, std::less<>> stemmers;
+
+  Impl() {
+    UErrorCode status = U_ZERO_ERROR;
+    words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    nfd = icu::Normalizer2::getNFDInstance(status);
+    nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status) || !words) {
+      // ICU data missing is an installation fault, not a user error.
+      throw std::runtime_error(std::string("ICU initialisation failed: ") + u_errorName(status));
+    }
+  }
+
+  // Folds case, compatibility forms and accents of a non-ASCII word.
+  std::string FoldUnicode(std::string_view word) const {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString s = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    icu::UnicodeString folded = nfkc_cf->normalize(s, status);
+    icu::UnicodeString decomposed = nfd->normalize(folded, status);
+    if (U_FAILURE(status)) return std::string(word);
+    icu::UnicodeString kept;
+    UScriptCode base_script = USCRIPT_COMMON;
+    for (int32_t i = 0; i < decomposed.length();) {
+      UChar32 c = decomposed.char32At(i);
+      i += U16_LENGTH(c);
+      if (u_charType(c) == U_NON_SPACING_MARK) {
+        if (FoldsMarks(base_script)) continue;
+        if (IsArabicDiacritic(c)) continue;
+        kept.append(c);
+        continue;
+      }
+      if (IsArabicDiacritic(c)) continue;
+      // Apostrophe look-alikes become ASCII so shaping sees them.
+      if (c == 0x2019 || c == 0x02BC || c == 0xFF07 || c == 0x2018) c = '\'';
+      UChar32 f = FoldStrokeLetter(c);
+      if (f == 0) {
+        kept.append(static_cast<UChar32>('a')).append(static_cast<UChar32>('e'));
+      } else {
+        kept.append(f);
+      }
+      base_script = uscript_getScript(c, &status);
+      if (U_FAILURE(status)) {
+        status = U_ZERO_ERROR;
+        base_script = USCRIPT_COMMON;
+      }
+    }
+    icu::UnicodeString composed = nfc->normalize(kept, status);
+    std::string out;
+    (U_SUCCESS(status) ? composed : kept).toUTF8String(out);
+    return out;
+  }
+
+  std::string Fold(std::string_view word) const {
+    if (IsAscii(word)) {
+      std::string out(word);
+      for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+      }
+      return out;
+    }
+    return FoldUnicode(word);
+  }
+
+  const Xapian::Stem* StemmerFor(std::string_view lang) const {
+    if (lang.empty()) lang = kDefaultLanguage;
+    auto it = stemmers.find(lang);
+    if (it != stemmers.end()) return it->second.get();
+    std::unique_ptr<Xapian::Stem> stem;
+    if (Analyzer::HasStemmer(lang)) {
+      try {
+        stem = std::make_unique<Xapian::Stem>(std::string(lang));
+      } catch (const Xapian::Error&) {
+        stem.reset();
+      }
+    }
+    auto* raw = stem.get();
+    stemmers.emplace(std::string(lang), std::move(stem));
+    return raw;
+  }
+};
+
+Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
+Analyzer::~Analyzer() = default;
+Analyzer::Analyzer(Analyzer&&) noexcept = default;
+Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+
+std::vector<Token> Analyzer::Tokenize(std::string_view text, std::string_view lang) const {
+  std::vector<Token> tokens;
+  if (text.empty()) return tokens;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) return tokens;
+  icu::BreakIterator& bi = *impl_->words;
+  bi.setText(ut, status);
+  if (U_FAILURE(status)) {
+    utext_close(ut);
+    return tokens;
+  }
+  tokens.reserve(text.size() / 6);
+  std::uint32_t pos = 0;
+  // Parts of the compound being collected ("al", "qaeda"), as token indexes.
+  std::size_t compound_first = 0, compound_len = 0;
+  bool compound_has_letter = false;
+  auto flush_compound = [&]() {
+    if (compound_len >= 2 && compound_has_letter) {
+      Token joined;
+      joined.joined = true;
+      joined.pos = tokens[compound_first].pos;
+      joined.start = tokens[compound_first].start;
+      for (std::size_t i = compound_first; i < compound_first + compound_len; ++i) {
+        joined.term += tokens[i].term;
+        joined.end = tokens[i].end;
+      }
+      if (joined.term.size() <= kMaxTermBytes) tokens.push_back(std::move(joined));
+    }
+    compound_len = 0;
+    compound_has_letter = false;
+  };
+
+  std::size_t prev_end = std::string_view::npos;
+  int32_t start = bi.first();
+  for (int32_t end = bi.next(); end != icu::BreakIterator::DONE; start = end, end = bi.next()) {
+    int32_t rule = bi.getRuleStatus();
+    if (rule < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation, symbols
+    std::string_view surface = text.substr(start, end - start);
+    bool letters = rule >= UBRK_WORD_LETTER;
+    std::string term = impl_->Fold(surface);
+    ShapeTerm(&term, lang, letters);
+    if (term.empty() || term.size() > kMaxTermBytes) {
+      flush_compound();
+      prev_end = std::string_view::npos;
+      continue;
+    }
+    bool hyphen_joined = prev_end != std::string_view::npos &&
+                         IsHyphen(text.substr(prev_end, start - prev_end));
+    if (!hyphen_joined) flush_compound();
+    if (compound_len == 0) compound_first = tokens.size();
+    ++compound_len;
+    compound_has_letter = compound_has_letter || letters;
+    tokens.push_back(Token{std::move(term), static_cast<std::size_t>(start),
+                           static_cast<std::size_t>(end), pos++, false});
+    prev_end = end;
+  }
+  flush_compound();
+  utext_close(ut);
+  return tokens;
+}
+
+std::string Analyzer::Normalize(std::string_view word, std::string_view lang) const {
+  std::string term = impl_->Fold(word);
+  bool letters = false;
+  for (unsigned char c : term) {
+    if (!(c >= '0' && c <= '9') && c != '.' && c != ',') letters = true;
+  }
+  ShapeTerm(&term, lang, letters);
+  return term;
+}
+
+std::string Analyzer::Stem(const std::string& term, std::string_view lang) const {
+  const Xapian::Stem* stem = impl_->StemmerFor(lang);
+  if (!stem) return term;
+  // Numbers and mixed alphanumerics ("b52", "2018") are kept as they are.
+  for (unsigned char c : term) {
+    if (c >= '0' && c <= '9') return term;
+  }
+  return (*stem)(term);
+}
+
+bool Analyzer::HasStemmer(std::string_view lang) {
+  static const std::set<std::string, std::less<>> kLanguages = {
+      "ar", "hy", "eu", "ca", "da", "nl", "en", "fi", "fr", "de", "hu", "id",
+      "ga", "it", "lt", "ne", "no", "nb", "nn", "pt", "ro", "ru", "es", "sv", "ta", "tr"};
+  return kLanguages.count(lang) > 0;
+}
+
+}  // namespace byline

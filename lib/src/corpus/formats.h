@@ -1,0 +1,31 @@
+/** @file formats.h
+ *  @brief Internal: one parser per input format, and the shared field mapping.
+ */
+#ifndef BYLINE_CORPUS_FORMATS_H
+#define BYLINE_CORPUS_FORMATS_H
+
+#include <string>
+#include <string_view>
+
+#include "byline/corpus_reader.h"
+
+namespace byline {
+
+/// Fills in what every reader must: a valid ISO date (the raw value is
+/// dropped if it does not parse), a normalised or guessed language, an id
+/// and path, and cleaned text. Returns false if the article has no text.
+bool FinishArticle(Article* a, const std::string& default_id);
+
+/// Sets a metadata field from a header key ("Title", "Date", "Byline", ...);
+/// returns false if the key is not one Byline knows.
+bool SetFieldByName(Article* a, std::string_view key, std::string value);
+
+void ParseTextArticle(const std::string& path, bool markdown, std::string_view content,
+                      const ReadSink& sink);
+void ParseHtmlArticle(const std::string& path, std::string_view content, const ReadSink& sink);
+void ParseJsonArticles(const std::string& path, std::string_view content, const ReadSink& sink);
+void ParseJsonLines(const std::string& path, std::string_view content, const ReadSink& sink);
+
+}  // namespace byline
+
+#endif  // BYLINE_CORPUS_FORMATS_H

@@ -1,0 +1,187 @@
+/** @file html_format.cc
+ *  @brief HTML articles through gumbo: metadata from <head>, text from the body.
+ */
+#include <gumbo.h>
+
+#include <cstring>
+#include <vector>
+
+#include "formats.h"
+
+namespace byline {
+namespace {
+
+const char* Attr(const GumboElement& el, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
+  return a ? a->value : nullptr;
+}
+
+bool IsSkipped(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_IFRAME: case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT: case GUMBO_TAG_HEAD: case GUMBO_TAG_MATH: case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_CANVAS: case GUMBO_TAG_MENU:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsBlock(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI:
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TR: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD: case GUMBO_TAG_MAIN: case GUMBO_TAG_HR: case GUMBO_TAG_TD:
+      return true;
+    default:
+      return false;
+  }
+}
+
+struct Extract {
+  std::string og_title, title_tag, h1, meta_date, time_date, author, site, url, lang;
+  const GumboNode* article = nullptr;  // the first <article> or <main>, if any
+  const GumboNode* body = nullptr;
+};
+
+// Text of a subtree, without descending into skipped elements. Iterative,
+// so deeply nested documents cannot overflow the stack.
+std::string TextOf(const GumboNode* root) {
+  std::string out;
+  struct Frame {
+    const GumboNode* node;
+    bool closing;
+  };
+  std::vector<Frame> stack{{root, false}};
+  while (!stack.empty()) {
+    Frame f = stack.back();
+    stack.pop_back();
+    const GumboNode* n = f.node;
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+        n->type == GUMBO_NODE_CDATA) {
+      out += n->v.text.text;
+      continue;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) continue;
+    const GumboElement& el = n->v.element;
+    if (f.closing) {
+      if (IsBlock(el.tag)) out += '\n';
+      continue;
+    }
+    if (IsSkipped(el.tag)) continue;
+    if (IsBlock(el.tag)) out += '\n';
+    stack.push_back({n, true});
+    for (unsigned i = el.children.length; i-- > 0;) {
+      stack.push_back({static_cast<const GumboNode*>(el.children.data[i]), false});
+    }
+  }
+  return out;
+}
+
+void Scan(const GumboNode* root, Extract* x) {
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboElement& el = n->v.element;
+    switch (el.tag) {
+      case GUMBO_TAG_HTML:
+        if (const char* l = Attr(el, "lang")) x->lang = l;
+        break;
+      case GUMBO_TAG_TITLE:
+        if (x->title_tag.empty()) x->title_tag = TextOf(n);
+        break;
+      case GUMBO_TAG_H1:
+        if (x->h1.empty()) x->h1 = TextOf(n);
+        break;
+      case GUMBO_TAG_BODY:
+        x->body = n;
+        break;
+      case GUMBO_TAG_ARTICLE:
+      case GUMBO_TAG_MAIN:
+        if (!x->article) x->article = n;
+        break;
+      case GUMBO_TAG_TIME:
+        if (x->time_date.empty()) {
+          if (const char* d = Attr(el, "datetime")) x->time_date = d;
+        }
+        break;
+      case GUMBO_TAG_LINK: {
+        const char* rel = Attr(el, "rel");
+        const char* href = Attr(el, "href");
+        if (rel && href && strcasecmp(rel, "canonical") == 0) x->url = href;
+        break;
+      }
+      case GUMBO_TAG_META: {
+        const char* key = Attr(el, "property");
+        if (!key) key = Attr(el, "name");
+        if (!key) key = Attr(el, "itemprop");
+        const char* content = Attr(el, "content");
+        if (!key || !content) break;
+        std::string k(key);
+        for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (k == "og:title" && x->og_title.empty()) x->og_title = content;
+        if ((k == "article:published_time" || k == "datepublished" || k == "date" ||
+             k == "pubdate" || k == "dc.date" || k == "publish-date") &&
+            x->meta_date.empty()) {
+          x->meta_date = content;
+        }
+        if ((k == "author" || k == "article:author" || k == "byl" || k == "dc.creator") &&
+            x->author.empty()) {
+          x->author = content;
+        }
+        if ((k == "og:site_name" || k == "application-name") && x->site.empty()) {
+          x->site = content;
+        }
+        if (k == "og:url" && x->url.empty()) x->url = content;
+        if ((k == "og:locale" || k == "language" || k == "dc.language") && x->lang.empty()) {
+          x->lang = content;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    for (unsigned i = el.children.length; i-- > 0;) {
+      stack.push_back(static_cast<const GumboNode*>(el.children.data[i]));
+    }
+  }
+}
+
+}  // namespace
+
+void ParseHtmlArticle(const std::string& path, std::string_view content, const ReadSink& sink) {
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 100;
+  GumboOutput* output = gumbo_parse_with_options(&options, content.data(), content.size());
+  if (!output) {
+    sink.on_error(Status::Corruption(path + ": HTML could not be parsed"));
+    return;
+  }
+  Extract x;
+  Scan(output->root, &x);
+  Article a;
+  a.title = !x.og_title.empty() ? x.og_title : !x.title_tag.empty() ? x.title_tag : x.h1;
+  a.date = !x.meta_date.empty() ? x.meta_date : x.time_date;
+  a.author = x.author;
+  a.source = x.site;
+  a.url = x.url;
+  a.lang = x.lang;
+  const GumboNode* text_root = x.article ? x.article : x.body ? x.body : output->root;
+  a.body = TextOf(text_root);
+  a.path = path;
+  gumbo_destroy_output(&options, output);
+  if (!FinishArticle(&a, path)) {
+    sink.on_error(Status::InvalidArgument(path + ": no text in the HTML"));
+    return;
+  }
+  sink.on_article(std::move(a));
+}
+
+}  // namespace byline

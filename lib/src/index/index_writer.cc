@@ -1,0 +1,226 @@
+/** @file index_writer.cc
+ *  @brief Article -> Xapian document, and the indexing run over a corpus.
+ */
+#include "byline/index_writer.h"
+
+#include <xapian.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+
+#include "byline/analyzer.h"
+#include "byline/dates.h"
+#include "byline/schema.h"
+#include "util/xapian_error.h"
+
+namespace byline {
+namespace {
+
+constexpr std::size_t kMaxIdTermBytes = 200;
+
+std::string Fnv1aHex(const std::string& s) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+// Adds the words of `text` as boolean terms under `prefix` ("XSreuters").
+void AddBooleanWords(Xapian::Document* doc, const Analyzer& analyzer, const std::string& text,
+                     const char* prefix) {
+  for (const Token& t : analyzer.Tokenize(text)) {
+    doc->add_boolean_term(prefix + t.term);
+  }
+}
+
+// Adds positional unstemmed terms and stemmed terms of one text field;
+// returns the position after its last word.
+Xapian::termpos AddText(Xapian::Document* doc, const Analyzer& analyzer, const std::string& text,
+                        const std::string& lang, Xapian::termpos base, bool title) {
+  Xapian::termpos last = base;
+  std::string stem_prefix = title ? schema::kPrefixTitleStem : schema::kPrefixStem;
+  for (const Token& t : analyzer.Tokenize(text, lang)) {
+    Xapian::termpos pos = base + t.pos + 1;
+    doc->add_posting(t.term, pos);
+    if (title) doc->add_posting(schema::kPrefixTitle + t.term, pos);
+    std::string stem = analyzer.Stem(t.term, lang);
+    doc->add_term(schema::kPrefixStem + stem);
+    if (title) doc->add_term(stem_prefix + stem);
+    if (pos > last) last = pos;
+  }
+  return last;
+}
+
+Xapian::Document BuildDocument(const Article& a, const Analyzer& analyzer) {
+  Xapian::Document doc;
+  Xapian::termpos end = AddText(&doc, analyzer, a.title, a.lang, 0, /*title=*/true);
+  AddText(&doc, analyzer, a.body, a.lang, end + schema::kTitleBodyGap, /*title=*/false);
+  AddBooleanWords(&doc, analyzer, a.author, schema::kPrefixAuthor);
+  AddBooleanWords(&doc, analyzer, a.source, schema::kPrefixSource);
+  if (!a.lang.empty()) doc.add_boolean_term(schema::kPrefixLang + a.lang);
+  if (auto d = ParseDate(a.date)) {
+    std::string key = d->ToKey();
+    doc.add_value(schema::kSlotDate, key);
+    doc.add_boolean_term(schema::kPrefixYear + key.substr(0, 4));
+    doc.add_boolean_term(schema::kPrefixMonth + key.substr(0, 6));
+    doc.add_boolean_term(schema::kPrefixDay + key);
+  }
+  doc.add_boolean_term(IdTerm(a.id));
+  doc.set_data(EncodeStoredArticle(a));
+  return doc;
+}
+
+}  // namespace
+
+std::string DefaultDatabasePath() {
+  if (const char* env = std::getenv("BYLINE_DB"); env && *env) return env;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+    return std::string(xdg) + "/byline/index";
+  }
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    return std::string(home) + "/.local/share/byline/index";
+  }
+  return ".byline-index";
+}
+
+std::string IdTerm(const std::string& article_id) {
+  std::string term = schema::kPrefixId + article_id;
+  if (term.size() > kMaxIdTermBytes) {
+    std::size_t cut = kMaxIdTermBytes - 17;
+    while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;
+    term = term.substr(0, cut) + "#" + Fnv1aHex(article_id);
+  }
+  return term;
+}
+
+struct IndexWriter::Impl {
+  Xapian::WritableDatabase db;
+  Analyzer analyzer;
+  std::string path;
+};
+
+IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+IndexWriter::~IndexWriter() {
+  if (!impl_) return;
+  try {
+    impl_->db.close();  // uncommitted changes are discarded, never half-written
+  } catch (const Xapian::Error&) {
+  }
+}
+
+Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& path, bool rebuild) {
+  std::error_code ec;
+  std::filesystem::create_directories(path, ec);
+  if (ec) return Status::IOError(path + ": cannot create database folder: " + ec.message());
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  try {
+    int flags = (rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN) |
+                Xapian::DB_BACKEND_GLASS;
+    impl->db = Xapian::WritableDatabase(path, flags);
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, "opening database " + path + " for writing");
+  }
+  return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(impl)));
+}
+
+Status IndexWriter::Add(const Article& article) {
+  try {
+    Xapian::Document doc = BuildDocument(article, impl_->analyzer);
+    impl_->db.replace_document(IdTerm(article.id), doc);
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, "indexing " + article.path);
+  }
+  return Status::OK();
+}
+
+Status IndexWriter::Commit() {
+  try {
+    impl_->db.commit();
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, "committing to " + impl_->path);
+  }
+  return Status::OK();
+}
+
+std::uint64_t IndexWriter::ArticleCount() const {
+  try {
+    return impl_->db.get_doccount();
+  } catch (const Xapian::Error&) {
+    return 0;
+  }
+}
+
+Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const IndexOptions& options) {
+  using Clock = std::chrono::steady_clock;
+  auto t0 = Clock::now();
+  auto problem = [&](const Status& s) {
+    if (options.on_problem) options.on_problem(s);
+  };
+  IndexStats stats;
+  std::size_t skipped_unknown = 0;
+  std::uint64_t listing_problems = 0;
+  std::vector<CorpusFile> files = ListCorpusFiles(roots, &skipped_unknown, [&](const Status& s) {
+    ++listing_problems;
+    problem(s);
+  });
+  stats.skipped_unknown = skipped_unknown;
+  stats.files = files.size();
+  stats.problems = listing_problems;
+
+  auto writer = IndexWriter::Open(options.db_path, options.rebuild);
+  if (!writer.ok()) return writer.status();
+
+  IndexProgress progress;
+  progress.files_total = files.size();
+  for (const CorpusFile& f : files) progress.bytes_total += f.size;
+  auto last_report = Clock::now();
+  Status fatal;
+  ReadSink sink;
+  sink.on_error = [&](const Status& s) {
+    ++stats.problems;
+    problem(s);
+  };
+  sink.on_article = [&](Article&& a) {
+    if (!fatal.ok()) return;
+    Status s = (*writer)->Add(a);
+    if (!s.ok()) {
+      fatal = s;
+      return;
+    }
+    ++stats.articles;
+    ++progress.articles;
+  };
+  for (const CorpusFile& f : files) {
+    Status s = ReadFile(f.path, options.limits, sink);
+    if (!fatal.ok()) return fatal;
+    if (!s.ok()) {
+      ++stats.problems;
+      problem(s);
+    }
+    progress.bytes_done += f.size;
+    ++progress.files_done;
+    auto now = Clock::now();
+    if (options.on_progress && now - last_report > std::chrono::milliseconds(200)) {
+      progress.seconds = std::chrono::duration<double>(now - t0).count();
+      options.on_progress(progress);
+      last_report = now;
+    }
+  }
+  stats.bytes = progress.bytes_done;
+  if (Status s = (*writer)->Commit(); !s.ok()) return s;
+  stats.total_articles = (*writer)->ArticleCount();
+  stats.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  if (options.on_progress) {
+    progress.seconds = stats.seconds;
+    options.on_progress(progress);
+  }
+  return stats;
+}
+
+}  // namespace byline

@@ -1,0 +1,100 @@
+/** @file compile.cc
+ *  @brief QueryNode -> Xapian::Query, using the schema's prefixes.
+ */
+#include "search/compile.h"
+
+#include <algorithm>
+
+#include "byline/schema.h"
+
+namespace byline {
+namespace {
+
+using Kind = QueryNode::Kind;
+
+bool IsFilter(const QueryNode& n) { return n.kind == Kind::kFilter || n.kind == Kind::kDateRange; }
+
+Xapian::Query WordQuery(const std::string& term, bool title, const CompileContext& ctx) {
+  std::string prefix = title ? schema::kPrefixTitleStem : schema::kPrefixStem;
+  std::vector<std::string> stems;
+  for (const std::string& lang : ctx.languages) {
+    std::string t = prefix + ctx.analyzer->Stem(term, lang);
+    if (std::find(stems.begin(), stems.end(), t) == stems.end()) stems.push_back(t);
+  }
+  if (stems.empty()) stems.push_back(prefix + ctx.analyzer->Stem(term, Analyzer::kDefaultLanguage));
+  Xapian::Query q = stems.size() == 1 ? Xapian::Query(stems[0])
+                                      : Xapian::Query(Xapian::Query::OP_SYNONYM, stems.begin(),
+                                                      stems.end());
+  if (!title && ctx.ranking.title_weight > 0) {
+    Xapian::Query t = WordQuery(term, /*title=*/true, ctx);
+    q = Xapian::Query(Xapian::Query::OP_OR, q,
+                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, t, ctx.ranking.title_weight));
+  }
+  return q;
+}
+
+Xapian::Query Combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+  if (parts.size() == 1) return parts[0];
+  return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+}  // namespace
+
+Xapian::Query CompileQuery(const QueryNode& n, const CompileContext& ctx) {
+  bool title = n.field == "title";
+  std::string text_prefix = title ? schema::kPrefixTitle : schema::kPrefixText;
+  switch (n.kind) {
+    case Kind::kWord:
+      return WordQuery(n.terms[0], title, ctx);
+    case Kind::kExact:
+      return Xapian::Query(text_prefix + n.terms[0]);
+    case Kind::kPhrase: {
+      std::vector<Xapian::Query> words;
+      for (const std::string& t : n.terms) words.emplace_back(text_prefix + t);
+      return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
+    }
+    case Kind::kWildcard:
+      return Xapian::Query(Xapian::Query::OP_WILDCARD, text_prefix + n.terms[0], ctx.wildcard_limit,
+                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    case Kind::kFilter: {
+      std::vector<Xapian::Query> terms;
+      for (const std::string& t : n.terms) terms.emplace_back(t);
+      return Combine(Xapian::Query::OP_AND, terms);
+    }
+    case Kind::kDateRange:
+      if (n.from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, n.to);
+      if (n.to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, n.from);
+      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, n.from, n.to);
+    case Kind::kMatchAll:
+      return Xapian::Query::MatchAll;
+    case Kind::kAnd: {
+      std::vector<Xapian::Query> scored, filters;
+      for (const QueryNode& c : n.children) {
+        (IsFilter(c) ? filters : scored).push_back(CompileQuery(c, ctx));
+      }
+      if (filters.empty()) return Combine(Xapian::Query::OP_AND, scored);
+      Xapian::Query filter = Combine(Xapian::Query::OP_AND, filters);
+      if (scored.empty()) return filter;
+      return Xapian::Query(Xapian::Query::OP_FILTER, Combine(Xapian::Query::OP_AND, scored), filter);
+    }
+    case Kind::kOr: {
+      std::vector<Xapian::Query> parts;
+      for (const QueryNode& c : n.children) parts.push_back(CompileQuery(c, ctx));
+      return Combine(Xapian::Query::OP_OR, parts);
+    }
+    case Kind::kAndMaybe:
+      return Xapian::Query(Xapian::Query::OP_AND_MAYBE, CompileQuery(n.children[0], ctx),
+                           CompileQuery(n.children[1], ctx));
+    case Kind::kAndNot: {
+      std::vector<Xapian::Query> excluded;
+      for (std::size_t i = 1; i < n.children.size(); ++i) {
+        excluded.push_back(CompileQuery(n.children[i], ctx));
+      }
+      return Xapian::Query(Xapian::Query::OP_AND_NOT, CompileQuery(n.children[0], ctx),
+                           Combine(Xapian::Query::OP_OR, excluded));
+    }
+  }
+  return Xapian::Query();
+}
+
+}  // namespace byline

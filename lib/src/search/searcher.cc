@@ -1,0 +1,152 @@
+/** @file searcher.cc
+ *  @brief Opening a database, running a query, building hits with snippets.
+ */
+#include "byline/searcher.h"
+
+#include <xapian.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "byline/dates.h"
+#include "byline/schema.h"
+#include "search/compile.h"
+#include "util/xapian_error.h"
+
+namespace byline {
+
+struct Searcher::Impl {
+  std::string path;
+  Xapian::Database db;
+  Analyzer analyzer;
+  std::vector<std::string> languages;
+
+  void LoadLanguages() {
+    languages.clear();
+    std::string prefix = schema::kPrefixLang;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+      languages.push_back((*t).substr(prefix.size()));
+    }
+  }
+
+  // Runs one query; may throw Xapian::Error.
+  SearchResults Run(const SearchRequest& req, const QueryNode& root, const Xapian::Query& filter) {
+    CompileContext ctx;
+    ctx.analyzer = &analyzer;
+    ctx.languages = languages;
+    ctx.ranking = req.ranking;
+    auto run_once = [&](const QueryNode& node, Xapian::MSet* mset) {
+      Xapian::Query q = CompileQuery(node, ctx);
+      if (!filter.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+      Xapian::Enquire enquire(db);
+      enquire.set_query(q);
+      enquire.set_weighting_scheme(Xapian::BM25Weight(req.ranking.k1, 0, 1, req.ranking.b, 0.5));
+      *mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
+                               static_cast<Xapian::doccount>(req.limit));
+    };
+    SearchResults res;
+    Xapian::MSet mset;
+    run_once(root, &mset);
+    res.query_description = DescribeQuery(root);
+    if (mset.empty() && req.relax && req.default_operator == DefaultOperator::kAnd &&
+        IsRelaxable(root)) {
+      QueryNode relaxed = RelaxToOr(root);
+      run_once(relaxed, &mset);
+      res.relaxed = true;
+      res.query_description = DescribeQuery(relaxed);
+    }
+    res.matches_estimated = mset.get_matches_estimated();
+    HighlightSpec spec = HighlightSpecFor(root);
+    std::size_t rank = req.offset;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Hit hit;
+      hit.rank = ++rank;
+      hit.score = it.get_weight();
+      Article& a = hit.article;
+      if (!DecodeStoredArticle(it.get_document().get_data(), &a)) {
+        a.id = "#" + std::to_string(*it);
+        a.title = "(stored data unreadable)";
+      }
+      if (req.snippets) {
+        hit.title = HighlightText(a.title, a.lang, spec, analyzer);
+        hit.snippet = MakeSnippet(a.body, a.lang, spec, analyzer, req.snippet);
+      } else {
+        hit.title.text = a.title;
+      }
+      a.body.clear();
+      res.hits.push_back(std::move(hit));
+    }
+    return res;
+  }
+};
+
+Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Searcher::~Searcher() = default;
+
+Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return Status::NotFound("no database at " + path + " (run `byline index` first, or give --db)");
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  try {
+    impl->db = Xapian::Database(path);
+    impl->LoadLanguages();
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, "opening database " + path);
+  }
+  return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
+}
+
+std::uint64_t Searcher::ArticleCount() const {
+  try {
+    return impl_->db.get_doccount();
+  } catch (const Xapian::Error&) {
+    return 0;
+  }
+}
+
+Result<SearchResults> Searcher::Search(const SearchRequest& request, QueryError* error) {
+  auto t0 = std::chrono::steady_clock::now();
+  QueryParseOptions popts;
+  popts.default_operator = request.default_operator;
+  auto parsed = ParseQuery(request.query, impl_->analyzer, popts, error);
+  if (!parsed.ok()) return parsed.status();
+  Xapian::Query filter;
+  if (!request.since.empty() || !request.until.empty()) {
+    auto from = request.since.empty() ? std::optional<DateRange>(DateRange{})
+                                      : ParseDateRange(request.since);
+    auto to = request.until.empty() ? std::optional<DateRange>(DateRange{})
+                                    : ParseDateRange(request.until);
+    if (!from) return Status::InvalidArgument("--since: cannot read the date '" + request.since + "'");
+    if (!to) return Status::InvalidArgument("--until: cannot read the date '" + request.until + "'");
+    QueryNode range;
+    range.kind = QueryNode::Kind::kDateRange;
+    range.from = from->from;
+    range.to = to->to;
+    CompileContext ctx;
+    filter = CompileQuery(range, ctx);
+  }
+  for (int attempt = 0;; ++attempt) {
+    try {
+      SearchResults res = impl_->Run(request, *parsed, filter);
+      res.elapsed_ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+      return res;
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      // A writer committed while we read: reopen at the new revision and retry.
+      if (attempt >= 3) return StatusFromXapian(e, "searching " + impl_->path);
+      try {
+        impl_->db.reopen();
+        impl_->LoadLanguages();
+      } catch (const Xapian::Error& e2) {
+        return StatusFromXapian(e2, "reopening " + impl_->path);
+      }
+    } catch (const Xapian::Error& e) {
+      return StatusFromXapian(e, "searching " + impl_->path);
+    }
+  }
+}
+
+}  // namespace byline

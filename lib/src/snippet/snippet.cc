@@ -1,0 +1,241 @@
+/** @file snippet.cc
+ *  @brief Highlight matching and densest-window passage selection.
+ */
+#include "byline/snippet.h"
+
+#include <algorithm>
+#include <map>
+
+#include "byline/text.h"
+
+namespace byline {
+namespace {
+
+using Kind = QueryNode::Kind;
+
+void Collect(const QueryNode& n, HighlightSpec* spec) {
+  switch (n.kind) {
+    case Kind::kWord: spec->words.insert(n.terms[0]); break;
+    case Kind::kExact: spec->exact.insert(n.terms[0]); break;
+    case Kind::kWildcard: spec->prefixes.push_back(n.terms[0]); break;
+    case Kind::kPhrase: spec->phrases.push_back(n.terms); break;
+    case Kind::kAndNot:
+      if (!n.children.empty()) Collect(n.children[0], spec);  // never what was excluded
+      break;
+    default:
+      for (const QueryNode& c : n.children) Collect(c, spec);
+  }
+}
+
+// For each token, the id of the query part it matches (-1: none). Equal ids
+// are the same query word, so a window can count distinct words.
+std::vector<int> MatchTokens(const std::vector<Token>& toks, std::string_view lang,
+                             const HighlightSpec& spec, const Analyzer& analyzer) {
+  std::vector<int> match(toks.size(), -1);
+  std::map<std::string, int> stem_ids, exact_ids;
+  int next_id = 0;
+  for (const std::string& w : spec.words) {
+    auto [it, fresh] = stem_ids.emplace(analyzer.Stem(w, lang), next_id);
+    if (fresh) ++next_id;
+  }
+  for (const std::string& w : spec.exact) exact_ids.emplace(w, next_id++);
+  int prefix_base = next_id;
+  next_id += static_cast<int>(spec.prefixes.size());
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    const Token& t = toks[i];
+    if (auto e = exact_ids.find(t.term); e != exact_ids.end()) {
+      match[i] = e->second;
+      continue;
+    }
+    if (!stem_ids.empty()) {
+      if (auto s = stem_ids.find(analyzer.Stem(t.term, lang)); s != stem_ids.end()) {
+        match[i] = s->second;
+        continue;
+      }
+    }
+    for (std::size_t p = 0; p < spec.prefixes.size(); ++p) {
+      if (t.term.compare(0, spec.prefixes[p].size(), spec.prefixes[p]) == 0) {
+        match[i] = prefix_base + static_cast<int>(p);
+        break;
+      }
+    }
+  }
+  // Phrases: mark every run of consecutive words equal to the phrase.
+  for (const auto& phrase : spec.phrases) {
+    int id = next_id++;
+    // Positions of the non-joined tokens, in order.
+    std::vector<std::size_t> words;
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+      if (!toks[i].joined) words.push_back(i);
+    }
+    for (std::size_t k = 0; k + phrase.size() <= words.size(); ++k) {
+      bool all = true;
+      for (std::size_t j = 0; j < phrase.size() && all; ++j) {
+        const Token& t = toks[words[k + j]];
+        all = t.term == phrase[j] && (j == 0 || t.pos == toks[words[k + j - 1]].pos + 1);
+      }
+      if (!all) continue;
+      for (std::size_t j = 0; j < phrase.size(); ++j) match[words[k + j]] = id;
+    }
+  }
+  // A joined compound ("alqaeda") overlaps its parts: highlight parts only.
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    if (toks[i].joined && match[i] >= 0) {
+      for (std::size_t j = 0; j < toks.size(); ++j) {
+        if (!toks[j].joined && toks[j].start >= toks[i].start && toks[j].end <= toks[i].end) {
+          match[j] = match[i];
+        }
+      }
+      match[i] = -1;
+    }
+  }
+  return match;
+}
+
+// Copies text[from, to) with white space collapsed and controls dropped,
+// mapping the highlighted byte ranges into the output.
+Snippet Render(std::string_view text, std::size_t from, std::size_t to,
+               const std::vector<std::pair<std::size_t, std::size_t>>& ranges, bool lead,
+               bool trail) {
+  static const std::string kEllipsis = "\u2026";
+  Snippet out;
+  if (lead) out.text = kEllipsis;
+  // map[i - from]: where source byte i landed in the output.
+  std::vector<std::size_t> map(to - from + 1, 0);
+  bool space = false;
+  for (std::size_t i = from; i < to; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      map[i - from] = out.text.size();
+      continue;
+    }
+    bool c1 = c == 0xC2 && i + 1 < to && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+              static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+    if (c < 0x20 || c == 0x7F || c1) {  // terminal controls are dropped
+      map[i - from] = out.text.size();
+      if (c1) map[++i - from] = out.text.size();
+      continue;
+    }
+    if (space && out.text.size() > (lead ? kEllipsis.size() : 0)) out.text += ' ';
+    space = false;
+    map[i - from] = out.text.size();
+    out.text.push_back(static_cast<char>(c));
+  }
+  map[to - from] = out.text.size();
+  for (const auto& [s, e] : ranges) {
+    if (s >= from && e <= to && s < e) out.highlights.emplace_back(map[s - from], map[e - from]);
+  }
+  if (trail) out.text += kEllipsis;
+  return out;
+}
+
+// Merges highlighted tokens that stand side by side (a phrase) into one range.
+std::vector<std::pair<std::size_t, std::size_t>> Ranges(const std::vector<Token>& toks,
+                                                        const std::vector<int>& match,
+                                                        std::string_view text, std::size_t from,
+                                                        std::size_t to) {
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    if (match[i] < 0 || toks[i].joined || toks[i].start < from || toks[i].end > to) continue;
+    if (!ranges.empty() && ranges.back().second <= toks[i].start) {
+      // Join across pure white space when both belong to the same phrase.
+      std::string_view gap = text.substr(ranges.back().second, toks[i].start - ranges.back().second);
+      bool blank = gap.find_first_not_of(" \t\n\r") == std::string_view::npos;
+      if (blank && i > 0 && match[i] == match[i - 1] && gap.size() < 4) {
+        ranges.back().second = toks[i].end;
+        continue;
+      }
+    }
+    ranges.emplace_back(toks[i].start, toks[i].end);
+  }
+  return ranges;
+}
+
+}  // namespace
+
+HighlightSpec HighlightSpecFor(const QueryNode& query) {
+  HighlightSpec spec;
+  Collect(query, &spec);
+  return spec;
+}
+
+Snippet HighlightText(std::string_view text, std::string_view lang, const HighlightSpec& spec,
+                      const Analyzer& analyzer) {
+  std::vector<Token> toks = analyzer.Tokenize(text, lang);
+  std::vector<int> match = MatchTokens(toks, lang, spec, analyzer);
+  return Render(text, 0, text.size(), Ranges(toks, match, text, 0, text.size()), false, false);
+}
+
+Snippet MakeSnippet(std::string_view body, std::string_view lang, const HighlightSpec& spec,
+                    const Analyzer& analyzer, const SnippetOptions& options) {
+  std::vector<Token> toks = analyzer.Tokenize(body, lang);
+  if (toks.empty()) return Render(body, 0, std::min(body.size(), options.max_bytes), {}, false, false);
+  std::vector<int> match = spec.empty() ? std::vector<int>(toks.size(), -1)
+                                        : MatchTokens(toks, lang, spec, analyzer);
+  const std::size_t width = options.max_bytes;
+  // Find the window [toks[i].start, +width) with the most distinct matched
+  // words, then the most matches; ties go to the earliest.
+  std::size_t best_first = 0;
+  int best_score = -1;
+  std::vector<std::size_t> hits;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    if (match[i] >= 0 && !toks[i].joined) hits.push_back(i);
+  }
+  std::map<int, int> seen;  // matches in the window hits[a..b), by query word
+  int count = 0;
+  for (std::size_t a = 0, b = 0; a < hits.size(); ++a) {
+    while (b < hits.size() && toks[hits[b]].end - toks[hits[a]].start <= width) {
+      ++seen[match[hits[b]]];
+      ++count;
+      ++b;
+    }
+    int score = static_cast<int>(seen.size()) * 1000 + count;
+    if (score > best_score) {
+      best_score = score;
+      best_first = a;
+    }
+    if (b > a) {  // hits[a] leaves the window
+      if (--seen[match[hits[a]]] == 0) seen.erase(match[hits[a]]);
+      --count;
+    } else {
+      b = a + 1;
+    }
+  }
+  std::size_t from = 0, to;
+  if (best_score < 0) {
+    from = toks.front().start;
+  } else {
+    // Centre the matches in the window, starting on a word.
+    std::size_t first = toks[hits[best_first]].start, last = toks[hits[best_first]].end;
+    for (std::size_t b = best_first; b < hits.size() && toks[hits[b]].end - first <= width; ++b) {
+      last = toks[hits[b]].end;
+    }
+    std::size_t slack = width > last - first ? width - (last - first) : 0;
+    std::size_t want = first > slack / 3 ? first - slack / 3 : 0;
+    from = first;
+    for (const Token& t : toks) {
+      if (t.joined) continue;
+      if (t.start >= want) {
+        from = std::min(t.start, first);
+        break;
+      }
+    }
+    if (from <= toks.front().start) from = toks.front().start;
+  }
+  to = from;
+  for (const Token& t : toks) {
+    if (t.start >= from && t.end - from <= width) to = std::max(to, t.end);
+  }
+  if (to == from) to = std::min(body.size(), from + width);
+  // Take trailing punctuation that closes the sentence.
+  while (to < body.size() && (body[to] == '.' || body[to] == ',' || body[to] == '"' ||
+                              body[to] == ')' || body[to] == '!' || body[to] == '?')) {
+    ++to;
+  }
+  bool lead = from > toks.front().start;
+  bool trail = toks.back().end > to;
+  return Render(body, from, to, Ranges(toks, match, body, from, to), lead, trail);
+}
+
+}  // namespace byline

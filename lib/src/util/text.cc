@@ -1,0 +1,161 @@
+/** @file text.cc
+ *  @brief Encoding detection and text cleaning.
+ */
+#include "byline/text.h"
+
+#include <unicode/ucnv.h>
+
+#include <memory>
+
+namespace byline {
+namespace {
+
+// Length of the UTF-8 sequence starting at s[i], or 0 if it is malformed.
+std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return 1;
+  std::size_t n;
+  unsigned min;
+  if ((c & 0xE0) == 0xC0) {
+    n = 2;
+    min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    n = 3;
+    min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    n = 4;
+    min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  unsigned cp = c & (0x7F >> n);
+  for (std::size_t k = 1; k < n; ++k) {
+    unsigned char cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+std::string Convert(const char* from, std::string_view bytes) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(from, &status), ucnv_close);
+  if (U_FAILURE(status)) return std::string();
+  std::string out(bytes.size() * 3 + 4, '\0');
+  int32_t n = ucnv_toAlgorithmic(UCNV_UTF8, conv.get(), out.data(),
+                                 static_cast<int32_t>(out.size()), bytes.data(),
+                                 static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status)) return std::string();
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+// True for the bytes a terminal acts on: C0 controls, DEL; C1 controls are
+// two-byte UTF-8 sequences C2 80..C2 9F and are handled by the callers.
+bool IsControl(unsigned char c) { return c < 0x20 || c == 0x7F; }
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = Utf8SequenceLength(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+std::string ToUtf8(std::string_view bytes, std::string* note) {
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
+    bool le = bytes[0] == '\xFF';
+    if (note) *note = le ? "UTF-16LE" : "UTF-16BE";
+    return Convert(le ? "UTF-16LE" : "UTF-16BE", bytes.substr(2));
+  }
+  if (IsValidUtf8(bytes)) return std::string(bytes);
+  if (note) *note = "Windows-1252";
+  return Convert("windows-1252", bytes);
+}
+
+std::string CleanText(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  int pending_newlines = 0;
+  bool pending_space = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '\n') {
+      ++pending_newlines;
+      pending_space = false;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      pending_space = true;
+      continue;
+    }
+    if (IsControl(c)) continue;  // ESC and friends: the escape sequence is defused
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      ++i;  // a C1 control
+      continue;
+    }
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      ++i;  // no-break space
+      pending_space = true;
+      continue;
+    }
+    if (!out.empty()) {
+      if (pending_newlines >= 2) {
+        out += "\n\n";
+      } else if (pending_newlines == 1) {
+        out += '\n';
+      } else if (pending_space) {
+        out += ' ';
+      }
+    }
+    pending_newlines = 0;
+    pending_space = false;
+    out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
+
+std::string CollapseSpace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out.push_back(ch);
+  }
+  return out;
+}
+
+std::string SafeForTerminal(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '\n' || c == '\t' || c == '\r') {
+      out += ' ';
+    } else if (IsControl(c)) {
+      continue;
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      ++i;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+}  // namespace byline
