@@ -17,10 +17,14 @@ inline constexpr int kLocked = 4;       ///< index: another writer holds the dat
 /// The exit code for a failed library call.
 inline int ForStatus(const Status& s) {
   switch (s.code()) {
-    case StatusCode::kOk: return kOk;
-    case StatusCode::kInvalidArgument: return kUsage;
-    case StatusCode::kLocked: return kLocked;
-    default: return kFatal;
+    case StatusCode::kOk:
+      return kOk;
+    case StatusCode::kInvalidArgument:
+      return kUsage;
+    case StatusCode::kLocked:
+      return kLocked;
+    default:
+      return kFatal;
   }
 }
 

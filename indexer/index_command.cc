@@ -17,7 +17,8 @@ namespace {
 
 std::string Thousands(std::uint64_t n) {
   std::string s = std::to_string(n);
-  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3)
+    s.insert(static_cast<std::size_t>(i), ",");
   return s;
 }
 
@@ -32,10 +33,12 @@ std::string Clock(double seconds) {
 
 CLI::App* SetupIndexCommand(CLI::App& app, IndexCommandOptions* opts) {
   CLI::App* cmd = app.add_subcommand("index", "Index news articles from files and folders");
-  cmd->add_option("paths", opts->paths, "Files or folders to index (folders are walked recursively)")
+  cmd->add_option("paths", opts->paths,
+                  "Files or folders to index (folders are walked recursively)")
       ->required()
       ->check(CLI::ExistingPath);
-  cmd->add_option("--db", opts->db, "Database folder (default: $BYLINE_DB or ~/.local/share/byline/index)");
+  cmd->add_option("--db", opts->db,
+                  "Database folder (default: $BYLINE_DB or ~/.local/share/byline/index)");
   cmd->add_flag("--rebuild", opts->rebuild, "Start from an empty database");
   cmd->add_flag("-q,--quiet", opts->quiet, "No progress line and no summary; errors only");
   return cmd;
@@ -63,8 +66,8 @@ int RunIndexCommand(const IndexCommandOptions& opts) {
                         ? p.seconds * (double(p.bytes_total) / p.bytes_done - 1)
                         : 0;
       std::fprintf(stderr, "\r\033[Kindexing: %s articles, %.1f MB, %s articles/s, ETA %s",
-                   Thousands(p.articles).c_str(), mb, Thousands(static_cast<std::uint64_t>(rate)).c_str(),
-                   Clock(left).c_str());
+                   Thousands(p.articles).c_str(), mb,
+                   Thousands(static_cast<std::uint64_t>(rate)).c_str(), Clock(left).c_str());
       progress_shown = true;
     };
   }
@@ -80,8 +83,8 @@ int RunIndexCommand(const IndexCommandOptions& opts) {
     std::fprintf(stderr,
                  "indexed %s articles from %s files (%.1f MB) in %.2f s: %s articles/s, %.1f MB/s\n"
                  "skipped %s files of unknown type; %s errors; %s articles in %s\n",
-                 Thousands(s.articles).c_str(), Thousands(s.files).c_str(), s.bytes / 1e6, s.seconds,
-                 Thousands(static_cast<std::uint64_t>(s.articles / secs)).c_str(),
+                 Thousands(s.articles).c_str(), Thousands(s.files).c_str(), s.bytes / 1e6,
+                 s.seconds, Thousands(static_cast<std::uint64_t>(s.articles / secs)).c_str(),
                  s.bytes / 1e6 / secs, Thousands(s.skipped_unknown).c_str(),
                  Thousands(s.problems).c_str(), Thousands(s.total_articles).c_str(),
                  options.db_path.c_str());

@@ -91,10 +91,10 @@ std::size_t DisplayWidth(const std::string& s) {
 void WriteJson(std::ostream& out, const SearchResults& results) {
   for (const Hit& h : results.hits) {
     const Article& a = h.article;
-    nlohmann::json j = {{"rank", h.rank},       {"id", a.id},         {"score", h.score},
-                        {"title", a.title},     {"date", a.date},     {"source", a.source},
-                        {"author", a.author},   {"url", a.url},       {"path", a.path},
-                        {"lang", a.lang},       {"snippet", h.snippet.text}};
+    nlohmann::json j = {
+        {"rank", h.rank}, {"id", a.id},         {"score", h.score},         {"title", a.title},
+        {"date", a.date}, {"source", a.source}, {"author", a.author},       {"url", a.url},
+        {"path", a.path}, {"lang", a.lang},     {"snippet", h.snippet.text}};
     nlohmann::json hl = nlohmann::json::array();
     for (const auto& [s, e] : h.snippet.highlights) hl.push_back({s, e});
     j["highlights"] = hl;
@@ -147,9 +147,8 @@ void WriteText(std::ostream& out, const SearchResults& results, bool color, std:
     out << "\n";
   }
   char footer[128];
-  std::snprintf(footer, sizeof footer, "%zu of about %llu matches (%.1f ms)\n",
-                results.hits.size(), static_cast<unsigned long long>(results.matches_estimated),
-                results.elapsed_ms);
+  std::snprintf(footer, sizeof footer, "%zu of about %llu matches (%.1f ms)\n", results.hits.size(),
+                static_cast<unsigned long long>(results.matches_estimated), results.elapsed_ms);
   out << (color ? kDim : "") << footer << (color ? kReset : "");
 }
 

@@ -21,11 +21,14 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
   CLI::App* cmd = app.add_subcommand("search", "Search the index; see README for the query syntax");
   cmd->add_option("query", opts->query_words, "The query (words, \"phrases\", fields, AND/OR/NOT)")
       ->required();
-  cmd->add_option("--db", opts->db, "Database folder (default: $BYLINE_DB or ~/.local/share/byline/index)");
-  cmd->add_option("-n,--limit", opts->limit, "Number of hits to show")->check(CLI::Range(1, 100000));
+  cmd->add_option("--db", opts->db,
+                  "Database folder (default: $BYLINE_DB or ~/.local/share/byline/index)");
+  cmd->add_option("-n,--limit", opts->limit, "Number of hits to show")
+      ->check(CLI::Range(1, 100000));
   cmd->add_option("--offset", opts->offset, "Hits to skip (for paging)");
   cmd->add_flag("--json", opts->json, "One JSON object per hit, then a summary object");
-  cmd->add_option("--color", opts->color, "Colour: auto (on a terminal, unless NO_COLOR), always, never")
+  cmd->add_option("--color", opts->color,
+                  "Colour: auto (on a terminal, unless NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("--since", opts->since, "Only articles dated on or after (YYYY[-MM[-DD]])");
   cmd->add_option("--until", opts->until, "Only articles dated on or before (YYYY[-MM[-DD]])");
@@ -60,7 +63,8 @@ int RunSearchCommand(const SearchCommandOptions& opts) {
     if (!qerr.message.empty()) {
       // Show the query with a caret under the position.
       std::string shown = SafeForTerminal(req.query);
-      std::string before = SafeForTerminal(req.query.substr(0, std::min(qerr.offset, req.query.size())));
+      std::string before =
+          SafeForTerminal(req.query.substr(0, std::min(qerr.offset, req.query.size())));
       std::cerr << "  " << shown << "\n  " << std::string(DisplayWidth(before), ' ') << "^\n";
     }
     return exit_code::ForStatus(results.status());
@@ -71,8 +75,7 @@ int RunSearchCommand(const SearchCommandOptions& opts) {
   }
   bool tty = isatty(STDOUT_FILENO);
   const char* no_color = std::getenv("NO_COLOR");
-  bool color = opts.color == "always" ||
-               (opts.color == "auto" && tty && !(no_color && *no_color));
+  bool color = opts.color == "always" || (opts.color == "auto" && tty && !(no_color && *no_color));
   std::size_t width = 80;
   struct winsize ws {};
   if (tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40) width = ws.ws_col;

@@ -26,7 +26,7 @@ FileFormat FormatOfPath(const std::string& path, bool* gzipped);
 
 /// Limits that keep one bad file from taking the machine down.
 struct ReadLimits {
-  std::uint64_t max_file_bytes = 256ull << 20;          ///< raw file size read at most
+  std::uint64_t max_file_bytes = 256ull << 20;           ///< raw file size read at most
   std::uint64_t max_decompressed_bytes = 1024ull << 20;  ///< gzip output at most
   std::size_t max_article_bytes = 16u << 20;             ///< body longer is cut there
 };

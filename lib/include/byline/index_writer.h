@@ -67,7 +67,7 @@ struct IndexStats {
 
 /// Options of IndexPaths.
 struct IndexOptions {
-  std::string db_path;  ///< the database to write
+  std::string db_path;   ///< the database to write
   bool rebuild = false;  ///< start from an empty database
   ReadLimits limits;
   /// Called for every file or line that could not be read (never fatal).

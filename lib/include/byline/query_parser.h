@@ -27,17 +27,17 @@ enum class DefaultOperator { kAnd, kOr };
 /// A parsed query: a tree that the searcher compiles to Xapian.
 struct QueryNode {
   enum class Kind {
-    kWord,      ///< ranked word: matches any inflection (stemmed); terms[0]
-    kExact,     ///< exact word (a quoted single word): unstemmed; terms[0]
-    kPhrase,    ///< words in order, adjacent; terms
-    kWildcard,  ///< words starting with terms[0]
-    kAnd,       ///< all children
-    kOr,        ///< any child
-    kAndMaybe,  ///< children[0] required, the rest only add to the score
-    kAndNot,    ///< children[0] but none of the rest
-    kFilter,    ///< boolean field filter: every one of terms (already prefixed)
-    kDateRange, ///< date between from and to (keys "YYYYMMDD", either may be "")
-    kMatchAll,  ///< every article
+    kWord,       ///< ranked word: matches any inflection (stemmed); terms[0]
+    kExact,      ///< exact word (a quoted single word): unstemmed; terms[0]
+    kPhrase,     ///< words in order, adjacent; terms
+    kWildcard,   ///< words starting with terms[0]
+    kAnd,        ///< all children
+    kOr,         ///< any child
+    kAndMaybe,   ///< children[0] required, the rest only add to the score
+    kAndNot,     ///< children[0] but none of the rest
+    kFilter,     ///< boolean field filter: every one of terms (already prefixed)
+    kDateRange,  ///< date between from and to (keys "YYYYMMDD", either may be "")
+    kMatchAll,   ///< every article
   };
   Kind kind = Kind::kMatchAll;
   std::string field;               ///< "" (title and body) or "title" for text kinds

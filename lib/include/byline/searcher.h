@@ -20,8 +20,8 @@ namespace byline {
 /// One search.
 struct SearchRequest {
   std::string query;
-  std::size_t limit = 10;   ///< hits to return
-  std::size_t offset = 0;   ///< hits to skip (paging)
+  std::size_t limit = 10;    ///< hits to return
+  std::size_t offset = 0;    ///< hits to skip (paging)
   std::string since, until;  ///< date bounds, any form ParseDateRange reads; "" = open
   DefaultOperator default_operator = DefaultOperator::kAnd;
   /// With the AND default, show articles with any of the words when no
@@ -46,7 +46,7 @@ struct SearchResults {
   std::vector<Hit> hits;
   std::uint64_t matches_estimated = 0;
   double elapsed_ms = 0;
-  bool relaxed = false;  ///< no article had every word: OR was used instead
+  bool relaxed = false;           ///< no article had every word: OR was used instead
   std::string query_description;  ///< DescribeQuery of what was run
 };
 

@@ -18,11 +18,13 @@ namespace byline {
 
 /// What to highlight: derived from a parsed query, excluding its NOT parts.
 struct HighlightSpec {
-  std::set<std::string> words;   ///< ranked words: any inflection (same stem) matches
-  std::set<std::string> exact;   ///< exact words: the normalised form must match
-  std::vector<std::string> prefixes;              ///< wildcard prefixes
+  std::set<std::string> words;        ///< ranked words: any inflection (same stem) matches
+  std::set<std::string> exact;        ///< exact words: the normalised form must match
+  std::vector<std::string> prefixes;  ///< wildcard prefixes
   std::vector<std::vector<std::string>> phrases;  ///< each: consecutive words
-  bool empty() const { return words.empty() && exact.empty() && prefixes.empty() && phrases.empty(); }
+  bool empty() const {
+    return words.empty() && exact.empty() && prefixes.empty() && phrases.empty();
+  }
 };
 
 /// Collects the highlight spec of a query (title: parts included).

@@ -26,21 +26,28 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
-bool IsHyphen(std::string_view gap) {
-  return gap == "-" || gap == "\u2010" || gap == "\u2011";
-}
+bool IsHyphen(std::string_view gap) { return gap == "-" || gap == "\u2010" || gap == "\u2011"; }
 
 // Letters that carry no combining mark but are commonly typed without the
 // stroke: "Łódź" -> "lodz", "Ørsted" -> "orsted".
 UChar32 FoldStrokeLetter(UChar32 c) {
   switch (c) {
-    case 0x0142: return 'l';  // ł
-    case 0x00F8: return 'o';  // ø
-    case 0x0111: return 'd';  // đ
-    case 0x0127: return 'h';  // ħ
-    case 0x0131: return 'i';  // dotless ı
-    case 0x00E6: return 0;    // æ: expanded below
-    default: return c;
+    case 0x0142:
+      return 'l';  // ł
+    case 0x00F8:
+      return 'o';  // ø
+    case 0x0111:
+      return 'd';  // đ
+    case 0x0127:
+      return 'h';  // ħ
+    case 0x0131:
+      return 'i';  // dotless ı
+    case 0x00E6:
+      return 0;  // æ, œ: expanded to two letters below
+    case 0x0153:
+      return 0;
+    default:
+      return c;
   }
 }
 
@@ -48,8 +55,11 @@ bool IsArabicDiacritic(UChar32 c) {
   return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640;
 }
 
-bool FoldsMarks(UScriptCode script) {
-  return script == USCRIPT_LATIN || script == USCRIPT_GREEK || script == USCRIPT_CYRILLIC;
+// Whether `mark` is dropped after a letter of `script`. Cyrillic keeps its
+// marks ("й" is a letter of its own) except the diaeresis of "ё" -> "е".
+bool FoldsMark(UScriptCode script, UChar32 mark) {
+  if (script == USCRIPT_LATIN || script == USCRIPT_GREEK) return true;
+  return script == USCRIPT_CYRILLIC && mark == 0x0308;
 }
 
 // Language-independent shaping of a normalised term (see analyzer.h, step 3).
@@ -59,9 +69,9 @@ void ShapeTerm(std::string* term, std::string_view lang, bool is_letters) {
       term->resize(term->size() - 2);
     }
     if (lang == "fr" || lang == "it" || lang == "ca") {
-      static const char* const kElisions[] = {"l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'",
-                                              "qu'", "jusqu'", "lorsqu'", "puisqu'", "dell'",
-                                              "all'", "nell'", "sull'", "un'"};
+      static const char* const kElisions[] = {
+          "l'",     "d'",      "j'",      "m'",    "n'",   "s'",    "t'",    "c'", "qu'",
+          "jusqu'", "lorsqu'", "puisqu'", "dell'", "all'", "nell'", "sull'", "un'"};
       for (const char* e : kElisions) {
         std::string_view ev(e);
         if (term->size() > ev.size() && term->compare(0, ev.size(), ev) == 0) {
@@ -135,7 +145,7 @@ struct Analyzer::Impl {
       UChar32 c = decomposed.char32At(i);
       i += U16_LENGTH(c);
       if (u_charType(c) == U_NON_SPACING_MARK) {
-        if (FoldsMarks(base_script)) continue;
+        if (FoldsMark(base_script, c)) continue;
         if (IsArabicDiacritic(c)) continue;
         kept.append(c);
         continue;
@@ -145,7 +155,8 @@ struct Analyzer::Impl {
       if (c == 0x2019 || c == 0x02BC || c == 0xFF07 || c == 0x2018) c = '\'';
       UChar32 f = FoldStrokeLetter(c);
       if (f == 0) {
-        kept.append(static_cast<UChar32>('a')).append(static_cast<UChar32>('e'));
+        kept.append(static_cast<UChar32>(c == 0x00E6 ? 'a' : 'o'))
+            .append(static_cast<UChar32>('e'));
       } else {
         kept.append(f);
       }
@@ -242,8 +253,8 @@ std::vector<Token> Analyzer::Tokenize(std::string_view text, std::string_view la
       prev_end = std::string_view::npos;
       continue;
     }
-    bool hyphen_joined = prev_end != std::string_view::npos &&
-                         IsHyphen(text.substr(prev_end, start - prev_end));
+    bool hyphen_joined =
+        prev_end != std::string_view::npos && IsHyphen(text.substr(prev_end, start - prev_end));
     if (!hyphen_joined) flush_compound();
     if (compound_len == 0) compound_first = tokens.size();
     ++compound_len;
@@ -279,8 +290,8 @@ std::string Analyzer::Stem(const std::string& term, std::string_view lang) const
 
 bool Analyzer::HasStemmer(std::string_view lang) {
   static const std::set<std::string, std::less<>> kLanguages = {
-      "ar", "hy", "eu", "ca", "da", "nl", "en", "fi", "fr", "de", "hu", "id",
-      "ga", "it", "lt", "ne", "no", "nb", "nn", "pt", "ro", "ru", "es", "sv", "ta", "tr"};
+      "ar", "hy", "eu", "ca", "da", "nl", "en", "fi", "fr", "de", "hu", "id", "ga",
+      "it", "lt", "ne", "no", "nb", "nn", "pt", "ro", "ru", "es", "sv", "ta", "tr"};
   return kLanguages.count(lang) > 0;
 }
 

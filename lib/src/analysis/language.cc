@@ -21,15 +21,15 @@ std::string NormalizeLanguage(std::string_view tag) {
     t.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   }
   static const std::map<std::string, std::string, std::less<>> kNames = {
-      {"english", "en"}, {"german", "de"},     {"deutsch", "de"},  {"french", "fr"},
-      {"francais", "fr"}, {"spanish", "es"},   {"italian", "it"},  {"dutch", "nl"},
-      {"portuguese", "pt"}, {"russian", "ru"}, {"arabic", "ar"},   {"chinese", "zh"},
-      {"japanese", "ja"}, {"korean", "ko"},    {"thai", "th"},     {"swedish", "sv"},
-      {"danish", "da"},   {"norwegian", "no"}, {"finnish", "fi"},  {"turkish", "tr"},
-      {"eng", "en"},      {"deu", "de"},       {"ger", "de"},      {"fra", "fr"},
-      {"fre", "fr"},      {"spa", "es"},       {"rus", "ru"},      {"ara", "ar"},
-      {"zho", "zh"},      {"chi", "zh"},       {"ita", "it"},      {"nld", "nl"},
-      {"por", "pt"},      {"jpn", "ja"}};
+      {"english", "en"},    {"german", "de"},    {"deutsch", "de"}, {"french", "fr"},
+      {"francais", "fr"},   {"spanish", "es"},   {"italian", "it"}, {"dutch", "nl"},
+      {"portuguese", "pt"}, {"russian", "ru"},   {"arabic", "ar"},  {"chinese", "zh"},
+      {"japanese", "ja"},   {"korean", "ko"},    {"thai", "th"},    {"swedish", "sv"},
+      {"danish", "da"},     {"norwegian", "no"}, {"finnish", "fi"}, {"turkish", "tr"},
+      {"eng", "en"},        {"deu", "de"},       {"ger", "de"},     {"fra", "fr"},
+      {"fre", "fr"},        {"spa", "es"},       {"rus", "ru"},     {"ara", "ar"},
+      {"zho", "zh"},        {"chi", "zh"},       {"ita", "it"},     {"nld", "nl"},
+      {"por", "pt"},        {"jpn", "ja"}};
   if (t.size() == 2 && std::isalpha(static_cast<unsigned char>(t[0])) &&
       std::isalpha(static_cast<unsigned char>(t[1]))) {
     return t;
@@ -65,25 +65,34 @@ std::string GuessLanguage(std::string_view text) {
     return "ja";
   }
   switch (best) {
-    case USCRIPT_HAN: return "zh";
-    case USCRIPT_HANGUL: return "ko";
-    case USCRIPT_ARABIC: return "ar";
-    case USCRIPT_CYRILLIC: return "ru";
-    case USCRIPT_GREEK: return "el";
-    case USCRIPT_THAI: return "th";
-    case USCRIPT_HEBREW: return "he";
-    case USCRIPT_DEVANAGARI: return "hi";
-    default: break;
+    case USCRIPT_HAN:
+      return "zh";
+    case USCRIPT_HANGUL:
+      return "ko";
+    case USCRIPT_ARABIC:
+      return "ar";
+    case USCRIPT_CYRILLIC:
+      return "ru";
+    case USCRIPT_GREEK:
+      return "el";
+    case USCRIPT_THAI:
+      return "th";
+    case USCRIPT_HEBREW:
+      return "he";
+    case USCRIPT_DEVANAGARI:
+      return "hi";
+    default:
+      break;
   }
   // Latin script: count function words.
-  static const std::array<std::pair<const char*, std::set<std::string, std::less<>>>, 7> kWords =
-      {{{"en", {"the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on"}},
-        {"de", {"der", "die", "und", "das", "nicht", "ist", "mit", "den", "von", "ein", "sich"}},
-        {"fr", {"le", "la", "les", "et", "des", "est", "une", "du", "pour", "dans", "qui"}},
-        {"es", {"el", "los", "las", "y", "que", "del", "por", "una", "con", "para", "se"}},
-        {"it", {"il", "di", "che", "non", "per", "una", "della", "sono", "gli", "con", "nel"}},
-        {"nl", {"de", "het", "een", "van", "en", "niet", "dat", "zijn", "voor", "op", "met"}},
-        {"pt", {"o", "os", "que", "não", "uma", "do", "da", "em", "para", "com", "dos"}}}};
+  static const std::array<std::pair<const char*, std::set<std::string, std::less<>>>, 7> kWords = {
+      {{"en", {"the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on"}},
+       {"de", {"der", "die", "und", "das", "nicht", "ist", "mit", "den", "von", "ein", "sich"}},
+       {"fr", {"le", "la", "les", "et", "des", "est", "une", "du", "pour", "dans", "qui"}},
+       {"es", {"el", "los", "las", "y", "que", "del", "por", "una", "con", "para", "se"}},
+       {"it", {"il", "di", "che", "non", "per", "una", "della", "sono", "gli", "con", "nel"}},
+       {"nl", {"de", "het", "een", "van", "en", "niet", "dat", "zijn", "voor", "op", "met"}},
+       {"pt", {"o", "os", "que", "não", "uma", "do", "da", "em", "para", "com", "dos"}}}};
   std::array<int, 7> counts{};
   std::string word;
   auto flush = [&]() {

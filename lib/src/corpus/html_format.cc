@@ -18,11 +18,24 @@ const char* Attr(const GumboElement& el, const char* name) {
 
 bool IsSkipped(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_FORM:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_IFRAME: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_HEAD: case GUMBO_TAG_MATH: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_CANVAS: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_MENU:
       return true;
     default:
       return false;
@@ -31,12 +44,30 @@ bool IsSkipped(GumboTag tag) {
 
 bool IsBlock(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI:
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TR: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD: case GUMBO_TAG_MAIN: case GUMBO_TAG_HR: case GUMBO_TAG_TD:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_TD:
       return true;
     default:
       return false;
@@ -44,7 +75,7 @@ bool IsBlock(GumboTag tag) {
 }
 
 struct Extract {
-  std::string og_title, title_tag, h1, meta_date, time_date, author, site, url, lang;
+  std::string og_title, title_tag, h1, meta_date, time_date, time_text, author, site, url, lang;
   const GumboNode* article = nullptr;  // the first <article> or <main>, if any
   const GumboNode* body = nullptr;
 };
@@ -83,6 +114,41 @@ std::string TextOf(const GumboNode* root) {
   return out;
 }
 
+std::string Squeeze(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// Drops the first lines of the body that only repeat the headline or the
+// visible date (a page's <h1> and <time> above the text).
+std::string DropLeadingRepeats(const std::string& body,
+                               std::initializer_list<std::string> repeats) {
+  std::size_t pos = 0;
+  for (int dropped = 0; dropped < 3;) {
+    std::size_t start = body.find_first_not_of(" \t\r\n", pos);
+    if (start == std::string::npos) break;
+    std::size_t end = body.find('\n', start);
+    if (end == std::string::npos) end = body.size();
+    std::string line = Squeeze(std::string_view(body).substr(start, end - start));
+    bool repeat = false;
+    for (const std::string& r : repeats) {
+      if (!r.empty() && Squeeze(r) == line) repeat = true;
+    }
+    if (!repeat) break;
+    pos = end;
+    ++dropped;
+  }
+  return body.substr(pos);
+}
+
 void Scan(const GumboNode* root, Extract* x) {
   std::vector<const GumboNode*> stack{root};
   while (!stack.empty()) {
@@ -110,6 +176,7 @@ void Scan(const GumboNode* root, Extract* x) {
       case GUMBO_TAG_TIME:
         if (x->time_date.empty()) {
           if (const char* d = Attr(el, "datetime")) x->time_date = d;
+          x->time_text = TextOf(n);
         }
         break;
       case GUMBO_TAG_LINK: {
@@ -174,7 +241,7 @@ void ParseHtmlArticle(const std::string& path, std::string_view content, const R
   a.url = x.url;
   a.lang = x.lang;
   const GumboNode* text_root = x.article ? x.article : x.body ? x.body : output->root;
-  a.body = TextOf(text_root);
+  a.body = DropLeadingRepeats(TextOf(text_root), {a.title, x.h1, x.time_text});
   a.path = path;
   gumbo_destroy_output(&options, output);
   if (!FinishArticle(&a, path)) {

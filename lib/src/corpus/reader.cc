@@ -24,7 +24,8 @@ std::string Lower(std::string s) {
 }
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // Inflates gzip (or zlib) data, all concatenated members, up to `cap` bytes.
@@ -204,9 +205,10 @@ std::vector<CorpusFile> ListCorpusFiles(const std::vector<std::string>& roots,
   }
   std::sort(files.begin(), files.end(),
             [](const CorpusFile& a, const CorpusFile& b) { return a.path < b.path; });
-  files.erase(std::unique(files.begin(), files.end(),
-                          [](const CorpusFile& a, const CorpusFile& b) { return a.path == b.path; }),
-              files.end());
+  files.erase(
+      std::unique(files.begin(), files.end(),
+                  [](const CorpusFile& a, const CorpusFile& b) { return a.path == b.path; }),
+      files.end());
   return files;
 }
 

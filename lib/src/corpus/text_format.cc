@@ -52,8 +52,8 @@ std::string StripMarkdown(std::string_view line) {
       }
     }
     if (c == '!' && i + 1 < s.size() && s[i + 1] == '[') continue;  // image marker
-    if (c == '*' || c == '`' || (c == '_' && (i == 0 || i + 1 == s.size() || s[i - 1] == ' ' ||
-                                              s[i + 1] == ' '))) {
+    if (c == '*' || c == '`' ||
+        (c == '_' && (i == 0 || i + 1 == s.size() || s[i - 1] == ' ' || s[i + 1] == ' '))) {
       continue;
     }
     out.push_back(c);

@@ -24,11 +24,13 @@ using Kind = QueryNode::Kind;
 struct Lexeme {
   enum Type { kEnd, kWord, kPhrase, kLParen, kRParen, kOr, kAnd, kNot, kPlus, kMinus, kField };
   Type type = kEnd;
-  std::string text;   // word, phrase content, or field name
+  std::string text;  // word, phrase content, or field name
   std::size_t offset = 0;
 };
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // 1-based character position of a byte offset, for messages.
 std::size_t CharPosition(std::string_view q, std::size_t offset) {
@@ -153,7 +155,8 @@ class Parser {
       if (!empty) parts.push_back(std::move(part));
       if (Peek().type != Lexeme::kOr) break;
       std::size_t op = Next().offset;
-      if (Peek().type == Lexeme::kEnd || Peek().type == Lexeme::kRParen || Peek().type == Lexeme::kOr) {
+      if (Peek().type == Lexeme::kEnd || Peek().type == Lexeme::kRParen ||
+          Peek().type == Lexeme::kOr) {
         return Fail(op, "OR needs something on its right");
       }
       if (empty) return Fail(op, "OR needs something on its left");
@@ -199,7 +202,7 @@ class Parser {
         if (after == Lexeme::kEnd || after == Lexeme::kRParen || after == Lexeme::kOr ||
             after == Lexeme::kAnd) {
           return Fail(mark.offset, mark.type == Lexeme::kNot ? "NOT needs something on its right"
-                                                              : "'+' or '-' needs a word after it");
+                                                             : "'+' or '-' needs a word after it");
         }
       }
       QueryNode node;
@@ -259,7 +262,12 @@ class Parser {
         std::size_t open = lx.offset;
         QueryNode inner;
         if (Peek().type == Lexeme::kRParen) return Fail(open, "empty parentheses");
-        if (!ParseOr(&inner)) return false;
+        if (++depth_ > kMaxDepth) {
+          return Fail(open, "parentheses nested more than " + std::to_string(kMaxDepth) + " deep");
+        }
+        bool ok = ParseOr(&inner);
+        --depth_;
+        if (!ok) return false;
         if (Peek().type != Lexeme::kRParen) {
           return Fail(open, "unbalanced '(': no ')' closes it");
         }
@@ -288,8 +296,8 @@ class Parser {
     }
     Next();
     std::string name = field.text;
-    if (name == "title") return TextNode(value.text, value.offset, value.type == Lexeme::kPhrase,
-                                         "title", out, empty);
+    if (name == "title")
+      return TextNode(value.text, value.offset, value.type == Lexeme::kPhrase, "title", out, empty);
     *is_filter = true;
     if (name == "date") {
       auto range = ParseDateRange(value.text);
@@ -302,11 +310,14 @@ class Parser {
       out->to = range->to;
       return true;
     }
-    const char* prefix = name == "source" || name == "site"       ? schema::kPrefixSource
-                         : name == "author" || name == "byline"   ? schema::kPrefixAuthor
-                                                                  : schema::kPrefixLang;
+    const char* prefix = name == "source" || name == "site"     ? schema::kPrefixSource
+                         : name == "author" || name == "byline" ? schema::kPrefixAuthor
+                                                                : schema::kPrefixLang;
     out->kind = Kind::kFilter;
-    out->field = name == "site" ? "source" : name == "byline" ? "author" : name == "language" ? "lang" : name;
+    out->field = name == "site"       ? "source"
+                 : name == "byline"   ? "author"
+                 : name == "language" ? "lang"
+                                      : name;
     if (prefix == schema::kPrefixLang) {
       out->terms.push_back(std::string(prefix) + analyzer_.Normalize(value.text));
     } else {
@@ -396,6 +407,8 @@ class Parser {
   const Analyzer& analyzer_;
   const QueryParseOptions& options_;
   QueryError* err_ = nullptr;
+  static constexpr int kMaxDepth = 64;
+  int depth_ = 0;
 };
 
 std::string Join(const std::vector<std::string>& v, const char* sep) {
@@ -436,14 +449,22 @@ Result<QueryNode> ParseQuery(std::string_view query, const Analyzer& analyzer,
 std::string DescribeQuery(const QueryNode& n) {
   std::string f = n.field.empty() ? "" : n.field + ":";
   switch (n.kind) {
-    case Kind::kWord: return f + n.terms[0];
-    case Kind::kExact: return f + "=" + n.terms[0];
-    case Kind::kPhrase: return f + "\"" + Join(n.terms, " ") + "\"";
-    case Kind::kWildcard: return f + n.terms[0] + "*";
-    case Kind::kFilter: return n.field + ":" + Join(n.terms, "+");
-    case Kind::kDateRange: return "date:" + n.from + ".." + n.to;
-    case Kind::kMatchAll: return "<all>";
-    default: break;
+    case Kind::kWord:
+      return f + n.terms[0];
+    case Kind::kExact:
+      return f + "=" + n.terms[0];
+    case Kind::kPhrase:
+      return f + "\"" + Join(n.terms, " ") + "\"";
+    case Kind::kWildcard:
+      return f + n.terms[0] + "*";
+    case Kind::kFilter:
+      return n.field + ":" + Join(n.terms, "+");
+    case Kind::kDateRange:
+      return "date:" + n.from + ".." + n.to;
+    case Kind::kMatchAll:
+      return "<all>";
+    default:
+      break;
   }
   const char* op = n.kind == Kind::kAnd        ? " AND "
                    : n.kind == Kind::kOr       ? " OR "

@@ -22,9 +22,9 @@ Xapian::Query WordQuery(const std::string& term, bool title, const CompileContex
     if (std::find(stems.begin(), stems.end(), t) == stems.end()) stems.push_back(t);
   }
   if (stems.empty()) stems.push_back(prefix + ctx.analyzer->Stem(term, Analyzer::kDefaultLanguage));
-  Xapian::Query q = stems.size() == 1 ? Xapian::Query(stems[0])
-                                      : Xapian::Query(Xapian::Query::OP_SYNONYM, stems.begin(),
-                                                      stems.end());
+  Xapian::Query q = stems.size() == 1
+                        ? Xapian::Query(stems[0])
+                        : Xapian::Query(Xapian::Query::OP_SYNONYM, stems.begin(), stems.end());
   if (!title && ctx.ranking.title_weight > 0) {
     Xapian::Query t = WordQuery(term, /*title=*/true, ctx);
     q = Xapian::Query(Xapian::Query::OP_OR, q,
@@ -75,7 +75,8 @@ Xapian::Query CompileQuery(const QueryNode& n, const CompileContext& ctx) {
       if (filters.empty()) return Combine(Xapian::Query::OP_AND, scored);
       Xapian::Query filter = Combine(Xapian::Query::OP_AND, filters);
       if (scored.empty()) return filter;
-      return Xapian::Query(Xapian::Query::OP_FILTER, Combine(Xapian::Query::OP_AND, scored), filter);
+      return Xapian::Query(Xapian::Query::OP_FILTER, Combine(Xapian::Query::OP_AND, scored),
+                           filter);
     }
     case Kind::kOr: {
       std::vector<Xapian::Query> parts;

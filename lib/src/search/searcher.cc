@@ -119,8 +119,10 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request, QueryError*
                                       : ParseDateRange(request.since);
     auto to = request.until.empty() ? std::optional<DateRange>(DateRange{})
                                     : ParseDateRange(request.until);
-    if (!from) return Status::InvalidArgument("--since: cannot read the date '" + request.since + "'");
-    if (!to) return Status::InvalidArgument("--until: cannot read the date '" + request.until + "'");
+    if (!from)
+      return Status::InvalidArgument("--since: cannot read the date '" + request.since + "'");
+    if (!to)
+      return Status::InvalidArgument("--until: cannot read the date '" + request.until + "'");
     QueryNode range;
     range.kind = QueryNode::Kind::kDateRange;
     range.from = from->from;

@@ -15,10 +15,18 @@ using Kind = QueryNode::Kind;
 
 void Collect(const QueryNode& n, HighlightSpec* spec) {
   switch (n.kind) {
-    case Kind::kWord: spec->words.insert(n.terms[0]); break;
-    case Kind::kExact: spec->exact.insert(n.terms[0]); break;
-    case Kind::kWildcard: spec->prefixes.push_back(n.terms[0]); break;
-    case Kind::kPhrase: spec->phrases.push_back(n.terms); break;
+    case Kind::kWord:
+      spec->words.insert(n.terms[0]);
+      break;
+    case Kind::kExact:
+      spec->exact.insert(n.terms[0]);
+      break;
+    case Kind::kWildcard:
+      spec->prefixes.push_back(n.terms[0]);
+      break;
+    case Kind::kPhrase:
+      spec->phrases.push_back(n.terms);
+      break;
     case Kind::kAndNot:
       if (!n.children.empty()) Collect(n.children[0], spec);  // never what was excluded
       break;
@@ -139,10 +147,13 @@ std::vector<std::pair<std::size_t, std::size_t>> Ranges(const std::vector<Token>
   for (std::size_t i = 0; i < toks.size(); ++i) {
     if (match[i] < 0 || toks[i].joined || toks[i].start < from || toks[i].end > to) continue;
     if (!ranges.empty() && ranges.back().second <= toks[i].start) {
-      // Join across pure white space when both belong to the same phrase.
-      std::string_view gap = text.substr(ranges.back().second, toks[i].start - ranges.back().second);
-      bool blank = gap.find_first_not_of(" \t\n\r") == std::string_view::npos;
-      if (blank && i > 0 && match[i] == match[i - 1] && gap.size() < 4) {
+      // Join the words of one phrase or compound: same query part, separated
+      // only by white space or a hyphen.
+      std::string_view gap =
+          text.substr(ranges.back().second, toks[i].start - ranges.back().second);
+      bool joinable = gap.find_first_not_of(" \t\n\r-") == std::string_view::npos ||
+                      gap == "\u2010" || gap == "\u2011";
+      if (joinable && i > 0 && match[i] == match[i - 1] && gap.size() < 4) {
         ranges.back().second = toks[i].end;
         continue;
       }
@@ -170,9 +181,10 @@ Snippet HighlightText(std::string_view text, std::string_view lang, const Highli
 Snippet MakeSnippet(std::string_view body, std::string_view lang, const HighlightSpec& spec,
                     const Analyzer& analyzer, const SnippetOptions& options) {
   std::vector<Token> toks = analyzer.Tokenize(body, lang);
-  if (toks.empty()) return Render(body, 0, std::min(body.size(), options.max_bytes), {}, false, false);
-  std::vector<int> match = spec.empty() ? std::vector<int>(toks.size(), -1)
-                                        : MatchTokens(toks, lang, spec, analyzer);
+  if (toks.empty())
+    return Render(body, 0, std::min(body.size(), options.max_bytes), {}, false, false);
+  std::vector<int> match =
+      spec.empty() ? std::vector<int>(toks.size(), -1) : MatchTokens(toks, lang, spec, analyzer);
   const std::size_t width = options.max_bytes;
   // Find the window [toks[i].start, +width) with the most distinct matched
   // words, then the most matches; ties go to the earliest.
@@ -221,7 +233,11 @@ Snippet MakeSnippet(std::string_view body, std::string_view lang, const Highligh
         break;
       }
     }
-    if (from <= toks.front().start) from = toks.front().start;
+    // Close to the start: show the start rather than an ellipsis and a few words less.
+    std::size_t last_needed = last;
+    if (from <= toks.front().start + width / 4 && last_needed - toks.front().start <= width) {
+      from = toks.front().start;
+    }
   }
   to = from;
   for (const Token& t : toks) {

@@ -32,8 +32,8 @@ int DaysInMonth(int y, int m) {
 
 bool Valid(const Date& d) {
   return d.year >= 1000 && d.year <= 9999 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
-         d.day <= DaysInMonth(d.year, d.month) && d.hour < 24 && d.minute >= 0 &&
-         d.minute < 60 && d.second >= 0 && d.second <= 60;
+         d.day <= DaysInMonth(d.year, d.month) && d.hour < 24 && d.minute >= 0 && d.minute < 60 &&
+         d.second >= 0 && d.second <= 60;
 }
 
 // Splits into tokens of digits or letters; everything else separates,
@@ -117,8 +117,8 @@ void ReadTime(const std::vector<Piece>& p, std::size_t i, Date* d) {
 std::string Date::ToIso() const {
   char buf[40];
   if (hour >= 0) {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, hour,
-                  minute, second);
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, hour, minute,
+                  second);
   } else {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   }
@@ -176,8 +176,8 @@ std::optional<Date> ParseDate(std::string_view text) {
     d.day = num(1);
     d.year = num(2);
     next = 3;
-  } else if (p.size() >= 3 && p[0].digits && p[1].digits && p[2].digits &&
-             p[2].text.size() == 4 && p[1].before == '.') {  // 14.11.2018
+  } else if (p.size() >= 3 && p[0].digits && p[1].digits && p[2].digits && p[2].text.size() == 4 &&
+             p[1].before == '.') {  // 14.11.2018
     d.day = num(0);
     d.month = num(1);
     d.year = num(2);

@@ -44,9 +44,9 @@ std::string Convert(const char* from, std::string_view bytes) {
   std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(from, &status), ucnv_close);
   if (U_FAILURE(status)) return std::string();
   std::string out(bytes.size() * 3 + 4, '\0');
-  int32_t n = ucnv_toAlgorithmic(UCNV_UTF8, conv.get(), out.data(),
-                                 static_cast<int32_t>(out.size()), bytes.data(),
-                                 static_cast<int32_t>(bytes.size()), &status);
+  int32_t n =
+      ucnv_toAlgorithmic(UCNV_UTF8, conv.get(), out.data(), static_cast<int32_t>(out.size()),
+                         bytes.data(), static_cast<int32_t>(bytes.size()), &status);
   if (U_FAILURE(status)) return std::string();
   out.resize(static_cast<std::size_t>(n));
   return out;

@@ -1,0 +1,232 @@
+// End-to-end tests: run the real `byline` binary on real files.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "testutil.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct RunResult {
+  int code = -1;
+  std::string out, err;
+};
+
+std::string Quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Runs byline with `args`; `env` is a prefix such as "NO_COLOR=1".
+RunResult Byline(const std::vector<std::string>& args, const std::string& env = "") {
+  static byline::test::TempDir io;
+  std::string cmd = env + (env.empty() ? "" : " ") + Quote(BYLINE_BINARY);
+  for (const auto& a : args) cmd += " " + Quote(a);
+  cmd += " >" + Quote((io.path() / "out").string()) + " 2>" + Quote((io.path() / "err").string()) +
+         " </dev/null";
+  int status = std::system(cmd.c_str());
+  RunResult r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = Slurp(io.path() / "out");
+  r.err = Slurp(io.path() / "err");
+  return r;
+}
+
+std::vector<json> JsonLines(const std::string& out) {
+  std::vector<json> lines;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(json::parse(line));  // throws if not JSON
+  return lines;
+}
+
+class SampleCorpusCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new byline::test::TempDir();
+    RunResult r = Byline({"index", std::string(BYLINE_SOURCE_DIR) + "/corpus", "--db", Db()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    ASSERT_NE(r.err.find("indexed 41 articles from 27 files"), std::string::npos) << r.err;
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static std::string Db() { return (dir_->path() / "db").string(); }
+  static byline::test::TempDir* dir_;
+};
+byline::test::TempDir* SampleCorpusCli::dir_ = nullptr;
+
+TEST_F(SampleCorpusCli, TextOutputShowsRankTitleMetaAndSnippet) {
+  RunResult r = Byline({"search", "--db", Db(), "--color", "never", "Qamishli", "water"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("  1. Water trucks reach Qāmishlī as pumping station repairs drag on\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("2019-08-21 · Byline Wire · Layla Haddad · "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("qamishli-water.txt"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Aid groups began trucking drinking water"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << "no colour when asked for none";
+  EXPECT_NE(r.out.find("matches ("), std::string::npos);
+}
+
+TEST_F(SampleCorpusCli, ColourOnlyWhenAskedOrOnATerminal) {
+  RunResult always = Byline({"search", "--db", Db(), "--color", "always", "brooch"});
+  EXPECT_NE(always.out.find("\x1b[1;33mbrooch\x1b[0m"), std::string::npos) << always.out;
+  RunResult piped = Byline({"search", "--db", Db(), "brooch"});  // auto, stdout is a file
+  EXPECT_EQ(piped.out.find('\x1b'), std::string::npos);
+  RunResult no_color = Byline({"search", "--db", Db(), "brooch"}, "NO_COLOR=1");
+  EXPECT_EQ(no_color.out.find('\x1b'), std::string::npos);
+}
+
+TEST_F(SampleCorpusCli, JsonOutputIsNdjsonWithHighlightOffsets) {
+  RunResult r = Byline({"search", "--db", Db(), "--json", "-n", "3", "\"pumping station\""});
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto lines = JsonLines(r.out);
+  ASSERT_EQ(lines.size(), 2u);  // one hit and the summary
+  const json& hit = lines[0];
+  EXPECT_EQ(hit["rank"], 1);
+  for (const char* key : {"id", "score", "title", "date", "source", "author", "url", "path",
+                          "snippet", "highlights"}) {
+    EXPECT_TRUE(hit.contains(key)) << key;
+  }
+  std::string snippet = hit["snippet"];
+  ASSERT_FALSE(hit["highlights"].empty());
+  for (const auto& h : hit["highlights"]) {
+    std::size_t b = h[0], e = h[1];
+    EXPECT_EQ(snippet.substr(b, e - b), "pumping station");
+  }
+  EXPECT_EQ(lines[1]["matches_estimated"], 1);
+  EXPECT_TRUE(lines[1].contains("elapsed_ms"));
+}
+
+TEST_F(SampleCorpusCli, DistinctivePhrasesFindTheirArticleAtRankOne) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"\"ghost nets trap seals\"", "courier-2019-0033"},
+      {"\"the light never needed us less\"", "lighthouse-keepers.md"},
+      {"hydroelectric plant that supplies three villages", "glacier-survey.md"},
+      {"wind machines that mix warmer air", "wire-2019-0108"},
+      {"\"seit 1987\"", "kiezladen.md"},
+      {"un documentaire sur les pêcheurs du Léman", "quotidien-2019-1104"},
+      {"ледяных скульптур", "obozrevatel-2017-1220"},
+  };
+  for (const auto& [q, want] : cases) {
+    RunResult r = Byline({"search", "--db", Db(), "--json", "-n", "1", q});
+    ASSERT_EQ(r.code, 0) << q << ": " << r.err;
+    auto lines = JsonLines(r.out);
+    ASSERT_EQ(lines.size(), 2u) << q;
+    std::string id = lines[0]["id"];
+    EXPECT_NE(id.find(want), std::string::npos) << q << " -> " << id;
+    EXPECT_FALSE(lines[0]["highlights"].empty()) << q;
+  }
+}
+
+TEST_F(SampleCorpusCli, BadQueryGivesPositionAndExitCode2) {
+  RunResult r = Byline({"search", "--db", Db(), "crane", "(strike"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("bad query at position 7: unbalanced '('"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("  crane (strike\n        ^"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  RunResult date = Byline({"search", "--db", Db(), "date:2018-13-45"});
+  EXPECT_EQ(date.code, 2);
+  EXPECT_NE(date.err.find("cannot read the date"), std::string::npos) << date.err;
+}
+
+TEST_F(SampleCorpusCli, MissingDatabaseIsAClearError) {
+  RunResult r = Byline({"search", "--db", "/nonexistent/db", "x"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("no database at /nonexistent/db"), std::string::npos) << r.err;
+}
+
+TEST_F(SampleCorpusCli, DefaultDatabaseComesFromTheEnvironment) {
+  byline::test::TempDir home;
+  std::string env = "BYLINE_DB=" + Quote((home.path() / "envdb").string());
+  RunResult idx = Byline({"index", "-q", std::string(BYLINE_SOURCE_DIR) + "/corpus/feeds"}, env);
+  ASSERT_EQ(idx.code, 0) << idx.err;
+  EXPECT_TRUE(idx.err.empty()) << idx.err;
+  RunResult r = Byline({"search", "--json", "mackerel"}, env);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("wire-2019-0101"), std::string::npos);
+}
+
+TEST(CliTest, IndexReportsBadFilesAndKeepsTheRest) {
+  byline::test::TempDir dir;
+  dir.Write("in/good.txt", "Title: Good one\n\nA fine article about lighthouses.\n");
+  dir.Write("in/bad.json", "{ \"title\": ");
+  dir.Write("in/lines.jsonl",
+            "{\"id\": \"ok\", \"title\": \"Line one\", \"body\": \"x\"}\ngarbage\n");
+  dir.Write("in/picture.png", "\x89PNG");
+  RunResult r =
+      Byline({"index", (dir.path() / "in").string(), "--db", (dir.path() / "db").string()});
+  EXPECT_EQ(r.code, 3) << r.err;
+  EXPECT_NE(r.err.find("bad.json:1:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("lines.jsonl:2: invalid JSON"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("indexed 2 articles"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("skipped 1 files of unknown type; 2 errors"), std::string::npos) << r.err;
+  RunResult s = Byline({"search", "--db", (dir.path() / "db").string(), "--json", "lighthouses"});
+  EXPECT_NE(s.out.find("Good one"), std::string::npos);
+}
+
+TEST(CliTest, UsageErrorsExitWith2) {
+  EXPECT_EQ(Byline({}).code, 2);
+  EXPECT_EQ(Byline({"search"}).code, 2);
+  EXPECT_EQ(Byline({"index", "/nonexistent/folder"}).code, 2);
+  EXPECT_EQ(Byline({"search", "--color", "purple", "x"}).code, 2);
+  RunResult help = Byline({"--help"});
+  EXPECT_EQ(help.code, 0);
+  EXPECT_NE(help.out.find("search"), std::string::npos);
+}
+
+// Reuters-21578 from ../shared: a real collection nobody here wrote.
+class ReutersCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    path_ = std::string(BYLINE_SHARED_DIR) + "/corpora/reuters21578/docs.jsonl.gz";
+    if (!fs::exists(path_)) return;
+    dir_ = new byline::test::TempDir();
+    RunResult r = Byline({"index", "-q", path_, "--db", Db()});
+    // One article in the collection has neither title nor body: exit 3.
+    ASSERT_TRUE(r.code == 0 || r.code == 3) << r.err;
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  void SetUp() override {
+    if (!fs::exists(path_)) GTEST_SKIP() << "shared corpus absent: " << path_;
+  }
+  static std::string Db() { return (dir_->path() / "db").string(); }
+  static std::string path_;
+  static byline::test::TempDir* dir_;
+};
+std::string ReutersCli::path_;
+byline::test::TempDir* ReutersCli::dir_ = nullptr;
+
+TEST_F(ReutersCli, SpecificArticlesRankFirst) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Bahia cocoa review Comissaria Smith temporao", "1"},
+      {"\"BP/Standard Financial Trading\"", "2"},
+      {"Texas Commerce Bancshares shelf registration", "3"},
+  };
+  for (const auto& [q, want] : cases) {
+    RunResult r = Byline({"search", "--db", Db(), "--json", "-n", "1", q});
+    ASSERT_EQ(r.code, 0) << r.err;
+    auto lines = JsonLines(r.out);
+    ASSERT_EQ(lines.size(), 2u) << q;
+    EXPECT_EQ(lines[0]["id"], want) << q;
+    EXPECT_FALSE(lines[0]["highlights"].empty()) << q;
+  }
+}
+
+}  // namespace

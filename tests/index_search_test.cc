@@ -1,0 +1,207 @@
+// Library-level tests: index the sample corpus, then search it.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "byline/index_writer.h"
+#include "byline/searcher.h"
+#include "testutil.h"
+
+namespace byline {
+namespace {
+
+class IndexSearchTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test::TempDir();
+    IndexOptions opts;
+    opts.db_path = (dir_->path() / "db").string();
+    opts.on_problem = [](const Status& s) { ADD_FAILURE() << s.message(); };
+    auto stats = IndexPaths({std::string(BYLINE_SOURCE_DIR) + "/corpus"}, opts);
+    ASSERT_TRUE(stats.ok()) << stats.status().message();
+    stats_ = *stats;
+  }
+  static void TearDownTestSuite() { delete dir_; }
+
+  static std::string Db() { return (dir_->path() / "db").string(); }
+
+  SearchResults Search(const std::string& q, std::size_t n = 10) {
+    auto s = Searcher::Open(Db());
+    EXPECT_TRUE(s.ok()) << s.status().message();
+    SearchRequest req;
+    req.query = q;
+    req.limit = n;
+    auto r = (*s)->Search(req);
+    EXPECT_TRUE(r.ok()) << q << ": " << r.status().message();
+    return r.ok() ? *r : SearchResults{};
+  }
+
+  // The id (or file name) of the first hit.
+  std::string Top(const std::string& q) {
+    auto r = Search(q, 1);
+    if (r.hits.empty()) return "(none)";
+    const std::string& id = r.hits[0].article.id;
+    std::size_t slash = id.rfind('/');
+    return slash == std::string::npos ? id : id.substr(slash + 1);
+  }
+
+  static test::TempDir* dir_;
+  static IndexStats stats_;
+};
+
+test::TempDir* IndexSearchTest::dir_ = nullptr;
+IndexStats IndexSearchTest::stats_;
+
+TEST_F(IndexSearchTest, IndexesEveryArticleOfTheSampleCorpus) {
+  EXPECT_EQ(stats_.articles, 41u);
+  EXPECT_EQ(stats_.total_articles, 41u);
+  EXPECT_EQ(stats_.problems, 0u);
+  EXPECT_EQ(stats_.skipped_unknown, 0u);
+}
+
+TEST_F(IndexSearchTest, FindsTheRightArticleFirst) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"qamishli", "qamishli-water.txt"},
+      {"Hajin", "hajin-returnees.txt"},
+      {"\"al qaeda\"", "al-qaeda-trial.txt"},
+      {"alqaeda", "al-qaeda-trial.txt"},
+      {"U.S. soybeans", "us-tariffs-soybeans.txt"},
+      {"crane operators", "harbour-crane-strike.txt"},
+      {"title:\"tidal flood barrier\"", "flood-barrier-vote.txt"},
+      {"brooch", "museum-brooch.html"},
+      {"ransomware phishing", "hospital-ransomware.html"},
+      {"car-free Sundays", "car-free-sundays.htm"},
+      {"cycle bridge", "courier-2018-0412"},
+      {"Straßenbahn Altstadt", "anzeiger-2019-0210"},
+      {"strassenbahn", "anzeiger-2019-0210"},
+      {"Hochwasser Rhein", "anzeiger-2019-0305"},
+      {"vendange", "vendanges.html"},
+      {"café port", "cafe-du-port.txt"},
+      {"метро", "metro-stations.html"},
+      {"高铁", "wire-2019-0107"},
+      {"التمور", "wire-2019-0104"},
+      {"honey hives", "bees-in-the-city.md"},
+      {"chess", "chess-club.md"},
+      {"ferry timetable", "ferry-timetable.txt.gz"},
+      {"research vessels shipyard", "ledger-2017-0501"},
+      {"mackerel", "wire-2019-0101"},
+  };
+  for (const auto& [q, want] : cases) EXPECT_EQ(Top(q), want) << "query: " << q;
+}
+
+TEST_F(IndexSearchTest, StemmingMatchesInflections) {
+  EXPECT_EQ(Top("elect"), "(none)");  // no article is about elections
+  EXPECT_EQ(Top("returning families"), "hajin-returnees.txt");
+  EXPECT_EQ(Top("glaciers retreating"), "glacier-survey.md");
+}
+
+TEST_F(IndexSearchTest, FieldsAndFilters) {
+  auto by_source = Search("source:\"Valley Courier\"", 50);
+  EXPECT_EQ(by_source.hits.size(), 5u);
+  for (const Hit& h : by_source.hits) EXPECT_EQ(h.article.source, "Valley Courier");
+  auto by_author = Search("author:haddad", 50);
+  EXPECT_EQ(by_author.hits.size(), 2u);
+  auto german = Search("lang:de", 50);
+  EXPECT_EQ(german.hits.size(), 3u);
+  auto nov = Search("date:2018-11", 50);
+  for (const Hit& h : nov.hits) EXPECT_EQ(h.article.date.substr(0, 7), "2018-11") << h.article.id;
+  EXPECT_EQ(nov.hits.size(), 5u);
+  auto not_wire = Search("families -source:\"byline wire\"", 50);
+  for (const Hit& h : not_wire.hits) EXPECT_NE(h.article.source, "Byline Wire");
+}
+
+TEST_F(IndexSearchTest, SinceAndUntil) {
+  auto s = Searcher::Open(Db());
+  ASSERT_TRUE(s.ok());
+  SearchRequest req;
+  req.query = "council";
+  req.since = "2019";
+  req.until = "2019-06";
+  auto r = (*s)->Search(req);
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->hits.empty());
+  for (const Hit& h : r->hits) {
+    EXPECT_GE(h.article.date.substr(0, 10), "2019-01-01");
+    EXPECT_LE(h.article.date.substr(0, 10), "2019-06-30");
+  }
+  req.since = "not a date";
+  EXPECT_EQ((*s)->Search(req).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(IndexSearchTest, RelaxesToOrWhenNoArticleHasEveryWord) {
+  auto r = Search("mackerel brooch");
+  EXPECT_TRUE(r.relaxed);
+  EXPECT_EQ(r.hits.size(), 2u);
+  auto strict = Search("mackerel quotas");
+  EXPECT_FALSE(strict.relaxed);
+  EXPECT_EQ(strict.hits.size(), 1u);
+}
+
+TEST_F(IndexSearchTest, HitsCarrySnippetsWithHighlights) {
+  auto r = Search("\"pumping station\"");
+  ASSERT_EQ(r.hits.size(), 1u);
+  const Snippet& s = r.hits[0].snippet;
+  ASSERT_FALSE(s.highlights.empty());
+  EXPECT_EQ(s.text.substr(s.highlights[0].first, s.highlights[0].second - s.highlights[0].first),
+            "pumping station");
+  EXPECT_TRUE(r.hits[0].article.body.empty());  // bodies are not handed out
+}
+
+TEST_F(IndexSearchTest, BadQueryIsAnInvalidArgumentWithPosition) {
+  auto s = Searcher::Open(Db());
+  ASSERT_TRUE(s.ok());
+  SearchRequest req;
+  req.query = "crane \"strike";
+  QueryError err;
+  auto r = (*s)->Search(req, &err);
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(err.offset, 6u);
+}
+
+TEST(IndexWriterTest, ReindexingReplacesInsteadOfDuplicating) {
+  test::TempDir dir;
+  std::string f =
+      dir.Write("in/a.jsonl", "{\"id\": \"x\", \"title\": \"Old title\", \"body\": \"b\"}\n");
+  IndexOptions opts;
+  opts.db_path = (dir.path() / "db").string();
+  ASSERT_TRUE(IndexPaths({f}, opts).ok());
+  dir.Write("in/a.jsonl", "{\"id\": \"x\", \"title\": \"New title\", \"body\": \"b\"}\n");
+  auto stats = IndexPaths({f}, opts);
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->total_articles, 1u);
+  auto s = Searcher::Open(opts.db_path);
+  SearchRequest req;
+  req.query = "title";
+  auto r = (*s)->Search(req);
+  ASSERT_EQ(r->hits.size(), 1u);
+  EXPECT_EQ(r->hits[0].article.title, "New title");
+}
+
+TEST(IndexWriterTest, LongIdsStayWithinTermLimits) {
+  std::string id(1000, 'x');
+  std::string t = IdTerm(id);
+  EXPECT_LE(t.size(), 200u);
+  EXPECT_NE(t, IdTerm(id + "y"));
+  EXPECT_EQ(IdTerm("short"), "Qshort");
+}
+
+TEST(IndexWriterTest, SecondWriterGetsLocked) {
+  test::TempDir dir;
+  std::string db = (dir.path() / "db").string();
+  auto first = IndexWriter::Open(db, false);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  auto second = IndexWriter::Open(db, false);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.status().code(), StatusCode::kLocked);
+  EXPECT_NE(second.status().message().find(db), std::string::npos);
+}
+
+TEST(SearcherTest, MissingDatabaseIsNotFound) {
+  auto s = Searcher::Open("/nonexistent/byline-db");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(s.status().message().find("byline index"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace byline

@@ -1,0 +1,109 @@
+// Table-driven tests of snippets and highlighting.
+#include "byline/snippet.h"
+
+#include <gtest/gtest.h>
+
+namespace byline {
+namespace {
+
+// Renders a snippet with [brackets] around highlights.
+std::string Marked(const Snippet& s) {
+  std::string out;
+  std::size_t at = 0;
+  for (const auto& [b, e] : s.highlights) {
+    out += s.text.substr(at, b - at) + "[" + s.text.substr(b, e - b) + "]";
+    at = e;
+  }
+  return out + s.text.substr(at);
+}
+
+struct Case {
+  const char* query;
+  const char* text;
+  const char* lang;
+  const char* marked;
+};
+
+TEST(SnippetTest, HighlightsSurfaceForms) {
+  const Case cases[] = {
+      // Stemmed variants and original case.
+      {"election", "Elections were held; the elected council met.", "en",
+       "[Elections] were held; the [elected] council met."},
+      // Accent-folded matches keep their accents.
+      {"qamishli", "Water reached Qāmishlī on Tuesday.", "en",
+       "Water reached [Qāmishlī] on Tuesday."},
+      {"Hajín", "Families returned to Hajin.", "en", "Families returned to [Hajin]."},
+      // A phrase is highlighted as one range, and only where it is a phrase.
+      {"\"storm surge\"", "A storm came. The storm surge rose.", "en",
+       "A storm came. The [storm surge] rose."},
+      // Exact words do not match other inflections.
+      {"\"elected\"", "Elections: the elected council.", "en", "Elections: the [elected] council."},
+      // Wildcards.
+      {"demin*", "Demining teams and deminers.", "en", "[Demining] teams and [deminers]."},
+      // Compounds.
+      {"email", "Reached by e-mail.", "en", "Reached by [e-mail]."},
+      {"al-qaeda", "An al-Qaeda affiliate.", "en", "An [al-Qaeda] affiliate."},
+      // Excluded words are never highlighted.
+      {"crane -strike", "Crane strike ends.", "en", "[Crane] strike ends."},
+      // Other scripts and languages.
+      {"Wahlen", "Die Wahl war knapp.", "de", "Die [Wahl] war knapp."},
+      {"高铁", "高铁新线开通", "zh", "[高铁]新线开通"},
+      // Control characters never reach the output.
+      {"alert", "red \x1b[31m alert \x1b[0m now", "en", "red [31m [alert] [0m now"},
+  };
+  Analyzer a;
+  for (const auto& c : cases) {
+    auto q = ParseQuery(c.query, a, QueryParseOptions{});
+    ASSERT_TRUE(q.ok()) << c.query;
+    Snippet s = MakeSnippet(c.text, c.lang, HighlightSpecFor(*q), a);
+    EXPECT_EQ(Marked(s), c.marked) << "query: " << c.query;
+  }
+}
+
+TEST(SnippetTest, PicksTheDensestPassageAndCutsOnWords) {
+  Analyzer a;
+  std::string filler;
+  for (int i = 0; i < 60; ++i) filler += "Nothing of note happened here today. ";
+  std::string body = "The council met. " + filler +
+                     "Engineers said the tidal barrier will close when the surge comes. " + filler;
+  auto q = ParseQuery("tidal barrier surge", a, QueryParseOptions{});
+  ASSERT_TRUE(q.ok());
+  Snippet s = MakeSnippet(body, "en", HighlightSpecFor(*q), a);
+  EXPECT_LE(s.text.size(), 240u + 6);
+  EXPECT_EQ(s.text.rfind("\u2026", 0), 0u) << s.text;  // leading ellipsis
+  EXPECT_EQ(s.text.substr(s.text.size() - 3), "\u2026") << s.text;
+  EXPECT_NE(Marked(s).find("[tidal] [barrier] will close when the [surge]"), std::string::npos)
+      << Marked(s);
+  // Cut on word boundaries: no partial "Nothing".
+  std::string inner = s.text.substr(3, s.text.size() - 6);
+  EXPECT_TRUE(inner.rfind("Nothing", 0) == 0 || inner.rfind("of", 0) == 0 ||
+              inner.rfind("note", 0) == 0 || inner.rfind("happened", 0) == 0 ||
+              inner.rfind("here", 0) == 0 || inner.rfind("today", 0) == 0 ||
+              inner.rfind("Engineers", 0) == 0)
+      << inner;
+}
+
+TEST(SnippetTest, NoMatchGivesTheStart) {
+  Analyzer a;
+  auto q = ParseQuery("absent", a, QueryParseOptions{});
+  Snippet s =
+      MakeSnippet("First words of the article.\nSecond line.", "en", HighlightSpecFor(*q), a);
+  EXPECT_EQ(s.text, "First words of the article. Second line.");
+  EXPECT_TRUE(s.highlights.empty());
+}
+
+TEST(SnippetTest, HighlightOffsetsAreByteRangesIntoTheText) {
+  Analyzer a;
+  auto q = ParseQuery("qamishli", a, QueryParseOptions{});
+  Snippet s = MakeSnippet("…to  Qāmishlī\n\ntoday", "en", HighlightSpecFor(*q), a);
+  ASSERT_EQ(s.highlights.size(), 1u);
+  EXPECT_EQ(s.text.substr(s.highlights[0].first, s.highlights[0].second - s.highlights[0].first),
+            "Qāmishlī");
+  Snippet t = HighlightText("Water for Qāmishlī", "en", HighlightSpecFor(*q), a);
+  ASSERT_EQ(t.highlights.size(), 1u);
+  EXPECT_EQ(t.highlights[0].first, 10u);
+  EXPECT_EQ(t.highlights[0].second, 20u);
+}
+
+}  // namespace
+}  // namespace byline

@@ -1,0 +1,51 @@
+/** @file testutil.h
+ *  @brief Helpers shared by the tests: temporary folders and files.
+ */
+#ifndef BYLINE_TESTS_TESTUTIL_H
+#define BYLINE_TESTS_TESTUTIL_H
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "byline/status.h"
+
+#define ASSERT_BYLINE_OK(expr)             \
+  do {                                     \
+    const ::byline::Status _s = (expr);    \
+    ASSERT_TRUE(_s.ok()) << _s.ToString(); \
+  } while (0)
+
+namespace byline::test {
+
+/// A fresh folder under the system temp dir, removed when the object dies.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "byline-test-XXXXXX").string();
+    char* made = mkdtemp(tmpl.data());
+    if (made) path_ = made;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  const std::filesystem::path& path() const { return path_; }
+  /// Writes `content` to `name` (creating folders) and returns its full path.
+  std::string Write(const std::string& name, const std::string& content) const {
+    std::filesystem::path p = path_ / name;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+
+ private:
+  std::filesystem::path path_;
+};
+
+}  // namespace byline::test
+
+#endif  // BYLINE_TESTS_TESTUTIL_H

@@ -1,0 +1,47 @@
+// Tests of encoding detection and text cleaning.
+#include "byline/text.h"
+
+#include <gtest/gtest.h>
+
+namespace byline {
+namespace {
+
+TEST(TextTest, ValidatesUtf8) {
+  EXPECT_TRUE(IsValidUtf8("plain ascii"));
+  EXPECT_TRUE(IsValidUtf8("Qāmishlī 北京 😀"));
+  EXPECT_FALSE(IsValidUtf8("\xC3"));          // truncated
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));      // overlong
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
+  EXPECT_FALSE(IsValidUtf8("caf\xE9"));       // Latin-1
+}
+
+TEST(TextTest, ConvertsLegacyEncodings) {
+  std::string note;
+  EXPECT_EQ(ToUtf8("caf\xE9 \x93quoted\x94", &note), "café “quoted”");
+  EXPECT_EQ(note, "Windows-1252");
+  EXPECT_EQ(ToUtf8("\xEF\xBB\xBFwith bom"), "with bom");
+  EXPECT_EQ(ToUtf8(std::string("\xFF\xFEh\0i\0", 6), &note), "hi");
+  EXPECT_EQ(note, "UTF-16LE");
+  EXPECT_EQ(ToUtf8(std::string("\xFE\xFF\0h\0i", 6)), "hi");
+}
+
+TEST(TextTest, CleansStoredText) {
+  EXPECT_EQ(CleanText("  a  b\t c \n\n\n\n d\r\n"), "a b c\n\nd");
+  EXPECT_EQ(CleanText("red \x1b[31malert\x1b[0m"), "red [31malert[0m");
+  EXPECT_EQ(CleanText("bell\x07 and \xC2\x9B c1"), "bell and c1");
+  EXPECT_EQ(CleanText("no\xC2\xA0"
+                      "break"),
+            "no break");
+}
+
+TEST(TextTest, MakesTextSafeForTerminals) {
+  EXPECT_EQ(SafeForTerminal("a\x1b]0;title\x07z\nnext"), "a]0;titlez next");
+  EXPECT_EQ(SafeForTerminal("\xC2\x9B"
+                            "31m"),
+            "31m");
+  EXPECT_EQ(SafeForTerminal("Qāmishlī"), "Qāmishlī");
+  EXPECT_EQ(CollapseSpace("  a \n\n b  "), "a b");
+}
+
+}  // namespace
+}  // namespace byline
