@@ -22,6 +22,16 @@ std::string Thousands(std::uint64_t n) {
   return s;
 }
 
+std::string Size(std::uint64_t bytes) {
+  char buf[32];
+  if (bytes < 1000 * 1000) {
+    std::snprintf(buf, sizeof buf, "%.1f kB", bytes / 1e3);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.1f MB", bytes / 1e6);
+  }
+  return buf;
+}
+
 std::string Clock(double seconds) {
   char buf[32];
   int s = static_cast<int>(seconds + 0.5);
@@ -61,12 +71,11 @@ int RunIndexCommand(const IndexCommandOptions& opts) {
   if (live) {
     options.on_progress = [&](const IndexProgress& p) {
       double rate = p.seconds > 0 ? p.articles / p.seconds : 0;
-      double mb = p.bytes_done / 1e6;
       double left = p.bytes_done > 0 && p.bytes_total > p.bytes_done
                         ? p.seconds * (double(p.bytes_total) / p.bytes_done - 1)
                         : 0;
-      std::fprintf(stderr, "\r\033[Kindexing: %s articles, %.1f MB, %s articles/s, ETA %s",
-                   Thousands(p.articles).c_str(), mb,
+      std::fprintf(stderr, "\r\033[Kindexing: %s articles, %s, %s articles/s, ETA %s",
+                   Thousands(p.articles).c_str(), Size(p.bytes_done).c_str(),
                    Thousands(static_cast<std::uint64_t>(rate)).c_str(), Clock(left).c_str());
       progress_shown = true;
     };
@@ -81,9 +90,9 @@ int RunIndexCommand(const IndexCommandOptions& opts) {
     const IndexStats& s = *stats;
     double secs = s.seconds > 0 ? s.seconds : 1e-9;
     std::fprintf(stderr,
-                 "indexed %s articles from %s files (%.1f MB) in %.2f s: %s articles/s, %.1f MB/s\n"
+                 "indexed %s articles from %s files (%s) in %.2f s: %s articles/s, %.2f MB/s\n"
                  "skipped %s files of unknown type; %s errors; %s articles in %s\n",
-                 Thousands(s.articles).c_str(), Thousands(s.files).c_str(), s.bytes / 1e6,
+                 Thousands(s.articles).c_str(), Thousands(s.files).c_str(), Size(s.bytes).c_str(),
                  s.seconds, Thousands(static_cast<std::uint64_t>(s.articles / secs)).c_str(),
                  s.bytes / 1e6 / secs, Thousands(s.skipped_unknown).c_str(),
                  Thousands(s.problems).c_str(), Thousands(s.total_articles).c_str(),

@@ -20,7 +20,7 @@ struct SearchCommandOptions {
   bool json = false;
   std::string color = "auto";
   std::string since, until;
-  std::string op = "and";
+  std::string op = "or";
   bool explain = false;
 };
 

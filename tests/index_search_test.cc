@@ -25,12 +25,14 @@ class IndexSearchTest : public ::testing::Test {
 
   static std::string Db() { return (dir_->path() / "db").string(); }
 
-  SearchResults Search(const std::string& q, std::size_t n = 10) {
+  SearchResults Search(const std::string& q, std::size_t n = 10,
+                       DefaultOperator op = DefaultOperator::kOr) {
     auto s = Searcher::Open(Db());
     EXPECT_TRUE(s.ok()) << s.status().message();
     SearchRequest req;
     req.query = q;
     req.limit = n;
+    req.default_operator = op;
     auto r = (*s)->Search(req);
     EXPECT_TRUE(r.ok()) << q << ": " << r.status().message();
     return r.ok() ? *r : SearchResults{};
@@ -129,10 +131,10 @@ TEST_F(IndexSearchTest, SinceAndUntil) {
 }
 
 TEST_F(IndexSearchTest, RelaxesToOrWhenNoArticleHasEveryWord) {
-  auto r = Search("mackerel brooch");
+  auto r = Search("mackerel brooch", 10, DefaultOperator::kAnd);
   EXPECT_TRUE(r.relaxed);
   EXPECT_EQ(r.hits.size(), 2u);
-  auto strict = Search("mackerel quotas");
+  auto strict = Search("mackerel quotas", 10, DefaultOperator::kAnd);
   EXPECT_FALSE(strict.relaxed);
   EXPECT_EQ(strict.hits.size(), 1u);
 }

@@ -13,7 +13,7 @@ struct Case {
 
 std::string Describe(const Analyzer& a, const std::string& q, DefaultOperator op) {
   QueryParseOptions opts;
-  opts.default_operator = op;
+  opts.default_operator = op;  // tables below name the operator explicitly
   auto r = ParseQuery(q, a, opts);
   return r.ok() ? DescribeQuery(*r) : "ERROR: " + r.status().message();
 }
@@ -46,6 +46,7 @@ TEST(QueryParserTest, DefaultAnd) {
       {"title:barrier", "title:barrier"},
       {"title:\"tidal barrier\"", "title:\"tidal barrier\""},
       {"title:\"Hajín\"", "title:=hajin"},
+      {"title:(barrier OR \"tidal flood\") vote", "((title:barrier OR title:\"tidal flood\") AND vote)"},
       {"source:Reuters", "source:XSreuters"},
       {"source:\"Byline Wire\" crane", "(crane AND source:XSbyline+XSwire)"},
       {"author:Haddad", "author:Ahaddad"},
@@ -101,6 +102,9 @@ TEST(QueryParserTest, ErrorsPointAtThePosition) {
       {"brexit OR", 7, "OR needs something on its right"},
       {"AND brexit", 0, "AND needs something on its left"},
       {"title:", 0, "needs a value"},
+      {"title:(barrier", 6, "unbalanced '('"},
+      {"title:(source:x)", 7, "a field cannot stand inside title:( ... )"},
+      {"source:(a OR b)", 0, "takes a word or a \"phrase\""},
       {"()", 0, "empty parentheses"},
       {"\"!!!\"", 0, "no searchable words"},
       {"brexit NOT", 7, "NOT needs something"},
@@ -147,11 +151,15 @@ TEST(QueryParserTest, HostileInputNeverCrashes) {
 
 TEST(QueryParserTest, RelaxTurnsDefaultAndIntoOr) {
   Analyzer a;
-  auto r = ParseQuery("brexit vote source:bbc", a, QueryParseOptions{});
+  QueryParseOptions and_opts;
+  and_opts.default_operator = DefaultOperator::kAnd;
+  auto r = ParseQuery("brexit vote source:bbc", a, and_opts);
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(IsRelaxable(*r));
   EXPECT_EQ(DescribeQuery(RelaxToOr(*r)), "((brexit OR vote) AND source:XSbbc)");
-  auto one = ParseQuery("brexit", a, QueryParseOptions{});
+  auto one = ParseQuery("brexit", a, and_opts);
+  auto ored = ParseQuery("brexit vote", a, QueryParseOptions{});  // OR: nothing to relax
+  EXPECT_FALSE(IsRelaxable(*ored));
   EXPECT_FALSE(IsRelaxable(*one));
 }
 

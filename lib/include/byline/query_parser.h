@@ -48,7 +48,7 @@ struct QueryNode {
 
 /// Options of ParseQuery.
 struct QueryParseOptions {
-  DefaultOperator default_operator = DefaultOperator::kAnd;
+  DefaultOperator default_operator = DefaultOperator::kOr;
   std::string lang;  ///< language for query-side shaping (elisions); "" = any
 };
 

@@ -277,10 +277,13 @@ class Parser {
         return true;
       }
       case Lexeme::kPhrase:
-        return TextNode(lx.text, lx.offset, /*quoted=*/true, "", out, empty);
+        return TextNode(lx.text, lx.offset, /*quoted=*/true, field_, out, empty);
       case Lexeme::kWord:
-        return TextNode(lx.text, lx.offset, /*quoted=*/false, "", out, empty);
+        return TextNode(lx.text, lx.offset, /*quoted=*/false, field_, out, empty);
       case Lexeme::kField:
+        if (!field_.empty()) {
+          return Fail(lx.offset, "a field cannot stand inside " + field_ + ":( ... )");
+        }
         return FieldNode(lx, out, is_filter, empty);
       case Lexeme::kRParen:
         return Fail(lx.offset, "unbalanced ')': no '(' opens it");
@@ -291,11 +294,22 @@ class Parser {
 
   bool FieldNode(const Lexeme& field, QueryNode* out, bool* is_filter, bool* empty) {
     const Lexeme& value = Peek();
+    std::string name = field.text;
+    if (value.type == Lexeme::kLParen && name == "title" && field_.empty()) {
+      // title:(a OR "b c"): every word inside searches the title.
+      field_ = "title";
+      bool ok = ParsePrimary(out, is_filter, empty);
+      field_.clear();
+      return ok;
+    }
+    if (value.type == Lexeme::kLParen) {
+      return Fail(field.offset, "field '" + name + ":' takes a word or a \"phrase\"; for several, write " +
+                                    name + ":a OR " + name + ":b");
+    }
     if (value.type != Lexeme::kWord && value.type != Lexeme::kPhrase) {
-      return Fail(field.offset, "field '" + field.text + ":' needs a value right after the colon");
+      return Fail(field.offset, "field '" + name + ":' needs a value right after the colon");
     }
     Next();
-    std::string name = field.text;
     if (name == "title")
       return TextNode(value.text, value.offset, value.type == Lexeme::kPhrase, "title", out, empty);
     *is_filter = true;
@@ -407,6 +421,7 @@ class Parser {
   const Analyzer& analyzer_;
   const QueryParseOptions& options_;
   QueryError* err_ = nullptr;
+  std::string field_;  // "title" inside title:( ... )
   static constexpr int kMaxDepth = 64;
   int depth_ = 0;
 };
