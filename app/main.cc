@@ -7,6 +7,7 @@
 
 #include "app/exit_codes.h"
 #include "indexer/index_command.h"
+#include "searcher/eval_command.h"
 #include "searcher/search_command.h"
 
 int main(int argc, char** argv) {
@@ -17,6 +18,8 @@ int main(int argc, char** argv) {
   byline::SearchCommandOptions search_opts;
   CLI::App* index = byline::SetupIndexCommand(app, &index_opts);
   CLI::App* search = byline::SetupSearchCommand(app, &search_opts);
+  byline::EvalCommandOptions eval_opts;
+  CLI::App* eval = byline::SetupEvalCommand(app, &eval_opts);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -26,6 +29,7 @@ int main(int argc, char** argv) {
   try {
     if (index->parsed()) return byline::RunIndexCommand(index_opts);
     if (search->parsed()) return byline::RunSearchCommand(search_opts);
+    if (eval->parsed()) return byline::RunEvalCommand(eval_opts);
   } catch (const std::exception& e) {
     // Library calls report expected failures as Status; this is a bug.
     std::cerr << "byline: internal error: " << e.what() << "\n";

@@ -31,9 +31,7 @@ const std::map<std::string, std::string>& TextByLanguage() {
   return *texts;
 }
 
-void Fail(benchmark::State& state, const std::string& what) {
-  state.SkipWithError(what.c_str());
-}
+void Fail(benchmark::State& state, const std::string& what) { state.SkipWithError(what.c_str()); }
 
 void BM_Analyze(benchmark::State& state, const std::string& lang, std::size_t expected_tokens) {
   const std::string& text = TextByLanguage().at(lang);
@@ -57,7 +55,8 @@ BENCHMARK_CAPTURE(BM_Analyze, zh, std::string("zh"), 153);
 
 void BM_ParseQuery(benchmark::State& state) {
   Analyzer analyzer;
-  const std::string q = "title:(flood OR storm) \"tidal barrier\" -source:reuters date:2018..2019 demin*";
+  const std::string q =
+      "title:(flood OR storm) \"tidal barrier\" -source:reuters date:2018..2019 demin*";
   std::string description;
   for (auto _ : state) {
     auto r = ParseQuery(q, analyzer, QueryParseOptions{});

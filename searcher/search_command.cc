@@ -32,7 +32,9 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("--since", opts->since, "Only articles dated on or after (YYYY[-MM[-DD]])");
   cmd->add_option("--until", opts->until, "Only articles dated on or before (YYYY[-MM[-DD]])");
-  cmd->add_option("--op", opts->op, "How words side by side combine: or (ranked, default) or and (every word required)")
+  cmd->add_option(
+         "--op", opts->op,
+         "How words side by side combine: or (ranked, default) or and (every word required)")
       ->check(CLI::IsMember({"and", "or"}));
   cmd->add_flag("--explain", opts->explain, "Print how the query was understood");
   return cmd;

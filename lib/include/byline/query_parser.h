@@ -50,7 +50,17 @@ struct QueryNode {
 struct QueryParseOptions {
   DefaultOperator default_operator = DefaultOperator::kOr;
   std::string lang;  ///< language for query-side shaping (elisions); "" = any
+  /// Read the query as plain words, with no syntax at all: for long
+  /// natural-language requests such as judged topics. Words are OR'ed.
+  bool natural_language = false;
+  /// With natural_language: leave out function words and request phrasing
+  /// ("the", "what", "documents about") that carry no topic.
+  bool drop_stop_words = false;
 };
+
+/// True if `term` (normalised) is a function word or request phrasing that
+/// natural-language mode may leave out.
+bool IsQueryStopWord(const std::string& term);
 
 /// Where a query could not be read: a byte offset into the query, and why.
 struct QueryError {

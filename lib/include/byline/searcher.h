@@ -28,6 +28,10 @@ struct SearchRequest {
   /// With AND, show articles with any of the words when no article has them all.
   bool relax = true;
   bool snippets = true;  ///< make snippets and title highlights
+  /// Read the query as plain words (no syntax), OR'ed: for long requests.
+  bool natural_language = false;
+  /// With natural_language: drop function words and request phrasing.
+  bool drop_stop_words = false;
   RankingOptions ranking;
   SnippetOptions snippet;
 };

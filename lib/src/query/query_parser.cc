@@ -11,6 +11,7 @@
  */
 #include "byline/query_parser.h"
 
+#include <set>
 #include <utility>
 
 #include "byline/dates.h"
@@ -303,8 +304,9 @@ class Parser {
       return ok;
     }
     if (value.type == Lexeme::kLParen) {
-      return Fail(field.offset, "field '" + name + ":' takes a word or a \"phrase\"; for several, write " +
-                                    name + ":a OR " + name + ":b");
+      return Fail(field.offset, "field '" + name +
+                                    ":' takes a word or a \"phrase\"; for several, write " + name +
+                                    ":a OR " + name + ":b");
     }
     if (value.type != Lexeme::kWord && value.type != Lexeme::kPhrase) {
       return Fail(field.offset, "field '" + name + ":' needs a value right after the colon");
@@ -435,17 +437,64 @@ std::string Join(const std::vector<std::string>& v, const char* sep) {
   return out;
 }
 
+// Natural-language mode: every word of the text, OR'ed.
+QueryNode ParseNaturalLanguage(std::string_view query, const Analyzer& analyzer,
+                               const QueryParseOptions& options) {
+  QueryNode root;
+  root.kind = Kind::kOr;
+  for (Token& t : analyzer.Tokenize(query, options.lang)) {
+    if (t.joined) continue;
+    if (options.drop_stop_words && IsQueryStopWord(t.term)) continue;
+    QueryNode w;
+    w.kind = Kind::kWord;
+    w.terms.push_back(std::move(t.term));
+    root.children.push_back(std::move(w));
+  }
+  if (root.children.size() == 1) return std::move(root.children[0]);
+  if (root.children.empty()) return QueryNode();
+  return root;
+}
+
 }  // namespace
+
+bool IsQueryStopWord(const std::string& term) {
+  // English function words (the SMART list's most frequent) plus the phrasing
+  // of requests: "what articles exist which deal with", "documents about".
+  static const std::set<std::string, std::less<>> kStop = {
+      "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as",
+      "at", "be", "been", "before", "being", "below", "between", "both", "but", "by", "can",
+      "could", "did", "do", "does", "doing", "down", "during", "each", "either", "etc", "few",
+      "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him",
+      "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "let",
+      "me", "more", "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "one",
+      "only", "or", "other", "our", "out", "over", "own", "same", "she", "should", "so", "some",
+      "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+      "those", "through", "to", "too", "under", "until", "up", "us", "very", "was", "we", "were",
+      "what", "when", "where", "whether", "which", "while", "who", "whom", "why", "will", "with",
+      "would", "you", "your",
+      // request phrasing
+      "article", "articles", "document", "documents", "paper", "papers", "describe", "describing",
+      "described", "discuss", "discussing", "discussed", "deal", "deals", "dealing", "exist",
+      "exists", "find", "interested", "information", "want", "wish", "need", "please", "relevant",
+      "give", "list", "show", "concerning", "regarding", "pertaining", "related", "relating",
+      "something", "anything", "e.g", "i.e"};
+  return kStop.count(term) > 0;
+}
 
 Result<QueryNode> ParseQuery(std::string_view query, const Analyzer& analyzer,
                              const QueryParseOptions& options, QueryError* error) {
   QueryError local;
   QueryError* err = error ? error : &local;
-  std::vector<Lexeme> lexemes;
-  Lexer lexer(query);
   QueryNode root;
-  bool ok = lexer.Run(&lexemes, err) &&
-            Parser(query, std::move(lexemes), analyzer, options).Parse(&root, err);
+  bool ok = true;
+  if (options.natural_language) {
+    root = ParseNaturalLanguage(query, analyzer, options);
+  } else {
+    std::vector<Lexeme> lexemes;
+    Lexer lexer(query);
+    ok = lexer.Run(&lexemes, err) &&
+         Parser(query, std::move(lexemes), analyzer, options).Parse(&root, err);
+  }
   if (ok && root.kind == Kind::kMatchAll && root.children.empty()) {
     ok = false;
     err->offset = 0;

@@ -29,6 +29,34 @@ struct Searcher::Impl {
     }
   }
 
+  // Only stemmed body terms make good expansion terms (not titles, filters, ids).
+  class StemTermsOnly : public Xapian::ExpandDecider {
+   public:
+    bool operator()(const std::string& term) const override {
+      return term.size() > 1 && term[0] == 'Z' && term[1] >= 'a';
+    }
+  };
+
+  // Pseudo-relevance feedback: a first pass, then the query plus the best
+  // expansion terms of its top documents.
+  Xapian::Query Expand(Xapian::Enquire* enquire, const Xapian::Query& q,
+                       const Xapian::Query& filter, const RankingOptions& ranking) {
+    enquire->set_query(filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter));
+    Xapian::MSet top = enquire->get_mset(0, ranking.expand_docs);
+    if (top.empty()) return q;
+    Xapian::RSet rset;
+    for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+    StemTermsOnly decider;
+    Xapian::ESet eset = enquire->get_eset(ranking.expand_terms, rset, &decider);
+    if (eset.empty()) return q;
+    std::vector<Xapian::Query> terms;
+    for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
+    Xapian::Query expansion(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    return Xapian::Query(
+        Xapian::Query::OP_OR, q,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, ranking.expand_weight));
+  }
+
   // Runs one query; may throw Xapian::Error.
   SearchResults Run(const SearchRequest& req, const QueryNode& root, const Xapian::Query& filter) {
     CompileContext ctx;
@@ -37,10 +65,11 @@ struct Searcher::Impl {
     ctx.ranking = req.ranking;
     auto run_once = [&](const QueryNode& node, Xapian::MSet* mset) {
       Xapian::Query q = CompileQuery(node, ctx);
-      if (!filter.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
       Xapian::Enquire enquire(db);
-      enquire.set_query(q);
       enquire.set_weighting_scheme(Xapian::BM25Weight(req.ranking.k1, 0, 1, req.ranking.b, 0.5));
+      if (req.ranking.expand_terms > 0) q = Expand(&enquire, q, filter, req.ranking);
+      if (!filter.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+      enquire.set_query(q);
       *mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
                                static_cast<Xapian::doccount>(req.limit));
     };
@@ -111,6 +140,8 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request, QueryError*
   auto t0 = std::chrono::steady_clock::now();
   QueryParseOptions popts;
   popts.default_operator = request.default_operator;
+  popts.natural_language = request.natural_language;
+  popts.drop_stop_words = request.drop_stop_words;
   auto parsed = ParseQuery(request.query, impl_->analyzer, popts, error);
   if (!parsed.ok()) return parsed.status();
   Xapian::Query filter;

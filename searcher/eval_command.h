@@ -1,0 +1,33 @@
+/** @file eval_command.h
+ *  @brief `byline eval`: relevance of the search path on judged topics.
+ */
+#ifndef BYLINE_SEARCHER_EVAL_COMMAND_H
+#define BYLINE_SEARCHER_EVAL_COMMAND_H
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace byline {
+
+/// Collection of all options of `byline eval`.
+struct EvalCommandOptions {
+  std::string db, topics, qrels, run, tag = "byline";
+  std::size_t depth = 1000;
+  bool per_topic = false, json = false;
+  // Ranking switches (see README, "Ranking").
+  double k1 = -1, b = -1, title_weight = -1;
+  std::string stop_words = "default";
+  int expand_terms = -1, expand_docs = -1;
+  double expand_weight = -1;
+};
+
+/// Adds the `eval` subcommand to `app`, filling `opts` when parsed.
+CLI::App* SetupEvalCommand(CLI::App& app, EvalCommandOptions* opts);
+
+/// Runs it; returns the process exit code.
+int RunEvalCommand(const EvalCommandOptions& opts);
+
+}  // namespace byline
+
+#endif  // BYLINE_SEARCHER_EVAL_COMMAND_H
