@@ -65,16 +65,16 @@ struct EvalSummary {
 EvalSummary Evaluate(const std::map<std::string, std::vector<RunEntry>>& run, const Qrels& qrels);
 
 /// A run: each topic's retrieved documents, best first.
-using Run = std::map<std::string, std::vector<RunEntry>>;
+using TopicRuns = std::map<std::string, std::vector<RunEntry>>;
 
 /// Runs every topic through `searcher` (the path `byline search` uses) with
 /// `request` as the template: its query is replaced by each topic's text and
 /// snippets are off. Fails on the first search error.
-Result<Run> RunTopics(Searcher& searcher, const std::vector<Topic>& topics, SearchRequest request);
+Result<TopicRuns> RunTopics(Searcher& searcher, const std::vector<Topic>& topics, SearchRequest request);
 
 /// Writes `run` in TREC format: "qid Q0 docid rank score tag", topics in the
 /// order given.
-Status WriteTrecRun(const std::string& path, const std::vector<Topic>& topics, const Run& run,
+Status WriteTrecRun(const std::string& path, const std::vector<Topic>& topics, const TopicRuns& run,
                     const std::string& tag);
 
 }  // namespace byline

@@ -115,8 +115,8 @@ EvalSummary Evaluate(const std::map<std::string, std::vector<RunEntry>>& run, co
   return s;
 }
 
-Result<Run> RunTopics(Searcher& searcher, const std::vector<Topic>& topics, SearchRequest request) {
-  Run run;
+Result<TopicRuns> RunTopics(Searcher& searcher, const std::vector<Topic>& topics, SearchRequest request) {
+  TopicRuns run;
   request.snippets = false;
   for (const Topic& t : topics) {
     request.query = t.query;
@@ -132,7 +132,7 @@ Result<Run> RunTopics(Searcher& searcher, const std::vector<Topic>& topics, Sear
   return run;
 }
 
-Status WriteTrecRun(const std::string& path, const std::vector<Topic>& topics, const Run& run,
+Status WriteTrecRun(const std::string& path, const std::vector<Topic>& topics, const TopicRuns& run,
                     const std::string& tag) {
   std::ofstream out(path);
   if (!out) return Status::IOError(path + ": cannot write run file");
