@@ -7,6 +7,7 @@
 
 #include "app/exit_codes.h"
 #include "indexer/index_command.h"
+#include "searcher/bench_command.h"
 #include "searcher/eval_command.h"
 #include "searcher/search_command.h"
 
@@ -20,6 +21,8 @@ int main(int argc, char** argv) {
   CLI::App* search = byline::SetupSearchCommand(app, &search_opts);
   byline::EvalCommandOptions eval_opts;
   CLI::App* eval = byline::SetupEvalCommand(app, &eval_opts);
+  byline::BenchCommandOptions bench_opts;
+  CLI::App* bench = byline::SetupBenchCommand(app, &bench_opts);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -30,6 +33,7 @@ int main(int argc, char** argv) {
     if (index->parsed()) return byline::RunIndexCommand(index_opts);
     if (search->parsed()) return byline::RunSearchCommand(search_opts);
     if (eval->parsed()) return byline::RunEvalCommand(eval_opts);
+    if (bench->parsed()) return byline::RunBenchCommand(bench_opts);
   } catch (const std::exception& e) {
     // Library calls report expected failures as Status; this is a bug.
     std::cerr << "byline: internal error: " << e.what() << "\n";

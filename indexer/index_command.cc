@@ -50,6 +50,9 @@ CLI::App* SetupIndexCommand(CLI::App& app, IndexCommandOptions* opts) {
   cmd->add_option("--db", opts->db,
                   "Database folder (default: $BYLINE_DB or ~/.local/share/byline/index)");
   cmd->add_flag("--rebuild", opts->rebuild, "Start from an empty database");
+  cmd->add_option("--title-weight", opts->title_weight,
+                  "How many times a title word counts against a body word (default 3)")
+      ->check(CLI::Range(1, 20));
   cmd->add_flag("-q,--quiet", opts->quiet, "No progress line and no summary; errors only");
   return cmd;
 }
@@ -58,6 +61,7 @@ int RunIndexCommand(const IndexCommandOptions& opts) {
   IndexOptions options;
   options.db_path = opts.db.empty() ? DefaultDatabasePath() : opts.db;
   options.rebuild = opts.rebuild;
+  options.title_wdf = opts.title_weight;
   const bool live = !opts.quiet && isatty(STDERR_FILENO);
   bool progress_shown = false;
   auto clear_progress = [&]() {

@@ -17,6 +17,7 @@ struct IndexCommandOptions {
   std::string db;
   bool rebuild = false;
   bool quiet = false;
+  unsigned title_weight = 3;  // schema::kTitleWdf
 };
 
 /// Adds the `index` subcommand to `app`, filling `opts` when parsed.

@@ -32,16 +32,20 @@ CLI::App* SetupEvalCommand(CLI::App& app, EvalCommandOptions* opts) {
       ->check(CLI::Range(1, 100000));
   cmd->add_flag("--per-topic", opts->per_topic, "Print the metrics of every topic");
   cmd->add_flag("--json", opts->json, "Print one JSON object");
-  cmd->add_option("--k1", opts->k1, "BM25 k1 (default: Byline's)")->check(CLI::Range(0.0, 100.0));
-  cmd->add_option("--b", opts->b, "BM25 b (default: Byline's)")->check(CLI::Range(0.0, 1.0));
-  cmd->add_option("--title-weight", opts->title_weight,
+  cmd->add_option("--k1", opts->k1, "BM25 k1 (default 1.6)")->check(CLI::Range(0.0, 100.0));
+  cmd->add_option("--b", opts->b, "BM25 b (default 0.5)")->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--title-boost", opts->title_weight,
                   "Weight of title matches over body matches (0: off)")
       ->check(CLI::Range(0.0, 100.0));
   cmd->add_option("--stop-words", opts->stop_words,
-                  "Drop function words from topics: on, off, default")
-      ->check(CLI::IsMember({"on", "off", "default"}));
+                  "Drop function words from topics: on (default), off")
+      ->check(CLI::IsMember({"on", "off"}));
+  cmd->add_option(
+         "--proximity", opts->proximity,
+         "Bonus for neighbouring query words found near each other (e.g. 0.25; default 0: off)")
+      ->check(CLI::Range(0.0, 100.0));
   cmd->add_option("--expand", opts->expand_terms,
-                  "Pseudo-relevance feedback: expansion terms to add (0: off)")
+                  "Pseudo-relevance feedback: expansion terms to add (default 20; 0: off)")
       ->check(CLI::Range(0, 1000));
   cmd->add_option("--expand-docs", opts->expand_docs, "Feedback documents for --expand")
       ->check(CLI::Range(1, 1000));
@@ -70,10 +74,12 @@ int RunEvalCommand(const EvalCommandOptions& opts) {
   SearchRequest req;
   req.limit = opts.depth;
   req.natural_language = true;  // topics are requests in prose, not query syntax
-  if (opts.stop_words != "default") req.drop_stop_words = opts.stop_words == "on";
+  req.ranking = NaturalLanguageRanking();
+  req.drop_stop_words = opts.stop_words == "on";
   if (opts.k1 >= 0) req.ranking.k1 = opts.k1;
   if (opts.b >= 0) req.ranking.b = opts.b;
   if (opts.title_weight >= 0) req.ranking.title_weight = opts.title_weight;
+  if (opts.proximity >= 0) req.ranking.proximity_weight = opts.proximity;
   if (opts.expand_terms >= 0) req.ranking.expand_terms = static_cast<unsigned>(opts.expand_terms);
   if (opts.expand_docs >= 0) req.ranking.expand_docs = static_cast<unsigned>(opts.expand_docs);
   if (opts.expand_weight >= 0) req.ranking.expand_weight = opts.expand_weight;

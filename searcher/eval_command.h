@@ -17,7 +17,8 @@ struct EvalCommandOptions {
   bool per_topic = false, json = false;
   // Ranking switches (see README, "Ranking").
   double k1 = -1, b = -1, title_weight = -1;
-  std::string stop_words = "default";
+  std::string stop_words = "on";
+  double proximity = -1;
   int expand_terms = -1, expand_docs = -1;
   double expand_weight = -1;
 };

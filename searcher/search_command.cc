@@ -36,6 +36,9 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
          "--op", opts->op,
          "How words side by side combine: or (ranked, default) or and (every word required)")
       ->check(CLI::IsMember({"and", "or"}));
+  cmd->add_option("--expand", opts->expand,
+                  "Pseudo-relevance feedback: add N terms from the top 10 hits (0: off)")
+      ->check(CLI::Range(0, 100));
   cmd->add_flag("--explain", opts->explain, "Print how the query was understood");
   return cmd;
 }
@@ -53,6 +56,7 @@ int RunSearchCommand(const SearchCommandOptions& opts) {
   req.since = opts.since;
   req.until = opts.until;
   req.default_operator = opts.op == "or" ? DefaultOperator::kOr : DefaultOperator::kAnd;
+  req.ranking.expand_terms = opts.expand;
   auto searcher = Searcher::Open(db);
   if (!searcher.ok()) {
     std::cerr << "byline: " << SafeForTerminal(searcher.status().message()) << "\n";

@@ -22,6 +22,7 @@ struct SearchCommandOptions {
   std::string since, until;
   std::string op = "or";
   bool explain = false;
+  unsigned expand = 0;
 };
 
 /// Adds the `search` subcommand to `app`, filling `opts` when parsed.

@@ -195,6 +195,41 @@ TEST_F(SampleCorpusCli, EvalScoresJudgedTopicsAndWritesARunFile) {
       << bad.err;
 }
 
+TEST_F(SampleCorpusCli, BenchReportsLatencyPerClassAndPlotsIt) {
+  byline::test::TempDir dir;
+  std::string log = dir.Write("q.jsonl",
+                              "{\"query\": \"mackerel quotas\", \"tags\": [\"union\"]}\n"
+                              "{\"query\": \"+crane +operators\", \"tags\": [\"intersection\"]}\n"
+                              "{\"query\": \"\\\"pumping station\\\"\", \"tags\": [\"phrase\"]}\n"
+                              "{\"query\": \"zeppelin\", \"tags\": [\"union\"]}\n");
+  std::string plot = (dir.path() / "lat.svg").string();
+  RunResult r = Byline({"bench", "--db", Db(), "--queries", log, "--json", "--repeat", "2",
+                        "--threads", "2", "--snippets", "--plot", plot});
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto lines = JsonLines(r.out);
+  ASSERT_EQ(lines.size(), 1u);
+  const json& j = lines[0];
+  EXPECT_EQ(j["threads"], 2);
+  EXPECT_EQ(j["top_k"], 10);
+  EXPECT_EQ(j["snippets"], true);
+  ASSERT_TRUE(j["classes"].contains("union"));
+  const json& u = j["classes"]["union"];
+  EXPECT_EQ(u["queries"], 2);
+  EXPECT_EQ(u["zero_hits"], 1);  // zeppelin
+  for (const char* k : {"p50_ms", "p90_ms", "p99_ms", "max_ms", "qps"}) {
+    EXPECT_GT(u[k].get<double>(), 0) << k;
+  }
+  EXPECT_LE(u["p50_ms"].get<double>(), u["p99_ms"].get<double>());
+  EXPECT_EQ(j["classes"]["intersection"]["zero_hits"], 0);
+  EXPECT_EQ(j["overall"]["queries"], 4);
+  std::string svg = Slurp(plot);
+  EXPECT_EQ(svg.rfind("<svg", 0), 0u);
+  EXPECT_NE(svg.find("intersection (2)"), std::string::npos);
+  EXPECT_NE(svg.find("<polyline"), std::string::npos);
+  RunResult text = Byline({"bench", "--db", Db(), "--queries", log, "--repeat", "1"});
+  EXPECT_NE(text.out.find("overall"), std::string::npos) << text.out;
+}
+
 TEST(CliTest, IndexReportsBadFilesAndKeepsTheRest) {
   byline::test::TempDir dir;
   dir.Write("in/good.txt", "Title: Good one\n\nA fine article about lighthouses.\n");

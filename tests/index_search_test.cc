@@ -139,6 +139,39 @@ TEST_F(IndexSearchTest, RelaxesToOrWhenNoArticleHasEveryWord) {
   EXPECT_EQ(strict.hits.size(), 1u);
 }
 
+TEST_F(IndexSearchTest, FeedbackAddsArticlesThatShareTheTopHitsWords) {
+  auto s = Searcher::Open(Db());
+  ASSERT_TRUE(s.ok());
+  SearchRequest req;
+  req.query = "mackerel";
+  req.limit = 50;
+  auto plain = (*s)->Search(req);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->hits.size(), 1u);
+  req.ranking.expand_terms = 10;
+  auto expanded = (*s)->Search(req);
+  ASSERT_TRUE(expanded.ok());
+  ASSERT_GT(expanded->hits.size(), 1u);  // articles that share "quota", "catch"...
+  EXPECT_EQ(expanded->hits[0].article.id, "wire-2019-0101");
+}
+
+TEST_F(IndexSearchTest, ProximityBonusFavoursWordsSideBySide) {
+  auto s = Searcher::Open(Db());
+  ASSERT_TRUE(s.ok());
+  SearchRequest req;
+  req.query = "night shift";
+  auto plain = (*s)->Search(req);
+  req.ranking.proximity_weight = 2.0;
+  auto near = (*s)->Search(req);
+  ASSERT_TRUE(plain.ok() && near.ok());
+  ASSERT_FALSE(near->hits.empty());
+  // "night-shift staffing" (crane strike) has the words side by side.
+  EXPECT_EQ(near->hits[0].article.path.substr(near->hits[0].article.path.rfind('/') + 1),
+            "harbour-crane-strike.txt");
+  ASSERT_EQ(plain->hits.size(), near->hits.size());
+  EXPECT_GT(near->hits[0].score, plain->hits[0].score);
+}
+
 TEST_F(IndexSearchTest, HitsCarrySnippetsWithHighlights) {
   auto r = Search("\"pumping station\"");
   ASSERT_EQ(r.hits.size(), 1u);

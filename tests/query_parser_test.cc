@@ -150,6 +150,34 @@ TEST(QueryParserTest, HostileInputNeverCrashes) {
   EXPECT_EQ(DescribeQuery(*ok), "a");
 }
 
+TEST(QueryParserTest, NaturalLanguageReadsPlainWords) {
+  Analyzer a;
+  QueryParseOptions opts;
+  opts.natural_language = true;
+  opts.drop_stop_words = true;
+  const Case cases[] = {
+      {"What articles exist which deal with TSS (Time Sharing System)?",
+       "(tss OR time OR sharing OR system)"},
+      {"I am interested in articles written by Prieve or Udo Pooch",
+       "(written OR prieve OR udo OR pooch)"},
+      {"title: \"quoted\" -minus AND OR", "(title OR quoted OR minus)"},
+      {"multi-targeted compilers", "(multi OR targeted OR compilers)"},
+  };
+  for (const auto& c : cases) {
+    auto r = ParseQuery(c.query, a, opts);
+    ASSERT_TRUE(r.ok()) << c.query << ": " << r.status().message();
+    EXPECT_EQ(DescribeQuery(*r), c.description) << c.query;
+  }
+  opts.drop_stop_words = false;
+  auto kept = ParseQuery("documents about the yen", a, opts);
+  EXPECT_EQ(DescribeQuery(*kept), "(documents OR about OR the OR yen)");
+  opts.drop_stop_words = true;
+  auto only_stop = ParseQuery("what is it about?", a, opts);
+  EXPECT_FALSE(only_stop.ok());
+  EXPECT_TRUE(IsQueryStopWord("the"));
+  EXPECT_FALSE(IsQueryStopWord("yen"));
+}
+
 TEST(QueryParserTest, RelaxTurnsDefaultAndIntoOr) {
   Analyzer a;
   QueryParseOptions and_opts;

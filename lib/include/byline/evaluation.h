@@ -70,7 +70,8 @@ using TopicRuns = std::map<std::string, std::vector<RunEntry>>;
 /// Runs every topic through `searcher` (the path `byline search` uses) with
 /// `request` as the template: its query is replaced by each topic's text and
 /// snippets are off. Fails on the first search error.
-Result<TopicRuns> RunTopics(Searcher& searcher, const std::vector<Topic>& topics, SearchRequest request);
+Result<TopicRuns> RunTopics(Searcher& searcher, const std::vector<Topic>& topics,
+                            SearchRequest request);
 
 /// Writes `run` in TREC format: "qid Q0 docid rank score tag", topics in the
 /// order given.

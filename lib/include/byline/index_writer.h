@@ -12,6 +12,7 @@
 
 #include "byline/corpus_reader.h"
 #include "byline/document.h"
+#include "byline/schema.h"
 #include "byline/status.h"
 
 namespace byline {
@@ -29,7 +30,10 @@ class IndexWriter {
  public:
   /// Opens (creating if needed) the database at `path` for writing. Fails
   /// with kLocked if another writer holds it.
-  static Result<std::unique_ptr<IndexWriter>> Open(const std::string& path, bool rebuild);
+  /// `title_wdf`: how many times a title word counts in the body field
+  /// (schema::kTitleWdf unless measuring another value).
+  static Result<std::unique_ptr<IndexWriter>> Open(const std::string& path, bool rebuild,
+                                                   unsigned title_wdf = schema::kTitleWdf);
   ~IndexWriter();
 
   /// Adds `article`, replacing any article with the same id.
@@ -67,8 +71,9 @@ struct IndexStats {
 
 /// Options of IndexPaths.
 struct IndexOptions {
-  std::string db_path;   ///< the database to write
-  bool rebuild = false;  ///< start from an empty database
+  std::string db_path;                     ///< the database to write
+  bool rebuild = false;                    ///< start from an empty database
+  unsigned title_wdf = schema::kTitleWdf;  ///< title words count this many times
   ReadLimits limits;
   /// Called for every file or line that could not be read (never fatal).
   std::function<void(const Status&)> on_problem;

@@ -36,6 +36,12 @@ inline constexpr char kPrefixDay[] = "D";
 /// Publication date as 8 ASCII digits "YYYYMMDD": sortable, used for date ranges.
 inline constexpr unsigned kSlotDate = 0;
 
+// ---- Field weighting --------------------------------------------------------
+/// A title word counts this many times in the stemmed body field ("Z"):
+/// BM25F-style field weighting, one term statistic for both fields. Chosen by
+/// `byline eval` on every judged collection (benchmarks/README.md).
+inline constexpr unsigned kTitleWdf = 3;
+
 // ---- Positions -------------------------------------------------------------
 /// The body's first position is this far after the title's last, so that a
 /// phrase never matches across the title/body boundary.

@@ -31,7 +31,7 @@ struct SearchRequest {
   /// Read the query as plain words (no syntax), OR'ed: for long requests.
   bool natural_language = false;
   /// With natural_language: drop function words and request phrasing.
-  bool drop_stop_words = false;
+  bool drop_stop_words = true;
   RankingOptions ranking;
   SnippetOptions snippet;
 };

@@ -115,7 +115,8 @@ EvalSummary Evaluate(const std::map<std::string, std::vector<RunEntry>>& run, co
   return s;
 }
 
-Result<TopicRuns> RunTopics(Searcher& searcher, const std::vector<Topic>& topics, SearchRequest request) {
+Result<TopicRuns> RunTopics(Searcher& searcher, const std::vector<Topic>& topics,
+                            SearchRequest request) {
   TopicRuns run;
   request.snippets = false;
   for (const Topic& t : topics) {

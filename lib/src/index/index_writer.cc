@@ -41,7 +41,8 @@ void AddBooleanWords(Xapian::Document* doc, const Analyzer& analyzer, const std:
 // Adds positional unstemmed terms and stemmed terms of one text field;
 // returns the position after its last word.
 Xapian::termpos AddText(Xapian::Document* doc, const Analyzer& analyzer, const std::string& text,
-                        const std::string& lang, Xapian::termpos base, bool title) {
+                        const std::string& lang, Xapian::termpos base, bool title,
+                        unsigned title_wdf) {
   Xapian::termpos last = base;
   std::string stem_prefix = title ? schema::kPrefixTitleStem : schema::kPrefixStem;
   for (const Token& t : analyzer.Tokenize(text, lang)) {
@@ -49,17 +50,17 @@ Xapian::termpos AddText(Xapian::Document* doc, const Analyzer& analyzer, const s
     doc->add_posting(t.term, pos);
     if (title) doc->add_posting(schema::kPrefixTitle + t.term, pos);
     std::string stem = analyzer.Stem(t.term, lang);
-    doc->add_term(schema::kPrefixStem + stem);
+    doc->add_term(schema::kPrefixStem + stem, title ? title_wdf : 1);
     if (title) doc->add_term(stem_prefix + stem);
     if (pos > last) last = pos;
   }
   return last;
 }
 
-Xapian::Document BuildDocument(const Article& a, const Analyzer& analyzer) {
+Xapian::Document BuildDocument(const Article& a, const Analyzer& analyzer, unsigned title_wdf) {
   Xapian::Document doc;
-  Xapian::termpos end = AddText(&doc, analyzer, a.title, a.lang, 0, /*title=*/true);
-  AddText(&doc, analyzer, a.body, a.lang, end + schema::kTitleBodyGap, /*title=*/false);
+  Xapian::termpos end = AddText(&doc, analyzer, a.title, a.lang, 0, /*title=*/true, title_wdf);
+  AddText(&doc, analyzer, a.body, a.lang, end + schema::kTitleBodyGap, /*title=*/false, 1);
   AddBooleanWords(&doc, analyzer, a.author, schema::kPrefixAuthor);
   AddBooleanWords(&doc, analyzer, a.source, schema::kPrefixSource);
   if (!a.lang.empty()) doc.add_boolean_term(schema::kPrefixLang + a.lang);
@@ -102,6 +103,7 @@ struct IndexWriter::Impl {
   Xapian::WritableDatabase db;
   Analyzer analyzer;
   std::string path;
+  unsigned title_wdf = schema::kTitleWdf;
 };
 
 IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -113,12 +115,14 @@ IndexWriter::~IndexWriter() {
   }
 }
 
-Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& path, bool rebuild) {
+Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& path, bool rebuild,
+                                                       unsigned title_wdf) {
   std::error_code ec;
   std::filesystem::create_directories(path, ec);
   if (ec) return Status::IOError(path + ": cannot create database folder: " + ec.message());
   auto impl = std::make_unique<Impl>();
   impl->path = path;
+  impl->title_wdf = title_wdf == 0 ? 1 : title_wdf;
   try {
     int flags = (rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN) |
                 Xapian::DB_BACKEND_GLASS;
@@ -131,7 +135,7 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& path, 
 
 Status IndexWriter::Add(const Article& article) {
   try {
-    Xapian::Document doc = BuildDocument(article, impl_->analyzer);
+    Xapian::Document doc = BuildDocument(article, impl_->analyzer, impl_->title_wdf);
     impl_->db.replace_document(IdTerm(article.id), doc);
   } catch (const Xapian::Error& e) {
     return StatusFromXapian(e, "indexing " + article.path);
@@ -173,7 +177,7 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
   stats.files = files.size();
   stats.problems = listing_problems;
 
-  auto writer = IndexWriter::Open(options.db_path, options.rebuild);
+  auto writer = IndexWriter::Open(options.db_path, options.rebuild, options.title_wdf);
   if (!writer.ok()) return writer.status();
 
   IndexProgress progress;

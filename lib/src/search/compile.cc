@@ -38,6 +38,23 @@ Xapian::Query Combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
   return Xapian::Query(op, parts.begin(), parts.end());
 }
 
+// Neighbouring ranked words of an OR or AND, for the proximity bonus.
+Xapian::Query ProximityBonus(const QueryNode& n, const CompileContext& ctx) {
+  std::vector<Xapian::Query> pairs;
+  const QueryNode* prev = nullptr;
+  for (const QueryNode& c : n.children) {
+    bool word = c.kind == Kind::kWord && c.field.empty();
+    if (word && prev) {
+      Xapian::Query two[] = {Xapian::Query(prev->terms[0]), Xapian::Query(c.terms[0])};
+      pairs.emplace_back(Xapian::Query::OP_NEAR, two, two + 2, ctx.ranking.proximity_window);
+    }
+    prev = word ? &c : nullptr;
+  }
+  if (pairs.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Combine(Xapian::Query::OP_OR, pairs),
+                       ctx.ranking.proximity_weight);
+}
+
 }  // namespace
 
 Xapian::Query CompileQuery(const QueryNode& n, const CompileContext& ctx) {
@@ -81,6 +98,10 @@ Xapian::Query CompileQuery(const QueryNode& n, const CompileContext& ctx) {
     case Kind::kOr: {
       std::vector<Xapian::Query> parts;
       for (const QueryNode& c : n.children) parts.push_back(CompileQuery(c, ctx));
+      if (ctx.ranking.proximity_weight > 0) {
+        Xapian::Query bonus = ProximityBonus(n, ctx);
+        if (!bonus.empty()) parts.push_back(bonus);
+      }
       return Combine(Xapian::Query::OP_OR, parts);
     }
     case Kind::kAndMaybe:
