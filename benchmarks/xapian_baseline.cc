@@ -7,6 +7,8 @@
 //   xapian_baseline index DB FILE...        build the baseline database
 //   xapian_baseline eval DB TOPICS QRELS    MAP, nDCG@10, P@10, R@1000 (as byline eval)
 //   xapian_baseline run DB TOPICS RUNFILE   write a TREC run
+//   xapian_baseline bench DB LOG            warm top-10 latency per query class (JSON),
+//                                           the same loop as `byline bench`
 #include <xapian.h>
 
 #include <chrono>
@@ -15,6 +17,10 @@
 #include <string>
 #include <vector>
 
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "byline/bench.h"
 #include "byline/corpus_reader.h"
 #include "byline/evaluation.h"
 
@@ -75,6 +81,55 @@ byline::TopicRuns RunTopics(const std::string& db_path, const std::vector<byline
   return run;
 }
 
+int Bench(const std::string& db_path, const std::string& log_path) {
+  auto log = byline::LoadQueryLog(log_path);
+  if (!log.ok()) {
+    std::cerr << log.status().message() << "\n";
+    return 2;
+  }
+  Xapian::Database db(db_path);
+  Xapian::QueryParser qp;
+  qp.set_database(db);
+  qp.set_stemmer(Xapian::Stem("en"));
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_default_op(Xapian::Query::OP_OR);
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  std::map<std::string, std::vector<double>> by_class;
+  const int kWarmup = 1, kRepeat = 3;
+  for (int pass = 0; pass < kWarmup + kRepeat; ++pass) {
+    for (const auto& q : *log) {
+      auto t0 = std::chrono::steady_clock::now();
+      Xapian::Query query;
+      try {
+        query = qp.parse_query(q.query);
+      } catch (const Xapian::QueryParserError&) {
+        query = qp.parse_query(q.query, 0);
+      }
+      enquire.set_query(query);
+      Xapian::MSet mset = enquire.get_mset(0, 10);
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        std::string data = it.get_document().get_data();  // what a result list shows
+        (void)data;
+      }
+      double ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+      if (pass >= kWarmup) by_class[q.query_class].push_back(ms);
+    }
+  }
+  nlohmann::json classes = nlohmann::json::object();
+  for (auto& [c, v] : by_class) {
+    byline::LatencyStats s = byline::SummarizeLatencies(&v);
+    classes[c] = {{"p50_ms", s.p50_ms},
+                  {"p90_ms", s.p90_ms},
+                  {"p99_ms", s.p99_ms},
+                  {"max_ms", s.max_ms},
+                  {"executions", s.count}};
+  }
+  std::cout << nlohmann::json{{"classes", classes}}.dump() << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
@@ -82,6 +137,7 @@ int main(int argc, char** argv) try {
   if (args.size() >= 3 && args[0] == "index") {
     return Index(args[1], std::vector<std::string>(args.begin() + 2, args.end()));
   }
+  if (args.size() == 3 && args[0] == "bench") return Bench(args[1], args[2]);
   if (args.size() == 4 && (args[0] == "eval" || args[0] == "run")) {
     auto topics = byline::LoadTopics(args[2]);
     if (!topics.ok()) {

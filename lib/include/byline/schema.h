@@ -35,6 +35,9 @@ inline constexpr char kPrefixDay[] = "D";
 // ---- Value slots -----------------------------------------------------------
 /// Publication date as 8 ASCII digits "YYYYMMDD": sortable, used for date ranges.
 inline constexpr unsigned kSlotDate = 0;
+/// Article body, for snippets. Kept out of the document data so that a result
+/// list without snippets never reads (or decompresses) the text.
+inline constexpr unsigned kSlotBody = 1;
 
 // ---- Field weighting --------------------------------------------------------
 /// A title word counts this many times in the stemmed body field ("Z"):

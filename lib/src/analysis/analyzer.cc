@@ -13,6 +13,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 
 namespace byline {
 namespace {
@@ -118,6 +119,11 @@ struct Analyzer::Impl {
   const icu::Normalizer2* nfd = nullptr;
   const icu::Normalizer2* nfc = nullptr;
   mutable std::map<std::string, std::unique_ptr<Xapian::Stem>, std::less<>> stemmers;
+  // Stems already computed, per language: news vocabulary repeats, and a
+  // Snowball stemmer is pure. Cleared when it grows past kStemCacheSize.
+  static constexpr std::size_t kStemCacheSize = 200000;
+  mutable std::map<std::string, std::unordered_map<std::string, std::string>, std::less<>>
+      stem_cache;
 
   Impl() {
     UErrorCode status = U_ZERO_ERROR;
@@ -285,7 +291,19 @@ std::string Analyzer::Stem(const std::string& term, std::string_view lang) const
   for (unsigned char c : term) {
     if (c >= '0' && c <= '9') return term;
   }
-  return (*stem)(term);
+  if (lang.empty()) lang = kDefaultLanguage;
+  auto cache_it = impl_->stem_cache.find(lang);
+  if (cache_it == impl_->stem_cache.end()) {
+    cache_it =
+        impl_->stem_cache.emplace(std::string(lang), std::unordered_map<std::string, std::string>())
+            .first;
+  }
+  auto& cache = cache_it->second;
+  if (auto hit = cache.find(term); hit != cache.end()) return hit->second;
+  if (cache.size() >= Impl::kStemCacheSize) cache.clear();
+  std::string stemmed = (*stem)(term);
+  cache.emplace(term, stemmed);
+  return stemmed;
 }
 
 bool Analyzer::HasStemmer(std::string_view lang) {

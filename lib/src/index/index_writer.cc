@@ -72,7 +72,10 @@ Xapian::Document BuildDocument(const Article& a, const Analyzer& analyzer, unsig
     doc.add_boolean_term(schema::kPrefixDay + key);
   }
   doc.add_boolean_term(IdTerm(a.id));
-  doc.set_data(EncodeStoredArticle(a));
+  doc.add_value(schema::kSlotBody, a.body);
+  Article meta = a;
+  meta.body.clear();
+  doc.set_data(EncodeStoredArticle(meta));
   return doc;
 }
 

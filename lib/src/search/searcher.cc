@@ -92,17 +92,18 @@ struct Searcher::Impl {
       hit.rank = ++rank;
       hit.score = it.get_weight();
       Article& a = hit.article;
-      if (!DecodeStoredArticle(it.get_document().get_data(), &a)) {
+      Xapian::Document doc = it.get_document();
+      if (!DecodeStoredArticle(doc.get_data(), &a)) {
         a.id = "#" + std::to_string(*it);
         a.title = "(stored data unreadable)";
       }
       if (req.snippets) {
+        std::string body = doc.get_value(schema::kSlotBody);
         hit.title = HighlightText(a.title, a.lang, spec, analyzer);
-        hit.snippet = MakeSnippet(a.body, a.lang, spec, analyzer, req.snippet);
+        hit.snippet = MakeSnippet(body, a.lang, spec, analyzer, req.snippet);
       } else {
         hit.title.text = a.title;
       }
-      a.body.clear();
       res.hits.push_back(std::move(hit));
     }
     return res;
