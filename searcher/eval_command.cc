@@ -30,6 +30,11 @@ CLI::App* SetupEvalCommand(CLI::App& app, EvalCommandOptions* opts) {
   cmd->add_option("--tag", opts->tag, "Run tag written in the run file");
   cmd->add_option("--depth", opts->depth, "Documents retrieved per topic")
       ->check(CLI::Range(1, 100000));
+  cmd->add_flag("--as-search", opts->as_search,
+                "Run topics as `byline search` queries (query syntax, interactive ranking) "
+                "instead of natural-language requests");
+  cmd->add_option("--op", opts->op, "With --as-search: default operator, or (default) or and")
+      ->check(CLI::IsMember({"and", "or"}));
   cmd->add_flag("--per-topic", opts->per_topic, "Print the metrics of every topic");
   cmd->add_flag("--json", opts->json, "Print one JSON object");
   cmd->add_option("--k1", opts->k1, "BM25 k1 (default 1.6)")->check(CLI::Range(0.0, 100.0));
@@ -73,8 +78,12 @@ int RunEvalCommand(const EvalCommandOptions& opts) {
   }
   SearchRequest req;
   req.limit = opts.depth;
-  req.natural_language = true;  // topics are requests in prose, not query syntax
-  req.ranking = NaturalLanguageRanking();
+  if (opts.as_search) {
+    req.default_operator = opts.op == "and" ? DefaultOperator::kAnd : DefaultOperator::kOr;
+  } else {
+    req.natural_language = true;  // topics are requests in prose, not query syntax
+    req.ranking = NaturalLanguageRanking();
+  }
   req.drop_stop_words = opts.stop_words == "on";
   if (opts.k1 >= 0) req.ranking.k1 = opts.k1;
   if (opts.b >= 0) req.ranking.b = opts.b;

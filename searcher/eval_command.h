@@ -15,6 +15,8 @@ struct EvalCommandOptions {
   std::string db, topics, qrels, run, tag = "byline";
   std::size_t depth = 1000;
   bool per_topic = false, json = false;
+  bool as_search = false;  // topics as typed into `byline search`, not as prose
+  std::string op = "or";
   // Ranking switches (see README, "Ranking").
   double k1 = -1, b = -1, title_weight = -1;
   std::string stop_words = "on";
