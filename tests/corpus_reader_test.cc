@@ -78,6 +78,13 @@ TEST(CorpusReaderTest, TextWithoutHeadersTakesFirstLineAsTitle) {
   ASSERT_EQ(r.articles.size(), 1u);
   EXPECT_EQ(r.articles[0].title, "Library opens late");
   EXPECT_EQ(r.articles[0].body, "The library will stay open.");
+  // A first line that is a whole paragraph is not a title.
+  std::string para(300, 'x');
+  para = "Long " + para + " paragraph.";
+  auto p = ReadOne(dir.Write("p.txt", para + "\nSecond line.\n"));
+  ASSERT_EQ(p.articles.size(), 1u);
+  EXPECT_EQ(p.articles[0].title, "");
+  EXPECT_EQ(p.articles[0].body, para + "\nSecond line.");
   // A line that merely looks like a header is body text, not metadata.
   auto r2 = ReadOne(dir.Write("c.txt", "Warning: storms ahead\nThe coast braces.\n"));
   ASSERT_EQ(r2.articles.size(), 1u);
@@ -124,6 +131,15 @@ TEST(CorpusReaderTest, HtmlMetadataAndCleanBody) {
   for (const char* absent : {"tracked", "Home", "Masthead", "Most read", "Cookies"}) {
     EXPECT_EQ(a.body.find(absent), std::string::npos) << absent;
   }
+}
+
+TEST(CorpusReaderTest, HtmlTitleDropsTheSiteNameWhenH1Agrees) {
+  test::TempDir dir;
+  auto r = ReadOne(dir.Write(
+      "s.html",
+      "<title>Elvis fans hold party | The Site</title><h1>Elvis fans hold party</h1><p>Text.</p>"));
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].title, "Elvis fans hold party");
 }
 
 TEST(CorpusReaderTest, HtmlTitleFallsBackToTitleTagThenH1) {

@@ -234,7 +234,14 @@ void ParseHtmlArticle(const std::string& path, std::string_view content, const R
   Extract x;
   Scan(output->root, &x);
   Article a;
-  a.title = !x.og_title.empty() ? x.og_title : !x.title_tag.empty() ? x.title_tag : x.h1;
+  // <title> usually carries the site's name ("Headline - Site"); when it
+  // contains the page's <h1>, the <h1> is the headline.
+  std::string h1 = Squeeze(x.h1), title_tag = Squeeze(x.title_tag);
+  bool h1_in_title = !h1.empty() && title_tag.find(h1) != std::string::npos;
+  a.title = !x.og_title.empty()  ? x.og_title
+            : h1_in_title        ? h1
+            : !title_tag.empty() ? title_tag
+                                 : h1;
   a.date = !x.meta_date.empty() ? x.meta_date : x.time_date;
   a.author = x.author;
   a.source = x.site;

@@ -61,6 +61,9 @@ std::string StripMarkdown(std::string_view line) {
   return std::string(Trim(out));
 }
 
+// A first line longer than this is a paragraph, not a headline.
+constexpr std::size_t kMaxTitleBytes = 200;
+
 }  // namespace
 
 void ParseTextArticle(const std::string& path, bool markdown, std::string_view content,
@@ -121,9 +124,12 @@ void ParseTextArticle(const std::string& path, bool markdown, std::string_view c
     std::string text = markdown ? StripMarkdown(line) : std::string(Trim(line));
     if (need_title) {
       if (text.empty()) continue;
-      a.title = text;  // the first heading or line
       need_title = false;
-      continue;
+      // The first heading or line is the title, unless it is a paragraph.
+      if (text.size() <= kMaxTitleBytes) {
+        a.title = text;
+        continue;
+      }
     }
     body += text;
     body += '\n';
