@@ -53,6 +53,8 @@ CLI::App* SetupIndexCommand(CLI::App& app, IndexCommandOptions* opts) {
   cmd->add_option("--title-weight", opts->title_weight,
                   "How many times a title word counts against a body word (default 3)")
       ->check(CLI::Range(1, 20));
+  cmd->add_option("--threads", opts->threads, "Text-analysis threads (default: one per core)")
+      ->check(CLI::Range(1, 256));
   cmd->add_flag("-q,--quiet", opts->quiet, "No progress line and no summary; errors only");
   return cmd;
 }
@@ -62,6 +64,7 @@ int RunIndexCommand(const IndexCommandOptions& opts) {
   options.db_path = opts.db.empty() ? DefaultDatabasePath() : opts.db;
   options.rebuild = opts.rebuild;
   options.title_wdf = opts.title_weight;
+  options.threads = opts.threads;
   const bool live = !opts.quiet && isatty(STDERR_FILENO);
   bool progress_shown = false;
   auto clear_progress = [&]() {

@@ -18,6 +18,7 @@ struct IndexCommandOptions {
   bool rebuild = false;
   bool quiet = false;
   unsigned title_weight = 3;  // schema::kTitleWdf
+  unsigned threads = 0;
 };
 
 /// Adds the `index` subcommand to `app`, filling `opts` when parsed.

@@ -212,6 +212,32 @@ TEST(IndexWriterTest, ReindexingReplacesInsteadOfDuplicating) {
   EXPECT_EQ(r->hits[0].article.title, "New title");
 }
 
+TEST(IndexWriterTest, WithinOneRunTheLastArticleWithAnIdWins) {
+  for (unsigned threads : {1u, 4u}) {
+    test::TempDir dir;
+    std::string lines;
+    for (int i = 0; i < 300; ++i) {
+      lines += "{\"id\": \"a" + std::to_string(i % 100) + "\", \"title\": \"Version " +
+               std::to_string(i / 100) + "\", \"body\": \"text\"}\n";
+    }
+    std::string f = dir.Write("in/a.jsonl", lines);
+    IndexOptions opts;
+    opts.db_path = (dir.path() / "db").string();
+    opts.threads = threads;
+    auto stats = IndexPaths({f}, opts);
+    ASSERT_TRUE(stats.ok());
+    EXPECT_EQ(stats->articles, 300u);
+    EXPECT_EQ(stats->total_articles, 100u);
+    auto s = Searcher::Open(opts.db_path);
+    SearchRequest req;
+    req.query = "version";
+    req.limit = 200;
+    auto r = (*s)->Search(req);
+    ASSERT_EQ(r->hits.size(), 100u);
+    for (const Hit& h : r->hits) EXPECT_EQ(h.article.title, "Version 2") << h.article.id;
+  }
+}
+
 TEST(IndexWriterTest, LongIdsStayWithinTermLimits) {
   std::string id(1000, 'x');
   std::string t = IdTerm(id);

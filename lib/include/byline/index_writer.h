@@ -47,6 +47,7 @@ class IndexWriter {
   struct Impl;
   explicit IndexWriter(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
+  friend struct IndexPipeline;
 };
 
 /// Progress of an IndexPaths run, reported a few times a second.
@@ -74,6 +75,12 @@ struct IndexOptions {
   std::string db_path;                     ///< the database to write
   bool rebuild = false;                    ///< start from an empty database
   unsigned title_wdf = schema::kTitleWdf;  ///< title words count this many times
+  /// Text-analysis threads (0: one per core). Reading and writing the
+  /// database each have a thread of their own besides.
+  unsigned threads = 0;
+  /// Documents Xapian keeps in memory before writing them out. Fewer, larger
+  /// flushes make a faster build and a smaller, unfragmented database.
+  unsigned flush_every = 50000;
   ReadLimits limits;
   /// Called for every file or line that could not be read (never fatal).
   std::function<void(const Status&)> on_problem;

@@ -5,9 +5,16 @@
 
 #include <xapian.h>
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
+#include <deque>
 #include <filesystem>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
 
 #include "byline/analyzer.h"
 #include "byline/dates.h"
@@ -163,6 +170,132 @@ std::uint64_t IndexWriter::ArticleCount() const {
   }
 }
 
+namespace {
+
+// A queue with a size limit: push waits while it is full, pop waits while it
+// is empty; after Close(), pop returns false once drained.
+template <typename T>
+class BoundedQueue {
+ public:
+  explicit BoundedQueue(std::size_t cap) : cap_(cap) {}
+  void Push(T item) {
+    std::unique_lock<std::mutex> lock(mu_);
+    not_full_.wait(lock, [&] { return items_.size() < cap_ || closed_; });
+    items_.push_back(std::move(item));
+    not_empty_.notify_one();
+  }
+  bool Pop(T* out) {
+    std::unique_lock<std::mutex> lock(mu_);
+    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
+    if (items_.empty()) return false;
+    *out = std::move(items_.front());
+    items_.pop_front();
+    not_full_.notify_one();
+    return true;
+  }
+  void Close() {
+    std::lock_guard<std::mutex> lock(mu_);
+    closed_ = true;
+    not_empty_.notify_all();
+    not_full_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable not_empty_, not_full_;
+  std::deque<T> items_;
+  std::size_t cap_;
+  bool closed_ = false;
+};
+
+}  // namespace
+
+// The indexing pipeline: one reader thread (files, decompression, parsing),
+// N analysis threads (Article -> Xapian::Document, each with its own
+// Analyzer) and the writer on the calling thread, which applies everything in
+// reading order, so that a later article with the same id always wins.
+struct IndexPipeline {
+  struct Work {  // reader -> analysis
+    std::uint64_t seq;
+    Article article;
+  };
+  struct Done {  // reader or analysis -> writer
+    enum Kind { kDocument, kProblem, kFileDone, kEnd } kind = kDocument;
+    std::string id_term, path;
+    Xapian::Document doc;
+    Status problem;
+    std::uint64_t bytes = 0;
+  };
+
+  explicit IndexPipeline(const IndexOptions& opts) : options(opts) {}
+
+  // The writer's database and settings (IndexPipeline is its friend).
+  static IndexWriter::Impl& Of(IndexWriter& w) { return *w.impl_; }
+
+  const IndexOptions& options;
+  BoundedQueue<Work> work{1024};
+  std::mutex done_mu;
+  std::condition_variable done_cv;
+  std::map<std::uint64_t, Done> done;  // by sequence number
+  std::atomic<bool> stop{false};
+
+  void Deliver(std::uint64_t seq, Done d) {
+    std::lock_guard<std::mutex> lock(done_mu);
+    done.emplace(seq, std::move(d));
+    done_cv.notify_one();
+  }
+
+  Done Next(std::uint64_t seq) {
+    std::unique_lock<std::mutex> lock(done_mu);
+    done_cv.wait(lock, [&] { return done.count(seq) > 0; });
+    Done d = std::move(done[seq]);
+    done.erase(seq);
+    return d;
+  }
+
+  void Read(const std::vector<CorpusFile>& files) {
+    std::uint64_t seq = 0;
+    ReadSink sink;
+    sink.on_article = [&](Article&& a) { work.Push({seq++, std::move(a)}); };
+    sink.on_error = [&](const Status& s) {
+      Done d;
+      d.kind = Done::kProblem;
+      d.problem = s;
+      Deliver(seq++, std::move(d));
+    };
+    for (const CorpusFile& f : files) {
+      if (stop) break;
+      Status s = ReadFile(f.path, options.limits, sink);
+      if (!s.ok()) sink.on_error(s);
+      Done d;
+      d.kind = Done::kFileDone;
+      d.bytes = f.size;
+      Deliver(seq++, std::move(d));
+    }
+    Done end;
+    end.kind = Done::kEnd;
+    Deliver(seq, std::move(end));
+    work.Close();
+  }
+
+  void Analyze(unsigned title_wdf) {
+    Analyzer analyzer;
+    Work w;
+    while (work.Pop(&w)) {
+      Done d;
+      try {
+        d.doc = BuildDocument(w.article, analyzer, title_wdf);
+        d.id_term = IdTerm(w.article.id);
+        d.path = w.article.path;
+      } catch (const Xapian::Error& e) {
+        d.kind = Done::kProblem;
+        d.problem = StatusFromXapian(e, "indexing " + w.article.path);
+      }
+      Deliver(w.seq, std::move(d));
+    }
+  }
+};
+
 Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const IndexOptions& options) {
   using Clock = std::chrono::steady_clock;
   auto t0 = Clock::now();
@@ -171,47 +304,71 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
   };
   IndexStats stats;
   std::size_t skipped_unknown = 0;
-  std::uint64_t listing_problems = 0;
   std::vector<CorpusFile> files = ListCorpusFiles(roots, &skipped_unknown, [&](const Status& s) {
-    ++listing_problems;
+    ++stats.problems;
     problem(s);
   });
   stats.skipped_unknown = skipped_unknown;
   stats.files = files.size();
-  stats.problems = listing_problems;
 
+  // Xapian 1.4 reads its flush threshold from the environment when a
+  // database is opened; a user's own setting wins.
+  if (options.flush_every > 0) {
+    setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(options.flush_every).c_str(), 0);
+  }
   auto writer = IndexWriter::Open(options.db_path, options.rebuild, options.title_wdf);
   if (!writer.ok()) return writer.status();
+  auto& impl = IndexPipeline::Of(**writer);
+  Xapian::WritableDatabase& db = impl.db;
 
   IndexProgress progress;
   progress.files_total = files.size();
   for (const CorpusFile& f : files) progress.bytes_total += f.size;
   auto last_report = Clock::now();
+
+  const bool fresh = db.get_doccount() == 0;
+  std::unordered_set<std::string> seen_ids;
+  IndexPipeline pipe(options);
+  unsigned workers =
+      options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> threads;
+  threads.emplace_back([&] { pipe.Read(files); });
+  for (unsigned i = 0; i < workers; ++i) {
+    threads.emplace_back([&] { pipe.Analyze(impl.title_wdf); });
+  }
   Status fatal;
-  ReadSink sink;
-  sink.on_error = [&](const Status& s) {
-    ++stats.problems;
-    problem(s);
-  };
-  sink.on_article = [&](Article&& a) {
-    if (!fatal.ok()) return;
-    Status s = (*writer)->Add(a);
-    if (!s.ok()) {
-      fatal = s;
-      return;
+  for (std::uint64_t seq = 0;; ++seq) {
+    IndexPipeline::Done d = pipe.Next(seq);
+    if (d.kind == IndexPipeline::Done::kEnd) break;
+    if (!fatal.ok()) continue;  // drain: the reader and workers must finish
+    switch (d.kind) {
+      case IndexPipeline::Done::kDocument:
+        try {
+          // Into an empty database, an id not seen yet in this run cannot
+          // replace anything: add without looking it up.
+          if (fresh && seen_ids.insert(d.id_term).second) {
+            db.add_document(d.doc);
+          } else {
+            db.replace_document(d.id_term, d.doc);
+          }
+          ++stats.articles;
+          ++progress.articles;
+        } catch (const Xapian::Error& e) {
+          fatal = StatusFromXapian(e, "indexing " + d.path);
+          pipe.stop = true;
+        }
+        break;
+      case IndexPipeline::Done::kProblem:
+        ++stats.problems;
+        problem(d.problem);
+        break;
+      case IndexPipeline::Done::kFileDone:
+        progress.bytes_done += d.bytes;
+        ++progress.files_done;
+        break;
+      case IndexPipeline::Done::kEnd:
+        break;
     }
-    ++stats.articles;
-    ++progress.articles;
-  };
-  for (const CorpusFile& f : files) {
-    Status s = ReadFile(f.path, options.limits, sink);
-    if (!fatal.ok()) return fatal;
-    if (!s.ok()) {
-      ++stats.problems;
-      problem(s);
-    }
-    progress.bytes_done += f.size;
-    ++progress.files_done;
     auto now = Clock::now();
     if (options.on_progress && now - last_report > std::chrono::milliseconds(200)) {
       progress.seconds = std::chrono::duration<double>(now - t0).count();
@@ -219,6 +376,8 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
       last_report = now;
     }
   }
+  for (auto& t : threads) t.join();
+  if (!fatal.ok()) return fatal;
   stats.bytes = progress.bytes_done;
   if (Status s = (*writer)->Commit(); !s.ok()) return s;
   stats.total_articles = (*writer)->ArticleCount();
