@@ -96,12 +96,17 @@ int RunIndexCommand(const IndexCommandOptions& opts) {
   if (!opts.quiet) {
     const IndexStats& s = *stats;
     double secs = s.seconds > 0 ? s.seconds : 1e-9;
+    std::uint64_t read = s.files_added + s.files_updated;
     std::fprintf(stderr,
                  "indexed %s articles from %s files (%s) in %.2f s: %s articles/s, %.2f MB/s\n"
-                 "skipped %s files of unknown type; %s errors; %s articles in %s\n",
-                 Thousands(s.articles).c_str(), Thousands(s.files).c_str(), Size(s.bytes).c_str(),
+                 "files: %s new, %s updated, %s unchanged, %s removed; %s of unknown type "
+                 "skipped; %s errors\n"
+                 "%s articles in %s\n",
+                 Thousands(s.articles).c_str(), Thousands(read).c_str(), Size(s.bytes).c_str(),
                  s.seconds, Thousands(static_cast<std::uint64_t>(s.articles / secs)).c_str(),
-                 s.bytes / 1e6 / secs, Thousands(s.skipped_unknown).c_str(),
+                 s.bytes / 1e6 / secs, Thousands(s.files_added).c_str(),
+                 Thousands(s.files_updated).c_str(), Thousands(s.files_unchanged).c_str(),
+                 Thousands(s.files_removed).c_str(), Thousands(s.skipped_unknown).c_str(),
                  Thousands(s.problems).c_str(), Thousands(s.total_articles).c_str(),
                  options.db_path.c_str());
   }

@@ -71,6 +71,15 @@ class SampleCorpusCli : public ::testing::Test {
 };
 byline::test::TempDir* SampleCorpusCli::dir_ = nullptr;
 
+TEST_F(SampleCorpusCli, SecondRunReadsNothing) {
+  RunResult r = Byline({"index", std::string(BYLINE_SOURCE_DIR) + "/corpus", "--db", Db()});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("indexed 0 articles from 0 files (0.0 kB)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("files: 0 new, 0 updated, 27 unchanged, 0 removed"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("41 articles in"), std::string::npos) << r.err;
+}
+
 TEST_F(SampleCorpusCli, TextOutputShowsRankTitleMetaAndSnippet) {
   RunResult r = Byline({"search", "--db", Db(), "--color", "never", "Qamishli", "water"});
   ASSERT_EQ(r.code, 0) << r.err;
@@ -243,7 +252,11 @@ TEST(CliTest, IndexReportsBadFilesAndKeepsTheRest) {
   EXPECT_NE(r.err.find("bad.json:1:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("lines.jsonl:2: invalid JSON"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("indexed 2 articles"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("skipped 1 files of unknown type; 2 errors"), std::string::npos) << r.err;
+  EXPECT_NE(
+      r.err.find("files: 3 new, 0 updated, 0 unchanged, 0 removed; 1 of unknown type skipped; "
+                 "2 errors"),
+      std::string::npos)
+      << r.err;
   RunResult s = Byline({"search", "--db", (dir.path() / "db").string(), "--json", "lighthouses"});
   EXPECT_NE(s.out.find("Good one"), std::string::npos);
 }

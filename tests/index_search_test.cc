@@ -238,6 +238,111 @@ TEST(IndexWriterTest, WithinOneRunTheLastArticleWithAnIdWins) {
   }
 }
 
+class IncrementalIndexTest : public ::testing::Test {
+ protected:
+  IndexStats Index(bool rebuild = false, const std::string& root = "in") {
+    IndexOptions opts;
+    opts.db_path = (dir_.path() / "db").string();
+    opts.rebuild = rebuild;
+    opts.on_problem = [&](const Status& s) { problems_.push_back(s.message()); };
+    auto stats = IndexPaths({(dir_.path() / root).string()}, opts);
+    EXPECT_TRUE(stats.ok()) << stats.status().message();
+    return stats.ok() ? *stats : IndexStats{};
+  }
+  std::size_t Hits(const std::string& q) {
+    auto s = Searcher::Open((dir_.path() / "db").string());
+    SearchRequest req;
+    req.query = q;
+    req.limit = 100;
+    auto r = (*s)->Search(req);
+    return r.ok() ? r->hits.size() : 999;
+  }
+  test::TempDir dir_;
+  std::vector<std::string> problems_;
+};
+
+TEST_F(IncrementalIndexTest, AddsUpdatesRemovesAndSkipsUnchangedFiles) {
+  dir_.Write("in/a.txt", "Title: Alpha\n\nAardvarks everywhere.\n");
+  dir_.Write("in/b.jsonl",
+             "{\"id\": \"b1\", \"title\": \"Bravo one\", \"body\": \"badgers\"}\n"
+             "{\"id\": \"b2\", \"title\": \"Bravo two\", \"body\": \"beavers\"}\n"
+             "{\"id\": \"b3\", \"title\": \"Bravo three\", \"body\": \"bison\"}\n");
+  dir_.Write("in/c.html", "<title>Charlie</title><p>Cheetahs.</p>");
+  IndexStats first = Index();
+  EXPECT_EQ(first.files_added, 3u);
+  EXPECT_EQ(first.total_articles, 5u);
+
+  // Nothing changed: no file is read at all.
+  IndexStats again = Index();
+  EXPECT_EQ(again.files_unchanged, 3u);
+  EXPECT_EQ(again.articles, 0u);
+  EXPECT_EQ(again.bytes, 0u);
+  EXPECT_EQ(again.total_articles, 5u);
+
+  // A JSON Lines file that changes has its articles replaced as a set.
+  dir_.Write("in/b.jsonl",
+             "{\"id\": \"b1\", \"title\": \"Bravo one\", \"body\": \"buffalo\"}\n"
+             "{\"id\": \"b4\", \"title\": \"Bravo four\", \"body\": \"bobcats\"}\n");
+  // A file that is gone takes its articles with it.
+  std::filesystem::remove(dir_.path() / "in/c.html");
+  IndexStats changed = Index();
+  EXPECT_EQ(changed.files_updated, 1u);
+  EXPECT_EQ(changed.files_removed, 1u);
+  EXPECT_EQ(changed.files_unchanged, 1u);
+  EXPECT_EQ(changed.total_articles, 3u);  // a, b1, b4
+  EXPECT_EQ(Hits("badgers"), 0u);
+  EXPECT_EQ(Hits("buffalo"), 1u);
+  EXPECT_EQ(Hits("beavers OR bison"), 0u);
+  EXPECT_EQ(Hits("cheetahs"), 0u);
+  EXPECT_EQ(Hits("bobcats"), 1u);
+
+  // Touched but not changed: read and hashed, nothing replaced.
+  dir_.Write("in/a.txt", "Title: Alpha\n\nAardvarks everywhere.\n");
+  IndexStats touched = Index();
+  EXPECT_EQ(touched.files_unchanged, 2u);
+  EXPECT_EQ(touched.files_updated, 0u);
+  EXPECT_EQ(touched.articles, 0u);
+
+  // A replacement that cannot be read keeps what was indexed before.
+  dir_.Write("in/b.jsonl.gz", "not gzip at all");
+  dir_.Write("in/b.jsonl", "");
+  std::filesystem::remove(dir_.path() / "in/b.jsonl");
+  IndexStats broken = Index();
+  EXPECT_EQ(broken.files_removed, 1u);  // b.jsonl is gone...
+  EXPECT_EQ(broken.problems, 1u);       // ...and b.jsonl.gz is corrupt
+  EXPECT_EQ(broken.total_articles, 1u);
+
+  // Indexing another folder into the same database leaves this one alone.
+  dir_.Write("other/d.txt", "Title: Delta\n\nDolphins.\n");
+  IndexStats other = Index(false, "other");
+  EXPECT_EQ(other.files_added, 1u);
+  EXPECT_EQ(other.files_removed, 0u);
+  EXPECT_EQ(other.total_articles, 2u);
+
+  IndexStats rebuilt = Index(true);
+  EXPECT_EQ(rebuilt.files_added, 1u);  // a.txt (b.jsonl.gz is still corrupt)
+  EXPECT_EQ(rebuilt.total_articles, 1u);
+}
+
+TEST_F(IncrementalIndexTest, UnreadableReplacementKeepsTheOldArticles) {
+  std::string path = dir_.Write("in/x.jsonl.gz", "placeholder");
+  // A valid gzip first...
+  ASSERT_EQ(
+      std::system(
+          ("printf '{\"id\": \"x1\", \"title\": \"Xray\", \"body\": \"xylophones\"}\\n' | gzip > " +
+           path)
+              .c_str()),
+      0);
+  IndexStats first = Index();
+  EXPECT_EQ(first.total_articles, 1u);
+  // ...then truncated: the run reports it and the article stays searchable.
+  std::filesystem::resize_file(path, 10);
+  IndexStats second = Index();
+  EXPECT_EQ(second.problems, 1u);
+  EXPECT_EQ(second.total_articles, 1u);
+  EXPECT_EQ(Hits("xylophones"), 1u);
+}
+
 TEST(IndexWriterTest, LongIdsStayWithinTermLimits) {
   std::string id(1000, 'x');
   std::string t = IdTerm(id);

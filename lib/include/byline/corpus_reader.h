@@ -50,10 +50,19 @@ void ParseArticles(const std::string& path, FileFormat format, std::string_view 
 /// status if the file could not be read at all.
 Status ReadFile(const std::string& path, const ReadLimits& limits, const ReadSink& sink);
 
+/// The first half of ReadFile: the file's raw bytes (still compressed), after
+/// checking that it is a regular file within limits.max_file_bytes.
+Status LoadFile(const std::string& path, const ReadLimits& limits, std::string* raw);
+
+/// The second half: decompresses, fixes the encoding and parses `raw`.
+Status ParseFileContents(const std::string& path, std::string raw, const ReadLimits& limits,
+                         const ReadSink& sink);
+
 /// One file found by ListCorpusFiles.
 struct CorpusFile {
-  std::string path;
+  std::string path;  ///< absolute, normalised
   std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;  ///< last modification, nanoseconds since the epoch
 };
 
 /// Walks `roots` (files or folders, recursively, not following symlinked

@@ -62,6 +62,10 @@ struct IndexProgress {
 /// What an IndexPaths run did.
 struct IndexStats {
   std::uint64_t files = 0;            ///< files of a supported type found
+  std::uint64_t files_added = 0;      ///< files indexed for the first time
+  std::uint64_t files_updated = 0;    ///< changed files whose articles were replaced
+  std::uint64_t files_unchanged = 0;  ///< files skipped: same size, mtime or content
+  std::uint64_t files_removed = 0;    ///< files gone from the folders: articles removed
   std::uint64_t articles = 0;         ///< articles indexed
   std::uint64_t skipped_unknown = 0;  ///< files skipped for their type
   std::uint64_t problems = 0;         ///< files or lines that could not be read
@@ -89,6 +93,10 @@ struct IndexOptions {
 };
 
 /// Indexes every article under `roots` into options.db_path and commits.
+/// Incremental: a file with the size and mtime recorded by the last run is
+/// not read; a changed file (by content hash) has its articles replaced as a
+/// set; a file that is gone from under a root has its articles removed. A file
+/// that cannot be read keeps what was indexed from it before.
 /// Bad files are reported through on_problem and skipped; a non-OK result
 /// means the database itself could not be written.
 Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const IndexOptions& options);

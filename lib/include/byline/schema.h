@@ -25,6 +25,9 @@ inline constexpr char kPrefixTitleStem[] = "ZS";
 inline constexpr char kPrefixAuthor[] = "A";
 /// Source words, boolean filter terms.
 inline constexpr char kPrefixSource[] = "XS";
+/// Source file of an article: "XF" + 16 hex digits of the FNV-1a hash of its
+/// absolute path. Deleting by this term removes a file's articles as a set.
+inline constexpr char kPrefixFile[] = "XF";
 /// Language code, boolean filter term ("Len").
 inline constexpr char kPrefixLang[] = "L";
 /// Date terms for boolean filtering: year "Y2018", month "M201811", day "D20181114".
@@ -38,6 +41,12 @@ inline constexpr unsigned kSlotDate = 0;
 /// Article body, for snippets. Kept out of the document data so that a result
 /// list without snippets never reads (or decompresses) the text.
 inline constexpr unsigned kSlotBody = 1;
+
+// ---- Metadata (Xapian user metadata) ---------------------------------------
+/// One key per indexed file: "file:" + the same hex hash as kPrefixFile; the
+/// value is "SIZE MTIME_NS CONTENT_HASH PATH". Lets a later run skip
+/// unchanged files without reading them and notice files that are gone.
+inline constexpr char kMetaFilePrefix[] = "file:";
 
 // ---- Field weighting --------------------------------------------------------
 /// A title word counts this many times in the stemmed body field ("Z"):

@@ -4,10 +4,15 @@
 #ifndef BYLINE_TEXT_H
 #define BYLINE_TEXT_H
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace byline {
+
+/// 64-bit FNV-1a of `bytes`: stable across runs and machines (file content
+/// hashes, shortened ids).
+std::uint64_t Fnv1a64(std::string_view bytes);
 
 /// True if `s` is well-formed UTF-8.
 bool IsValidUtf8(std::string_view s);

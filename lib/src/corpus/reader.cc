@@ -106,10 +106,11 @@ void ParseArticles(const std::string& path, FileFormat format, std::string_view 
   }
 }
 
-Status ReadFile(const std::string& path, const ReadLimits& limits, const ReadSink& sink) {
+Status LoadFile(const std::string& path, const ReadLimits& limits, std::string* raw) {
   bool gz = false;
-  FileFormat format = FormatOfPath(path, &gz);
-  if (format == FileFormat::kUnknown) return Status::InvalidArgument(path + ": unknown file type");
+  if (FormatOfPath(path, &gz) == FileFormat::kUnknown) {
+    return Status::InvalidArgument(path + ": unknown file type");
+  }
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
     return Status::NotFound(path + ": " + std::strerror(errno));
@@ -122,11 +123,18 @@ Status ReadFile(const std::string& path, const ReadLimits& limits, const ReadSin
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError(path + ": cannot open: " + std::strerror(errno));
-  std::string raw;
-  raw.resize(static_cast<std::size_t>(st.st_size));
-  in.read(raw.data(), static_cast<std::streamsize>(raw.size()));
-  raw.resize(static_cast<std::size_t>(in.gcount()));
+  raw->resize(static_cast<std::size_t>(st.st_size));
+  in.read(raw->data(), static_cast<std::streamsize>(raw->size()));
+  raw->resize(static_cast<std::size_t>(in.gcount()));
   if (in.bad()) return Status::IOError(path + ": read error: " + std::strerror(errno));
+  return Status::OK();
+}
+
+Status ParseFileContents(const std::string& path, std::string raw, const ReadLimits& limits,
+                         const ReadSink& sink) {
+  bool gz = false;
+  FileFormat format = FormatOfPath(path, &gz);
+  if (format == FileFormat::kUnknown) return Status::InvalidArgument(path + ": unknown file type");
   if (gz) {
     std::string plain;
     Status s = Gunzip(path, raw, limits.max_decompressed_bytes, &plain);
@@ -150,6 +158,13 @@ Status ReadFile(const std::string& path, const ReadLimits& limits, const ReadSin
   return Status::OK();
 }
 
+Status ReadFile(const std::string& path, const ReadLimits& limits, const ReadSink& sink) {
+  std::string raw;
+  Status s = LoadFile(path, limits, &raw);
+  if (!s.ok()) return s;
+  return ParseFileContents(path, std::move(raw), limits, sink);
+}
+
 std::vector<CorpusFile> ListCorpusFiles(const std::vector<std::string>& roots,
                                         std::size_t* skipped_unknown,
                                         const std::function<void(const Status&)>& on_error) {
@@ -163,7 +178,12 @@ std::vector<CorpusFile> ListCorpusFiles(const std::vector<std::string>& roots,
       ++*skipped_unknown;
       return;
     }
-    files.push_back({p.string(), size});
+    struct stat st {};
+    std::int64_t mtime = 0;
+    if (::stat(p.c_str(), &st) == 0) {
+      mtime = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    }
+    files.push_back({p.string(), size, mtime});
   };
   for (const std::string& root : roots) {
     std::error_code ec;

@@ -13,12 +13,15 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <set>
+#include <sstream>
 #include <thread>
 #include <unordered_set>
 
 #include "byline/analyzer.h"
 #include "byline/dates.h"
 #include "byline/schema.h"
+#include "byline/text.h"
 #include "util/xapian_error.h"
 
 namespace byline {
@@ -27,11 +30,7 @@ namespace {
 constexpr std::size_t kMaxIdTermBytes = 200;
 
 std::string Fnv1aHex(const std::string& s) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
+  std::uint64_t h = Fnv1a64(s);
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
@@ -62,6 +61,29 @@ Xapian::termpos AddText(Xapian::Document* doc, const Analyzer& analyzer, const s
     if (pos > last) last = pos;
   }
   return last;
+}
+
+// "XF" + hex hash of a file path: the term shared by the articles of one file.
+std::string FileTerm(const std::string& path) { return schema::kPrefixFile + Fnv1aHex(path); }
+
+// What the last run recorded about a file.
+struct FileRecord {
+  std::uint64_t size = 0, hash = 0;
+  std::int64_t mtime_ns = 0;
+  std::string path;
+};
+
+std::string EncodeFileRecord(const FileRecord& r) {
+  return std::to_string(r.size) + " " + std::to_string(r.mtime_ns) + " " + std::to_string(r.hash) +
+         " " + r.path;
+}
+
+bool DecodeFileRecord(const std::string& v, FileRecord* r) {
+  std::istringstream in(v);
+  if (!(in >> r->size >> r->mtime_ns >> r->hash)) return false;
+  in.get();  // the space before the path
+  std::getline(in, r->path, '\0');
+  return !r->path.empty();
 }
 
 Xapian::Document BuildDocument(const Article& a, const Analyzer& analyzer, unsigned title_wdf) {
@@ -218,13 +240,25 @@ struct IndexPipeline {
   struct Work {  // reader -> analysis
     std::uint64_t seq;
     Article article;
+    std::string file_term;
   };
   struct Done {  // reader or analysis -> writer
-    enum Kind { kDocument, kProblem, kFileDone, kEnd } kind = kDocument;
+    // kFileStart: delete the file's old articles (if any) before its new ones.
+    // kFileDone: record the file (size, mtime, hash) once it has been read.
+    enum Kind { kDocument, kProblem, kFileStart, kFileDone, kEnd } kind = kDocument;
     std::string id_term, path;
     Xapian::Document doc;
     Status problem;
     std::uint64_t bytes = 0;
+    FileRecord record;
+    bool known = false;   // the file was indexed before
+    bool changed = true;  // kFileDone: its content differs from last time
+  };
+  // A file to read, with what the last run recorded about it (if anything).
+  struct Job {
+    CorpusFile file;
+    bool known = false;
+    FileRecord previous;
   };
 
   explicit IndexPipeline(const IndexOptions& opts) : options(opts) {}
@@ -253,24 +287,65 @@ struct IndexPipeline {
     return d;
   }
 
-  void Read(const std::vector<CorpusFile>& files) {
+  void Read(const std::vector<Job>& jobs) {
     std::uint64_t seq = 0;
-    ReadSink sink;
-    sink.on_article = [&](Article&& a) { work.Push({seq++, std::move(a)}); };
-    sink.on_error = [&](const Status& s) {
+    auto problem = [&](const Status& s) {
       Done d;
       d.kind = Done::kProblem;
       d.problem = s;
       Deliver(seq++, std::move(d));
     };
-    for (const CorpusFile& f : files) {
+    for (const Job& job : jobs) {
       if (stop) break;
-      Status s = ReadFile(f.path, options.limits, sink);
-      if (!s.ok()) sink.on_error(s);
-      Done d;
-      d.kind = Done::kFileDone;
-      d.bytes = f.size;
-      Deliver(seq++, std::move(d));
+      const std::string& path = job.file.path;
+      Done done;
+      done.kind = Done::kFileDone;
+      done.bytes = job.file.size;
+      done.known = job.known;
+      std::string raw;
+      Status s = LoadFile(path, options.limits, &raw);
+      if (!s.ok()) {
+        problem(s);  // what was indexed from it before stays
+        done.changed = false;
+        done.record.path.clear();  // nothing to record
+        Deliver(seq++, std::move(done));
+        continue;
+      }
+      done.record = {raw.size(), Fnv1a64(raw), job.file.mtime_ns, path};
+      if (job.known && job.previous.hash == done.record.hash) {
+        done.changed = false;  // touched, not changed: only the record is updated
+        Deliver(seq++, std::move(done));
+        continue;
+      }
+      std::string file_term = FileTerm(path);
+      bool started = false;
+      auto start = [&] {
+        if (started) return;
+        started = true;
+        Done st;
+        st.kind = Done::kFileStart;
+        st.id_term = file_term;
+        st.known = job.known;
+        Deliver(seq++, std::move(st));
+      };
+      ReadSink sink;
+      sink.on_article = [&](Article&& a) {
+        start();
+        work.Push({seq++, std::move(a), file_term});
+      };
+      sink.on_error = problem;
+      s = ParseFileContents(path, std::move(raw), options.limits, sink);
+      if (!s.ok()) {
+        problem(s);  // e.g. a corrupt .gz: nothing parsed, the old articles stay
+        if (!started) {
+          done.changed = false;
+          done.record.path.clear();
+          Deliver(seq++, std::move(done));
+          continue;
+        }
+      }
+      start();
+      Deliver(seq++, std::move(done));
     }
     Done end;
     end.kind = Done::kEnd;
@@ -285,6 +360,7 @@ struct IndexPipeline {
       Done d;
       try {
         d.doc = BuildDocument(w.article, analyzer, title_wdf);
+        d.doc.add_boolean_term(w.file_term);
         d.id_term = IdTerm(w.article.id);
         d.path = w.article.path;
       } catch (const Xapian::Error& e) {
@@ -297,7 +373,9 @@ struct IndexPipeline {
 };
 
 Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const IndexOptions& options) {
+  namespace fs = std::filesystem;
   using Clock = std::chrono::steady_clock;
+  using Done = IndexPipeline::Done;
   auto t0 = Clock::now();
   auto problem = [&](const Status& s) {
     if (options.on_problem) options.on_problem(s);
@@ -321,9 +399,54 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
   auto& impl = IndexPipeline::Of(**writer);
   Xapian::WritableDatabase& db = impl.db;
 
+  // What earlier runs recorded, by path.
+  std::map<std::string, FileRecord> known;
+  std::vector<IndexPipeline::Job> jobs;
+  std::vector<FileRecord> removed;
+  try {
+    std::string prefix = schema::kMetaFilePrefix;
+    for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
+      FileRecord r;
+      if (DecodeFileRecord(db.get_metadata(*k), &r)) known[r.path] = r;
+    }
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, "reading " + options.db_path);
+  }
+  std::set<std::string> listed;
+  for (const CorpusFile& f : files) {
+    listed.insert(f.path);
+    auto it = known.find(f.path);
+    if (it != known.end() && it->second.size == f.size && it->second.mtime_ns == f.mtime_ns) {
+      ++stats.files_unchanged;  // not even read
+      continue;
+    }
+    IndexPipeline::Job job{f, it != known.end(), it != known.end() ? it->second : FileRecord{}};
+    jobs.push_back(std::move(job));
+  }
+  // Files recorded under one of the (existing) roots that are gone now.
+  std::vector<std::string> scopes;
+  for (const std::string& root : roots) {
+    std::error_code ec;
+    fs::path p = fs::absolute(root, ec).lexically_normal();
+    if (!ec && fs::exists(p, ec)) {
+      std::string s = p.string();
+      while (s.size() > 1 && s.back() == '/') s.pop_back();
+      scopes.push_back(s);
+    }
+  }
+  for (const auto& [path, record] : known) {
+    if (listed.count(path)) continue;
+    for (const std::string& scope : scopes) {
+      if (path == scope || path.compare(0, scope.size() + 1, scope + "/") == 0) {
+        removed.push_back(record);
+        break;
+      }
+    }
+  }
+
   IndexProgress progress;
-  progress.files_total = files.size();
-  for (const CorpusFile& f : files) progress.bytes_total += f.size;
+  progress.files_total = jobs.size();
+  for (const auto& j : jobs) progress.bytes_total += j.file.size;
   auto last_report = Clock::now();
 
   const bool fresh = db.get_doccount() == 0;
@@ -332,18 +455,21 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
   unsigned workers =
       options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::thread> threads;
-  threads.emplace_back([&] { pipe.Read(files); });
+  threads.emplace_back([&] { pipe.Read(jobs); });
   for (unsigned i = 0; i < workers; ++i) {
     threads.emplace_back([&] { pipe.Analyze(impl.title_wdf); });
   }
   Status fatal;
+  auto meta_key = [](const std::string& path) {
+    return std::string(schema::kMetaFilePrefix) + FileTerm(path).substr(2);
+  };
   for (std::uint64_t seq = 0;; ++seq) {
-    IndexPipeline::Done d = pipe.Next(seq);
-    if (d.kind == IndexPipeline::Done::kEnd) break;
+    Done d = pipe.Next(seq);
+    if (d.kind == Done::kEnd) break;
     if (!fatal.ok()) continue;  // drain: the reader and workers must finish
-    switch (d.kind) {
-      case IndexPipeline::Done::kDocument:
-        try {
+    try {
+      switch (d.kind) {
+        case Done::kDocument:
           // Into an empty database, an id not seen yet in this run cannot
           // replace anything: add without looking it up.
           if (fresh && seen_ids.insert(d.id_term).second) {
@@ -353,21 +479,33 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
           }
           ++stats.articles;
           ++progress.articles;
-        } catch (const Xapian::Error& e) {
-          fatal = StatusFromXapian(e, "indexing " + d.path);
-          pipe.stop = true;
-        }
-        break;
-      case IndexPipeline::Done::kProblem:
-        ++stats.problems;
-        problem(d.problem);
-        break;
-      case IndexPipeline::Done::kFileDone:
-        progress.bytes_done += d.bytes;
-        ++progress.files_done;
-        break;
-      case IndexPipeline::Done::kEnd:
-        break;
+          break;
+        case Done::kFileStart:
+          if (d.known) db.delete_document(d.id_term);  // the old set of articles
+          break;
+        case Done::kFileDone:
+          progress.bytes_done += d.bytes;
+          ++progress.files_done;
+          if (d.record.path.empty()) break;  // could not be read: keep what was there
+          db.set_metadata(meta_key(d.record.path), EncodeFileRecord(d.record));
+          if (!d.changed) {
+            ++stats.files_unchanged;
+          } else if (d.known) {
+            ++stats.files_updated;
+          } else {
+            ++stats.files_added;
+          }
+          break;
+        case Done::kProblem:
+          ++stats.problems;
+          problem(d.problem);
+          break;
+        case Done::kEnd:
+          break;
+      }
+    } catch (const Xapian::Error& e) {
+      fatal = StatusFromXapian(e, "indexing " + (d.path.empty() ? options.db_path : d.path));
+      pipe.stop = true;
     }
     auto now = Clock::now();
     if (options.on_progress && now - last_report > std::chrono::milliseconds(200)) {
@@ -378,6 +516,15 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
   }
   for (auto& t : threads) t.join();
   if (!fatal.ok()) return fatal;
+  try {
+    for (const FileRecord& r : removed) {
+      db.delete_document(FileTerm(r.path));
+      db.set_metadata(meta_key(r.path), "");  // an empty value deletes the key
+      ++stats.files_removed;
+    }
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, "removing articles of deleted files from " + options.db_path);
+  }
   stats.bytes = progress.bytes_done;
   if (Status s = (*writer)->Commit(); !s.ok()) return s;
   stats.total_articles = (*writer)->ArticleCount();

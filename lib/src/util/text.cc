@@ -58,6 +58,15 @@ bool IsControl(unsigned char c) { return c < 0x20 || c == 0x7F; }
 
 }  // namespace
 
+std::uint64_t Fnv1a64(std::string_view bytes) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
 bool IsValidUtf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     std::size_t n = Utf8SequenceLength(s, i);
