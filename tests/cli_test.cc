@@ -1,6 +1,15 @@
 // End-to-end tests: run the real `byline` binary on real files.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <random>
+#include <set>
+#include <thread>
 
 #include <filesystem>
 #include <fstream>
@@ -406,6 +415,179 @@ TEST(MixedFolderCli, DistinctivePhraseFindsEachArticleFirst) {
     }
   }
   EXPECT_GE(checked, 80);
+}
+
+// Starts byline in the background with `env` added; returns its pid.
+pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+  std::vector<std::string> all = {BYLINE_BINARY};
+  all.insert(all.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : all) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  std::vector<std::string> envs = env;
+  for (char** e = environ; *e; ++e) envs.emplace_back(*e);
+  std::vector<char*> envp;
+  for (auto& e : envs) envp.push_back(const_cast<char*>(e.c_str()));
+  envp.push_back(nullptr);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = -1;
+  posix_spawn(&pid, BYLINE_BINARY, &fa, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&fa);
+  return pid;
+}
+
+bool Running(pid_t pid) { return waitpid(pid, nullptr, WNOHANG) == 0; }
+
+// A generated corpus: 3,000 articles in 60 JSON Lines files and 600 text files.
+// With `only` >= 0, rewrites just feed `only` and its text files (new words).
+void WriteSyntheticCorpus(const byline::test::TempDir& dir, unsigned seed = 42, int only = -1) {
+  std::mt19937 rng(seed);
+  const char* words[] = {"harbour",  "council", "flood",   "barrier", "election",
+                         "market",   "crane",   "strike",  "wheat",   "harvest",
+                         "railway",  "museum",  "glacier", "ferry",   "budget",
+                         "minister", "river",   "storm",   "school",  "hospital"};
+  auto text = [&](int n) {
+    std::string t;
+    for (int i = 0; i < n; ++i) t += std::string(words[rng() % 20]) + (i % 12 == 11 ? ".\n" : " ");
+    return t;
+  };
+  for (int f = 0; f < 60; ++f) {
+    if (only >= 0 && f != only) continue;
+    std::string lines;
+    for (int i = 0; i < 40; ++i) {
+      lines += json{{"id", "g" + std::to_string(f) + "-" + std::to_string(i)},
+                    {"title", text(6)},
+                    {"body", text(150)},
+                    {"date", "2019-01-" + std::to_string(10 + i % 18)}}
+                   .dump() +
+               "\n";
+    }
+    dir.Write("corpus/feed" + std::to_string(f) + ".jsonl", lines);
+    for (int i = 0; i < 10; ++i) {
+      dir.Write("corpus/t" + std::to_string(f) + "/a" + std::to_string(i) + ".txt",
+                "Title: " + text(5) + "\n\n" + text(200));
+    }
+  }
+}
+
+// Every article id in a database, through byline itself.
+std::set<std::string> AllIds(const std::string& db) {
+  RunResult r =
+      Byline({"search", "--db", db, "--json", "-n", "100000",
+              "date:..2100 OR harbour OR council OR flood OR barrier OR election OR market OR "
+              "crane OR strike OR wheat OR harvest OR railway OR museum OR glacier OR ferry OR "
+              "budget OR minister OR river OR storm OR school OR hospital"});
+  std::set<std::string> ids;
+  auto lines = JsonLines(r.out);
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) ids.insert(lines[i]["id"].get<std::string>());
+  return ids;
+}
+
+std::vector<std::string> TopIds(const std::string& db, const std::string& q) {
+  RunResult r = Byline({"search", "--db", db, "--json", "-n", "10", q});
+  std::vector<std::string> ids;
+  auto lines = JsonLines(r.out);
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) ids.push_back(lines[i]["id"]);
+  return ids;
+}
+
+TEST(CrashSafetyCli, KillDashNineNeverCorruptsAndTheNextRunFinishes) {
+  const char* many = std::getenv("BYLINE_CRASH_KILLS");
+  const int kills = many ? std::atoi(many) : 20;
+  byline::test::TempDir dir;
+  WriteSyntheticCorpus(dir);
+  std::string corpus = (dir.path() / "corpus").string();
+  std::string db = (dir.path() / "crashed").string();
+  // How long a whole build takes, committing every 100 articles.
+  auto t0 = std::chrono::steady_clock::now();
+  pid_t timing = Spawn({"index", "-q", corpus, "--db", (dir.path() / "timing").string()},
+                       {"XAPIAN_FLUSH_THRESHOLD=100"});
+  waitpid(timing, nullptr, 0);
+  int full_ms = static_cast<int>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
+          .count());
+  std::mt19937 rng(7);
+  int killed_mid_run = 0, checked = 0;
+  for (int k = 0; k < kills; ++k) {
+    // Give every run work to do: rewrite a third of the feeds, rebuild now and then.
+    for (int f = 0; f < 20; ++f) WriteSyntheticCorpus(dir, 1000 + k * 100 + f, rng() % 60);
+    std::vector<std::string> args = {"index", "-q", corpus, "--db", db};
+    bool rebuild = k % 4 == 3;
+    if (rebuild) args.push_back("--rebuild");
+    pid_t pid = Spawn(args, {"XAPIAN_FLUSH_THRESHOLD=100"});
+    ASSERT_GT(pid, 0);
+    // An update run reads about a third of the files: kill within its span.
+    int window = std::max(1, rebuild ? full_ms : full_ms / 3);
+    std::this_thread::sleep_for(std::chrono::milliseconds(rng() % window));
+    if (Running(pid)) ++killed_mid_run;
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+    if (!fs::exists(db + "/iamglass")) continue;  // killed before the first commit
+    int check = std::system(("xapian-check " + Quote(db) + " >/dev/null 2>&1").c_str());
+    ASSERT_EQ(WEXITSTATUS(check), 0) << "xapian-check failed after kill " << k;
+    RunResult s = Byline({"search", "--db", db, "--json", "-n", "1", "harbour"});
+    ASSERT_EQ(s.code, 0) << "search failed after kill " << k << ": " << s.err;
+    ++checked;
+  }
+  RunResult fin = Byline({"index", "-q", corpus, "--db", db});
+  ASSERT_EQ(fin.code, 0) << fin.err;
+  std::string clean = (dir.path() / "clean").string();
+  RunResult c = Byline({"index", "-q", corpus, "--db", clean});
+  ASSERT_EQ(c.code, 0) << c.err;
+  std::set<std::string> want = AllIds(clean), got = AllIds(db);
+  std::size_t differences = 0;
+  for (const auto& id : want) differences += got.count(id) == 0;
+  for (const auto& id : got) differences += want.count(id) == 0;
+  std::printf("[ crash ] %d kills (%d while indexing), %d databases checked, %zu id differences\n",
+              kills, killed_mid_run, checked, differences);
+  EXPECT_GT(killed_mid_run, kills / 3);
+  EXPECT_EQ(want.size(), 3000u);
+  EXPECT_EQ(got, want);
+  for (const char* q : {"flood barrier", "\"harbour council\"", "glacier -ferry", "title:museum"}) {
+    EXPECT_EQ(TopIds(db, q), TopIds(clean, q)) << q;
+  }
+}
+
+TEST(ConcurrencyCli, SearchesWhileIndexingNeverFailAndASecondWriterIsTurnedAway) {
+  byline::test::TempDir dir;
+  WriteSyntheticCorpus(dir);
+  std::string corpus = (dir.path() / "corpus").string();
+  std::string db = (dir.path() / "db").string();
+  // A first commit so that there is something to search.
+  RunResult first = Byline({"index", "-q", (dir.path() / "corpus/t0").string(), "--db", db});
+  ASSERT_EQ(first.code, 0) << first.err;
+  pid_t pid = Spawn({"index", "-q", corpus, "--db", db}, {"XAPIAN_FLUSH_THRESHOLD=50"});
+  ASSERT_GT(pid, 0);
+  int searches = 0, failures = 0;
+  bool saw_lock = false;
+  while (Running(pid) && searches < 400) {
+    RunResult s = Byline({"search", "--db", db, "--json", "-n", "10", "harbour OR flood"});
+    ++searches;
+    if (s.code != 0) {
+      ++failures;
+      ADD_FAILURE() << s.err;
+    }
+    if (!saw_lock && searches == 3) {
+      RunResult second = Byline({"index", "-q", corpus, "--db", db});
+      if (Running(pid)) {
+        EXPECT_EQ(second.code, 4) << second.err;
+        EXPECT_NE(second.err.find(db), std::string::npos) << second.err;
+        EXPECT_NE(second.err.find("another `byline index` is writing to this database"),
+                  std::string::npos)
+            << second.err;
+        saw_lock = true;
+      }
+    }
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  std::printf("[ concurrency ] %d searches while indexing, %d failures\n", searches, failures);
+  EXPECT_EQ(failures, 0);
+  EXPECT_GT(searches, 3);
+  EXPECT_TRUE(saw_lock);
 }
 
 TEST(CacmCli, EvalBeatsPlainBm25Baseline) {
