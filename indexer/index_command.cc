@@ -73,7 +73,7 @@ int RunIndexCommand(const IndexCommandOptions& opts) {
   };
   options.on_problem = [&](const Status& s) {
     clear_progress();
-    std::cerr << "byline: skipped " << SafeForTerminal(s.message()) << "\n";
+    std::cerr << "byline: " << SafeForTerminal(s.message()) << "\n";
   };
   if (live) {
     options.on_progress = [&](const IndexProgress& p) {

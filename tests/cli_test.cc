@@ -270,6 +270,90 @@ TEST(CliTest, IndexReportsBadFilesAndKeepsTheRest) {
   EXPECT_NE(s.out.find("Good one"), std::string::npos);
 }
 
+// Every kind of bad input at once: each is reported by name or read as well
+// as it can be, nothing crashes, and every good article goes in.
+TEST(BadInputCli, EachBadFileIsReportedAndTheRestIsIndexed) {
+  byline::test::TempDir dir;
+  auto in = [&](const std::string& name, const std::string& content) {
+    return dir.Write("in/" + name, content);
+  };
+  in("good.txt", "Title: Good article\n\nLighthouse keepers climb the stairs.\n");
+  in("invalid-utf8.txt", "Title: Stray bytes\n\nMarmalade \xff\xfe caf\xe9 made here.\n");
+  in("latin1.txt", "Title: Caf\xe9 ferm\xe9\n\nLe caf\xe9 du port a ferm\xe9.\n");
+  in("utf16.txt", std::string("\xFF\xFET\0i\0t\0l\0e\0:\0 \0U\0\n\0\n\0q\0u\0i\0l\0t\0s\0", 32));
+  std::string elf = Slurp(BYLINE_BINARY).substr(0, 4096);
+  in("program.txt", elf);
+  in("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  in("empty.txt", "");
+  in("blank.md", "  \n\t\n");
+  std::string line = "zeppelins";
+  while (line.size() < (1u << 20)) line += " airships over the harbour";
+  in("one-line.txt", "Title: Long line\n\n" + line);
+  std::string deep;
+  for (int i = 0; i < 100000; ++i) deep += "<div>";
+  in("deep.html", deep + "nested quasars" + std::string());
+  in("no-body.html", "<html><head><title>Head only</title></head></html>");
+  in("syntax.json", "{\"title\": \"x\",\n  oops}");
+  in("lines.jsonl",
+     "{\"id\": \"ok1\", \"title\": \"Walruses\", \"body\": \"walruses\"}\n{\"id\": \"cut\", \"ti\n"
+     "garbage \x01\x02\n{\"id\": \"ok2\", \"title\": \"Narwhals\", \"body\": \"narwhals\"}\n");
+  std::string array = "[";
+  for (int i = 0; i < 100000; ++i) {
+    array += (i ? "," : "") + json{{"id", "arr" + std::to_string(i)},
+                                   {"title", "Item"},
+                                   {"body", "kumquats " + std::to_string(i)}}
+                                  .dump();
+  }
+  in("many.json", array + "]");
+  std::string gz = in("broken.jsonl.gz", "");
+  ASSERT_EQ(std::system(("printf '{\"title\": \"x\", \"body\": \"y\"}\\n' | gzip | head -c 20 > " +
+                         Quote(gz))
+                            .c_str()),
+            0);
+  std::string bomb = (dir.path() / "in/bomb.txt.gz").string();
+  ASSERT_EQ(std::system(("head -c 1100M /dev/zero | gzip -1 > " + Quote(bomb)).c_str()), 0);
+  ASSERT_EQ(mkfifo((dir.path() / "in/pipe.txt").c_str(), 0600), 0);
+  fs::create_directory_symlink(dir.path() / "in", dir.path() / "in/loop");
+  in("new\nline.txt", "Title: Odd name\n\nOcelots.\n");
+  in("bad\xffname.txt", "Title: Odd bytes\n\nOrangutans.\n");
+
+  std::string db = (dir.path() / "db").string();
+  RunResult r = Byline({"index", (dir.path() / "in").string(), "--db", db});
+  EXPECT_EQ(r.code, 3) << r.err;
+  const std::pair<const char*, const char*> reported[] = {
+      {"program.txt", "binary data"},
+      {"image.txt", "binary data"},
+      {"empty.txt", "no text"},
+      {"blank.md", "no text"},
+      {"deep.html", "nested more than 5000 levels"},
+      {"syntax.json:2:", "invalid JSON"},
+      {"lines.jsonl:2:", "invalid JSON"},
+      {"lines.jsonl:3:", "invalid JSON"},
+      {"broken.jsonl.gz", "corrupt or truncated gzip"},
+      {"bomb.txt.gz", "decompresses to more than 1024 MiB"},
+      {"pipe.txt", "not a regular file"},
+  };
+  for (const auto& [file, what] : reported) {
+    bool found = false;
+    std::istringstream lines(r.err);
+    for (std::string line; std::getline(lines, line);) {
+      found =
+          found || (line.find(file) != std::string::npos && line.find(what) != std::string::npos);
+    }
+    EXPECT_TRUE(found) << file << ": " << what << "\n" << r.err;
+  }
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos);
+  for (const char* q :
+       {"lighthouse", "marmalade", "cafe", "quilts", "zeppelins", "quasars", "walruses", "narwhals",
+        "kumquats", "ocelots", "orangutans", "title:head"}) {
+    RunResult s = Byline({"search", "--db", db, "--json", "-n", "1", q});
+    ASSERT_EQ(s.code, 0) << q << ": " << s.err;
+    EXPECT_EQ(JsonLines(s.out).size(), 2u) << "nothing found for " << q;
+  }
+  RunResult count = Byline({"search", "--db", db, "--json", "-n", "1", "kumquats"});
+  EXPECT_EQ(JsonLines(count.out).back()["matches_estimated"], 100000) << count.out;
+}
+
 TEST(CliTest, UsageErrorsExitWith2) {
   EXPECT_EQ(Byline({}).code, 2);
   EXPECT_EQ(Byline({"search"}).code, 2);

@@ -2,6 +2,9 @@
  *  @brief HTML articles through gumbo: metadata from <head>, text from the body.
  */
 #include <gumbo.h>
+#include <strings.h>
+
+#include <cctype>
 
 #include <cstring>
 #include <vector>
@@ -221,9 +224,91 @@ void Scan(const GumboNode* root, Extract* x) {
   }
 }
 
+// Deeper nesting than any real page has; gumbo's time grows with the square
+// of the depth, so deeper documents are read without their markup.
+constexpr int kMaxHtmlDepth = 5000;
+
+// The deepest tag nesting of `html`, counted cheaply (void elements and
+// self-closing tags do not nest). Stops counting past `limit`.
+int NestingDepth(std::string_view html, int limit) {
+  static const char* const kVoid[] = {"area",  "base",   "br",    "col",  "embed",
+                                      "hr",    "img",    "input", "link", "meta",
+                                      "param", "source", "track", "wbr",  "!"};
+  int depth = 0, deepest = 0;
+  for (std::size_t i = 0; i + 1 < html.size(); ++i) {
+    if (html[i] != '<') continue;
+    if (html[i + 1] == '/') {
+      if (depth > 0) --depth;
+      continue;
+    }
+    if (!std::isalpha(static_cast<unsigned char>(html[i + 1]))) continue;
+    std::size_t end = html.find('>', i);
+    if (end == std::string_view::npos) break;
+    std::size_t name_end = i + 1;
+    while (name_end < end && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
+    std::string name(html.substr(i + 1, name_end - i - 1));
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool is_void = html[end - 1] == '/';
+    for (const char* v : kVoid) is_void = is_void || name == v;
+    if (!is_void && ++depth > deepest) deepest = depth;
+    if (deepest > limit) break;
+    i = end;
+  }
+  return deepest;
+}
+
+// Text of `html` with every tag removed (script and style with their
+// content) and the common entities decoded: for pages gumbo cannot take.
+std::string StripTags(std::string_view html) {
+  std::string out;
+  for (std::size_t i = 0; i < html.size();) {
+    if (html[i] == '<') {
+      for (const char* skip : {"script", "style"}) {
+        std::size_t n = std::strlen(skip);
+        if (html.size() > i + n && strncasecmp(html.data() + i + 1, skip, n) == 0) {
+          std::size_t close = html.find(std::string("</") + skip, i);
+          i = close == std::string_view::npos ? html.size() : close;
+          break;
+        }
+      }
+      std::size_t end = html.find('>', i);
+      i = end == std::string_view::npos ? html.size() : end + 1;
+      out += ' ';
+      continue;
+    }
+    if (html[i] == '&') {
+      static const std::pair<const char*, const char*> kEntities[] = {
+          {"&amp;", "&"},   {"&lt;", "<"},  {"&gt;", ">"},
+          {"&quot;", "\""}, {"&#39;", "'"}, {"&nbsp;", " "}};
+      bool done = false;
+      for (const auto& [e, r] : kEntities) {
+        if (html.substr(i, std::strlen(e)) == e) {
+          out += r;
+          i += std::strlen(e);
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+    }
+    out += html[i++];
+  }
+  return out;
+}
+
 }  // namespace
 
 void ParseHtmlArticle(const std::string& path, std::string_view content, const ReadSink& sink) {
+  if (NestingDepth(content, kMaxHtmlDepth) > kMaxHtmlDepth) {
+    sink.on_error(Status::InvalidArgument(path + ": HTML nested more than " +
+                                          std::to_string(kMaxHtmlDepth) +
+                                          " levels deep; read as plain text without its markup"));
+    Article a;
+    a.body = StripTags(content);
+    a.path = path;
+    if (FinishArticle(&a, path)) sink.on_article(std::move(a));
+    return;
+  }
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 100;
   GumboOutput* output = gumbo_parse_with_options(&options, content.data(), content.size());

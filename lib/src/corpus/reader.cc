@@ -141,6 +141,13 @@ Status ParseFileContents(const std::string& path, std::string raw, const ReadLim
     if (!s.ok()) return s;
     raw.swap(plain);
   }
+  // Text has no NUL bytes (UTF-16, which does, starts with a byte order mark).
+  std::string_view head = std::string_view(raw).substr(0, 1 << 16);
+  bool utf16 =
+      head.size() >= 2 && (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF");
+  if (!utf16 && head.find('\0') != std::string_view::npos) {
+    return Status::InvalidArgument(path + ": binary data (NUL bytes), not a text article; skipped");
+  }
   // JSON must be UTF-8 already; text and HTML are converted from legacy encodings.
   std::string text = (format == FileFormat::kJson || format == FileFormat::kJsonLines)
                          ? std::move(raw)
@@ -219,7 +226,16 @@ std::vector<CorpusFile> ListCorpusFiles(const std::vector<std::string>& roots,
         continue;
       }
       if (e.is_symlink(ec) && e.is_directory(ec)) continue;  // no symlinked folders: no loops
-      if (!e.is_regular_file(ec)) continue;
+      if (e.is_directory(ec)) continue;
+      if (!e.is_regular_file(ec)) {
+        bool gz = false;
+        if (FormatOfPath(name, &gz) != FileFormat::kUnknown) {
+          on_error(Status::InvalidArgument(e.path().string() +
+                                           ": not a regular file (FIFO, socket, device or "
+                                           "broken link); skipped"));
+        }
+        continue;
+      }
       consider(e.path(), e.file_size(ec));
     }
   }
