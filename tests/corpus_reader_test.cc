@@ -187,6 +187,20 @@ TEST(CorpusReaderTest, JsonSyntaxErrorNamesFileLineAndColumn) {
   EXPECT_NE(r.errors[0].find("invalid JSON"), std::string::npos) << r.errors[0];
 }
 
+TEST(CorpusReaderTest, NumbersOutOfRangeAreErrorsNotCrashes) {
+  // Found by tests/fuzz/reader_fuzzer: nlohmann throws out_of_range here.
+  test::TempDir dir;
+  auto r = ReadOne(dir.Write("n.json", "[11e1111111111^"));
+  EXPECT_TRUE(r.articles.empty());
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_NE(r.errors[0].find("number overflow"), std::string::npos) << r.errors[0];
+  auto l =
+      ReadOne(dir.Write("n.jsonl", "{\"title\": \"a\", \"n\": 1e99999}\n{\"title\": \"ok\"}\n"));
+  ASSERT_EQ(l.articles.size(), 1u);
+  ASSERT_EQ(l.errors.size(), 1u);
+  EXPECT_NE(l.errors[0].find("n.jsonl:1:"), std::string::npos) << l.errors[0];
+}
+
 TEST(CorpusReaderTest, JsonLinesKeepsGoodLinesAndReportsBadOnes) {
   test::TempDir dir;
   std::string path = dir.Write("f.jsonl",

@@ -33,10 +33,26 @@ TEST(DatesTest, ParsesTheUsualFormats) {
 }
 
 TEST(DatesTest, RejectsWhatIsNotADate) {
-  for (const char* in : {"", "yesterday", "2018-13-01", "2018-02-30", "29 February 2019",
-                         "32 Jan 2018", "hello 2018", "12"}) {
+  // The last ones were found by tests/fuzz/query_parser_fuzzer: over-long
+  // digit runs must not throw.
+  for (const char* in :
+       {"", "yesterday", "2018-13-01", "2018-02-30", "29 February 2019", "32 Jan 2018",
+        "hello 2018", "12", "99999999999999999999-01-01", "01 Jan 99999999999999999999"}) {
     EXPECT_FALSE(ParseDate(in).has_value()) << in;
   }
+}
+
+TEST(DatesTest, OverLongNumbersNeverThrow) {
+  // Found by tests/fuzz/query_parser_fuzzer (std::stoi threw out_of_range).
+  for (const char* in : {"1893-1\xf2"
+                         "1-0 0\x00\x00\x00\x12\x00\x00\x00\x00"
+                         "777777777777777",
+                         "2018-11-14T09:777777777777777777", "2018-11-14T777777777777:00",
+                         "2018-11-14T09:30:00+777777777777"}) {
+    EXPECT_NO_THROW((void)ParseDate(in)) << in;
+    EXPECT_NO_THROW((void)ParseDateRange(in)) << in;
+  }
+  EXPECT_EQ(ParseDate("2018-11-14T09:777777777777777777")->ToIso(), "2018-11-14");
 }
 
 TEST(DatesTest, KeyIsSortable) { EXPECT_EQ(ParseDate("Nov 14, 2018")->ToKey(), "20181114"); }

@@ -91,6 +91,9 @@ void ParseJsonArticles(const std::string& path, std::string_view content, const 
     sink.on_error(Status::Corruption(Where(path, content, e.byte > 0 ? e.byte - 1 : 0) +
                                      ": invalid JSON: " + e.what()));
     return;
+  } catch (const json::exception& e) {  // e.g. a number too large (found by fuzzing)
+    sink.on_error(Status::Corruption(path + ": invalid JSON: " + e.what()));
+    return;
   }
   if (doc.is_array()) {
     std::size_t n = 0;
@@ -121,7 +124,7 @@ void ParseJsonLines(const std::string& path, std::string_view content, const Rea
     json obj;
     try {
       obj = json::parse(line.begin(), line.end());
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse errors, and numbers out of range
       sink.on_error(Status::Corruption(where + ": invalid JSON (" + e.what() + "); skipped"));
       continue;
     }

@@ -12,6 +12,18 @@
 namespace byline {
 namespace {
 
+// The value of a run of ASCII digits; 1,000,000,000 (invalid as any date part)
+// for a longer run, so that nothing here can throw or overflow.
+long long Digits(std::string_view s) {
+  if (s.empty() || s.size() > 9) return 1000000000;
+  long long n = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return 1000000000;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
 int MonthFromName(std::string_view word) {
   static const char* const kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                         "jul", "aug", "sep", "oct", "nov", "dec"};
@@ -90,11 +102,11 @@ void ApplyOffset(Date* d, int sign, int hours, int minutes) {
 // Reads an optional "hh:mm[:ss]" and zone starting at piece i.
 void ReadTime(const std::vector<Piece>& p, std::size_t i, Date* d) {
   if (i + 1 >= p.size() || !p[i].digits || !p[i + 1].digits || p[i].text.size() > 2) return;
-  d->hour = std::stoi(p[i].text);
-  d->minute = std::stoi(p[i + 1].text);
+  d->hour = static_cast<int>(Digits(p[i].text));
+  d->minute = static_cast<int>(Digits(p[i + 1].text));
   i += 2;
   if (i < p.size() && p[i].digits && p[i].before == ':' && p[i].text.size() == 2) {
-    d->second = std::stoi(p[i].text);
+    d->second = static_cast<int>(Digits(p[i].text));
     ++i;
   }
   if (i < p.size() && p[i].digits && p[i].before == '.') ++i;  // fractions of a second
@@ -102,11 +114,11 @@ void ReadTime(const std::vector<Piece>& p, std::size_t i, Date* d) {
     int sign = p[i].before == '+' ? 1 : -1;
     int hh = 0, mm = 0;
     if (p[i].text.size() == 4) {
-      hh = std::stoi(p[i].text.substr(0, 2));
-      mm = std::stoi(p[i].text.substr(2));
+      hh = static_cast<int>(Digits(p[i].text.substr(0, 2)));
+      mm = static_cast<int>(Digits(p[i].text.substr(2)));
     } else if (p[i].text.size() <= 2) {
-      hh = std::stoi(p[i].text);
-      if (i + 1 < p.size() && p[i + 1].digits) mm = std::stoi(p[i + 1].text);
+      hh = static_cast<int>(Digits(p[i].text));
+      if (i + 1 < p.size() && p[i + 1].digits) mm = static_cast<int>(Digits(p[i + 1].text));
     }
     if (hh < 24 && mm < 60 && Valid(*d)) ApplyOffset(d, sign, hh, mm);
   }
@@ -138,10 +150,11 @@ std::optional<Date> ParseDate(std::string_view text) {
   if (p.empty()) return std::nullopt;
   Date d;
   std::size_t next = 0;
-  auto num = [&](std::size_t i) { return std::stoi(p[i].text.substr(0, 9)); };
+  auto num = [&](std::size_t i) { return static_cast<int>(Digits(p[i].text)); };
   if (p.size() == 1 && p[0].digits && p[0].text.size() >= 9 && p[0].text.size() <= 11) {
     // A Unix timestamp.
-    time_t t = static_cast<time_t>(std::stoll(p[0].text));
+    time_t t = 0;
+    for (char c : p[0].text) t = t * 10 + (c - '0');  // 9 to 11 digits: no overflow
     std::tm tm{};
     gmtime_r(&t, &tm);
     d.year = tm.tm_year + 1900;
@@ -153,9 +166,9 @@ std::optional<Date> ParseDate(std::string_view text) {
     return Valid(d) ? std::optional<Date>(d) : std::nullopt;
   }
   if (p[0].digits && p[0].text.size() == 8 && p.size() == 1) {  // 20181114
-    d.year = std::stoi(p[0].text.substr(0, 4));
-    d.month = std::stoi(p[0].text.substr(4, 2));
-    d.day = std::stoi(p[0].text.substr(6, 2));
+    d.year = static_cast<int>(Digits(p[0].text.substr(0, 4)));
+    d.month = static_cast<int>(Digits(p[0].text.substr(4, 2)));
+    d.day = static_cast<int>(Digits(p[0].text.substr(6, 2)));
     next = 1;
   } else if (p.size() >= 3 && p[0].digits && p[0].text.size() == 4 && p[1].digits &&
              p[2].digits) {  // 2018-11-14, 2018/11/14, 2018-11-14T09:30
@@ -208,8 +221,8 @@ std::optional<DateRange> ParseDateRange(std::string_view text) {
     if (s.size() == 4 && all_digits(s)) return std::string(s) + (upper ? "1231" : "0101");
     if (s.size() == 7 && all_digits(s.substr(0, 4)) && (s[4] == '-' || s[4] == '/') &&
         all_digits(s.substr(5))) {
-      int y = std::stoi(std::string(s.substr(0, 4)));
-      int m = std::stoi(std::string(s.substr(5)));
+      int y = static_cast<int>(Digits(s.substr(0, 4)));
+      int m = static_cast<int>(Digits(s.substr(5)));
       if (m < 1 || m > 12) return std::nullopt;
       char buf[16];
       std::snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, upper ? DaysInMonth(y, m) : 1);
