@@ -53,26 +53,36 @@ int Index(const std::string& db_path, const std::vector<std::string>& files) {
   return 0;
 }
 
+// What a plain Xapian searcher sets up: QueryParser (English stemmer,
+// STEM_SOME, default OR) and an Enquire with BM25Weight defaults.
+struct Baseline {
+  explicit Baseline(const std::string& db_path) : db(db_path), enquire(db) {
+    qp.set_database(db);
+    qp.set_stemmer(Xapian::Stem("en"));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_default_op(Xapian::Query::OP_OR);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+  }
+  // Parses with the default flags, or as plain words if that fails.
+  Xapian::Query Parse(const std::string& text) {
+    try {
+      return qp.parse_query(text);
+    } catch (const Xapian::QueryParserError&) {
+      return qp.parse_query(text, 0);
+    }
+  }
+  Xapian::Database db;
+  Xapian::QueryParser qp;
+  Xapian::Enquire enquire;
+};
+
 byline::TopicRuns RunTopics(const std::string& db_path, const std::vector<byline::Topic>& topics,
                             unsigned depth) {
-  Xapian::Database db(db_path);
-  Xapian::QueryParser qp;
-  qp.set_database(db);
-  qp.set_stemmer(Xapian::Stem("en"));
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  qp.set_default_op(Xapian::Query::OP_OR);
-  Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  Baseline base(db_path);
   byline::TopicRuns run;
   for (const auto& t : topics) {
-    Xapian::Query q;
-    try {
-      q = qp.parse_query(t.query);
-    } catch (const Xapian::QueryParserError&) {
-      q = qp.parse_query(t.query, 0);  // as plain words
-    }
-    enquire.set_query(q);
-    Xapian::MSet mset = enquire.get_mset(0, depth);
+    base.enquire.set_query(base.Parse(t.query));
+    Xapian::MSet mset = base.enquire.get_mset(0, depth);
     auto& entries = run[t.id];
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       entries.push_back({it.get_document().get_data(), it.get_weight()});
@@ -87,27 +97,14 @@ int Bench(const std::string& db_path, const std::string& log_path) {
     std::cerr << log.status().message() << "\n";
     return 2;
   }
-  Xapian::Database db(db_path);
-  Xapian::QueryParser qp;
-  qp.set_database(db);
-  qp.set_stemmer(Xapian::Stem("en"));
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  qp.set_default_op(Xapian::Query::OP_OR);
-  Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  Baseline base(db_path);
   std::map<std::string, std::vector<double>> by_class;
   const int kWarmup = 1, kRepeat = 3;
   for (int pass = 0; pass < kWarmup + kRepeat; ++pass) {
     for (const auto& q : *log) {
       auto t0 = std::chrono::steady_clock::now();
-      Xapian::Query query;
-      try {
-        query = qp.parse_query(q.query);
-      } catch (const Xapian::QueryParserError&) {
-        query = qp.parse_query(q.query, 0);
-      }
-      enquire.set_query(query);
-      Xapian::MSet mset = enquire.get_mset(0, 10);
+      base.enquire.set_query(base.Parse(q.query));
+      Xapian::MSet mset = base.enquire.get_mset(0, 10);
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         std::string data = it.get_document().get_data();  // what a result list shows
         (void)data;
