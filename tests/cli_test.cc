@@ -354,6 +354,52 @@ TEST(BadInputCli, EachBadFileIsReportedAndTheRestIsIndexed) {
   EXPECT_EQ(JsonLines(count.out).back()["matches_estimated"], 100000) << count.out;
 }
 
+TEST(BadInputCli, HugeFileIsCutAtTheArticleCapAndTheRestIsIndexed) {
+  byline::test::TempDir dir;
+  dir.Write("in/small.txt", "Title: Small\n\nSmall article about pelicans.\n");
+  std::string big = (dir.path() / "in/huge.txt").string();
+  {
+    std::ofstream out(big, std::ios::binary);
+    out << "Title: Huge\n\nflamingos ";
+    std::string para(1 << 20, ' ');
+    for (std::size_t i = 0; i < para.size(); i += 8) para.replace(i, 7, "herons ");
+    for (int i = 0; i < 200; ++i) out << para;  // 200 MiB
+    out << "cormorants at the very end\n";
+  }
+  std::string db = (dir.path() / "db").string();
+  RunResult r = Byline({"index", (dir.path() / "in").string(), "--db", db});
+  EXPECT_EQ(r.code, 0) << r.err;
+  for (const char* q : {"pelicans", "flamingos"}) {
+    RunResult s = Byline({"search", "--db", db, "--json", q});
+    EXPECT_EQ(JsonLines(s.out).size(), 2u) << q;
+  }
+  // The body was cut at 16 MiB: its last words are not indexed.
+  RunResult tail = Byline({"search", "--db", db, "--json", "cormorants"});
+  EXPECT_EQ(JsonLines(tail.out).size(), 1u) << tail.out;
+}
+
+TEST(BadInputCli, UnreadableFilesAreReportedAndKeepTheirOldArticles) {
+  byline::test::TempDir dir;
+  dir.Write("in/open.txt", "Title: Open\n\nOpen article about otters.\n");
+  std::string locked =
+      dir.Write("in/locked.txt", "Title: Locked\n\nLocked article about lynxes.\n");
+  std::string db = (dir.path() / "db").string();
+  // As root every file is readable: run byline as nobody instead.
+  std::string as = geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups" : "";
+  fs::permissions(dir.path(), fs::perms::all);
+  fs::permissions(dir.path() / "in", fs::perms::all);
+  RunResult first = Byline({"index", (dir.path() / "in").string(), "--db", db}, as);
+  ASSERT_EQ(first.code, 0) << first.err;
+  // Now the file changes and can no longer be read.
+  dir.Write("in/locked.txt", "Title: Locked\n\nChanged text about lemurs.\n");
+  fs::permissions(locked, fs::perms::none);
+  RunResult r = Byline({"index", (dir.path() / "in").string(), "--db", db}, as);
+  EXPECT_EQ(r.code, 3) << r.err;
+  EXPECT_NE(r.err.find("locked.txt: cannot open"), std::string::npos) << r.err;
+  RunResult s = Byline({"search", "--db", db, "--json", "lynxes OR otters"}, as);
+  EXPECT_EQ(JsonLines(s.out).size(), 3u) << s.out << s.err;  // both old articles stay
+}
+
 TEST(CliTest, UsageErrorsExitWith2) {
   EXPECT_EQ(Byline({}).code, 2);
   EXPECT_EQ(Byline({"search"}).code, 2);
@@ -672,6 +718,29 @@ TEST(ConcurrencyCli, SearchesWhileIndexingNeverFailAndASecondWriterIsTurnedAway)
   EXPECT_EQ(failures, 0);
   EXPECT_GT(searches, 3);
   EXPECT_TRUE(saw_lock);
+}
+
+TEST(BadInputCli, FilesDeletedDuringARunAreReportedNotFatal) {
+  byline::test::TempDir dir;
+  WriteSyntheticCorpus(dir);
+  std::string corpus = (dir.path() / "corpus").string();
+  std::string db = (dir.path() / "db").string();
+  pid_t pid = Spawn({"index", "-q", corpus, "--db", db}, {"XAPIAN_FLUSH_THRESHOLD=50"});
+  // Remove files and a whole folder while it runs.
+  for (int i = 59; i >= 30 && Running(pid); --i) {
+    std::error_code ec;
+    fs::remove_all(dir.path() / ("corpus/t" + std::to_string(i)), ec);
+    fs::remove(dir.path() / ("corpus/feed" + std::to_string(i) + ".jsonl"), ec);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status)) << "indexer crashed";
+  EXPECT_TRUE(WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 3) << WEXITSTATUS(status);
+  // The next run removes what is gone and the database is consistent.
+  RunResult again = Byline({"index", corpus, "--db", db});
+  EXPECT_EQ(again.code, 0) << again.err;
+  EXPECT_EQ(AllIds(db).size(), 30u * 40 + 30u * 10);
 }
 
 TEST(CacmCli, EvalBeatsPlainBm25Baseline) {
