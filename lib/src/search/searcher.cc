@@ -85,7 +85,8 @@ struct Searcher::Impl {
       res.query_description = DescribeQuery(relaxed);
     }
     res.matches_estimated = mset.get_matches_estimated();
-    HighlightSpec spec = HighlightSpecFor(root);
+    HighlightSpec spec;  // only needed for snippets
+    if (req.snippets) spec = HighlightSpecFor(root);
     std::size_t rank = req.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
