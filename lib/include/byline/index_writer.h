@@ -25,7 +25,8 @@ std::string DefaultDatabasePath();
 /// so the term stays within Xapian's term length limit).
 std::string IdTerm(const std::string& article_id);
 
-/// Adds or replaces articles in one database. Not thread-safe.
+/// A database opened for writing; IndexPaths fills it (through its pipeline,
+/// which also keeps the per-file records that make runs incremental).
 class IndexWriter {
  public:
   /// Opens (creating if needed) the database at `path` for writing. Fails
@@ -36,8 +37,6 @@ class IndexWriter {
                                                    unsigned title_wdf = schema::kTitleWdf);
   ~IndexWriter();
 
-  /// Adds `article`, replacing any article with the same id.
-  Status Add(const Article& article);
   /// Makes everything added so far durable and visible to readers.
   Status Commit();
   /// Articles in the database (as of the last commit plus pending ones).

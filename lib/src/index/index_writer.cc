@@ -165,16 +165,6 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& path, 
   return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(impl)));
 }
 
-Status IndexWriter::Add(const Article& article) {
-  try {
-    Xapian::Document doc = BuildDocument(article, impl_->analyzer, impl_->title_wdf);
-    impl_->db.replace_document(IdTerm(article.id), doc);
-  } catch (const Xapian::Error& e) {
-    return StatusFromXapian(e, "indexing " + article.path);
-  }
-  return Status::OK();
-}
-
 Status IndexWriter::Commit() {
   try {
     impl_->db.commit();
