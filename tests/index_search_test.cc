@@ -1,6 +1,7 @@
 // Library-level tests: index the sample corpus, then search it.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <thread>
 
 #include "byline/index_writer.h"
@@ -193,6 +194,16 @@ TEST_F(IndexSearchTest, BadQueryIsAnInvalidArgumentWithPosition) {
   EXPECT_EQ(err.offset, 6u);
 }
 
+// The hits of `query` in the database at `db` (none if it cannot be searched).
+std::vector<Hit> HitsFor(const std::string& db, const std::string& query) {
+  auto s = Searcher::Open(db);
+  if (!s.ok()) return {};
+  SearchRequest req;
+  req.query = query;
+  auto r = (*s)->Search(req);
+  return r.ok() ? r->hits : std::vector<Hit>{};
+}
+
 TEST(IndexWriterTest, ReindexingReplacesInsteadOfDuplicating) {
   test::TempDir dir;
   std::string f =
@@ -204,12 +215,9 @@ TEST(IndexWriterTest, ReindexingReplacesInsteadOfDuplicating) {
   auto stats = IndexPaths({f}, opts);
   ASSERT_TRUE(stats.ok());
   EXPECT_EQ(stats->total_articles, 1u);
-  auto s = Searcher::Open(opts.db_path);
-  SearchRequest req;
-  req.query = "title";
-  auto r = (*s)->Search(req);
-  ASSERT_EQ(r->hits.size(), 1u);
-  EXPECT_EQ(r->hits[0].article.title, "New title");
+  auto hits = HitsFor(opts.db_path, "title");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].article.title, "New title");
 }
 
 TEST(IndexWriterTest, WithinOneRunTheLastArticleWithAnIdWins) {
@@ -341,6 +349,67 @@ TEST_F(IncrementalIndexTest, UnreadableReplacementKeepsTheOldArticles) {
   EXPECT_EQ(second.problems, 1u);
   EXPECT_EQ(second.total_articles, 1u);
   EXPECT_EQ(Hits("xylophones"), 1u);
+}
+
+TEST(IndexWriterTest, AFreshBuildWritesShardsMergesThemAndCleansUp) {
+  test::TempDir dir;
+  std::string lines;
+  for (int i = 0; i < 500; ++i) {
+    lines += "{\"id\": \"a" + std::to_string(i) + "\", \"title\": \"Harbour report " +
+             std::to_string(i) + "\", \"body\": \"The ferry left the harbour at dawn" +
+             std::string(i % 7 == 0 ? " under grey skies" : "") + ".\"}\n";
+  }
+  dir.Write("in/a.jsonl", lines);
+  dir.Write("in/b.txt", "Title: Grey skies over the harbour\n\nA single text article.\n");
+  std::string db = (dir.path() / "db").string();
+  // A folder left by a run that was killed is cleared first.
+  dir.Write("db.building/shard0/junk", "left over");
+  IndexOptions opts;
+  opts.db_path = db;
+  opts.threads = 3;
+  opts.shard_batch = 64;  // several commits per shard
+  auto stats = IndexPaths({(dir.path() / "in").string()}, opts);
+  ASSERT_TRUE(stats.ok()) << stats.status().message();
+  EXPECT_EQ(stats->shards, 3u);
+  EXPECT_EQ(stats->articles, 501u);
+  EXPECT_EQ(stats->total_articles, 501u);
+  EXPECT_FALSE(std::filesystem::exists(db + ".building"));
+  auto s = Searcher::Open(db);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  SearchRequest req;
+  req.query = "\"under grey skies\"";  // positions survive the merge
+  req.limit = 1000;
+  auto r = (*s)->Search(req);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->hits.size(), 72u);  // i % 7 == 0 for i < 500
+  req.query = "grey skies";
+  r = (*s)->Search(req);
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->hits.empty());
+  EXPECT_EQ(r->hits[0].article.title, "Grey skies over the harbour");
+  // The file records of every shard made it: the next run reads nothing.
+  auto again = IndexPaths({(dir.path() / "in").string()}, opts);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->shards, 0u);
+  EXPECT_EQ(again->files_unchanged, 2u);
+  EXPECT_EQ(again->articles, 0u);
+  EXPECT_EQ(again->total_articles, 501u);
+}
+
+TEST(IndexWriterTest, ARebuildReplacesTheContentWhole) {
+  test::TempDir dir;
+  dir.Write("one/a.jsonl", "{\"id\": \"old\", \"title\": \"Old glacier\", \"body\": \"b\"}\n");
+  dir.Write("two/b.jsonl", "{\"id\": \"new\", \"title\": \"New glacier\", \"body\": \"b\"}\n");
+  IndexOptions opts;
+  opts.db_path = (dir.path() / "db").string();
+  ASSERT_TRUE(IndexPaths({(dir.path() / "one").string()}, opts).ok());
+  opts.rebuild = true;
+  auto stats = IndexPaths({(dir.path() / "two").string()}, opts);
+  ASSERT_TRUE(stats.ok()) << stats.status().message();
+  EXPECT_EQ(stats->total_articles, 1u);
+  auto hits = HitsFor(opts.db_path, "glacier");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].article.id, "new");
 }
 
 TEST(IndexWriterTest, LongIdsStayWithinTermLimits) {

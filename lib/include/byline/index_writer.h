@@ -30,7 +30,9 @@ std::string IdTerm(const std::string& article_id);
 class IndexWriter {
  public:
   /// Opens (creating if needed) the database at `path` for writing. Fails
-  /// with kLocked if another writer holds it.
+  /// with kLocked if another writer holds it. `rebuild` does not empty it
+  /// (IndexPaths builds the new content aside and swaps it in whole); it
+  /// only lets a database that cannot be opened be overwritten.
   /// `title_wdf`: how many times a title word counts in the body field
   /// (schema::kTitleWdf unless measuring another value).
   static Result<std::unique_ptr<IndexWriter>> Open(const std::string& path, bool rebuild,
@@ -70,6 +72,9 @@ struct IndexStats {
   std::uint64_t problems = 0;         ///< files or lines that could not be read
   std::uint64_t bytes = 0;            ///< bytes of files read
   std::uint64_t total_articles = 0;   ///< articles in the database afterwards
+  /// Shards written in parallel and merged (0: the database was updated in place).
+  unsigned shards = 0;
+  double merge_seconds = 0;  ///< time spent merging the shards
   double seconds = 0;
 };
 
@@ -78,12 +83,18 @@ struct IndexOptions {
   std::string db_path;                     ///< the database to write
   bool rebuild = false;                    ///< start from an empty database
   unsigned title_wdf = schema::kTitleWdf;  ///< title words count this many times
-  /// Text-analysis threads (0: one per core). Reading and writing the
-  /// database each have a thread of their own besides.
+  /// Text-analysis threads (0: one per core); a build into an empty
+  /// database (or a rebuild) also writes this many shards in parallel.
+  /// Reading has a thread of its own besides.
   unsigned threads = 0;
-  /// Documents Xapian keeps in memory before writing them out. Fewer, larger
-  /// flushes make a faster build and a smaller, unfragmented database.
+  /// Updating a database in place: documents Xapian keeps in memory before
+  /// writing them out. Fewer, larger flushes leave a smaller database.
   unsigned flush_every = 50000;
+  /// Building into an empty database: each shard commits this often. Xapian
+  /// 1.4's cost per posting grows with the batch, so small batches are
+  /// faster; the final merge (compact) leaves the database as small as one
+  /// big batch would.
+  unsigned shard_batch = 1000;
   ReadLimits limits;
   /// Called for every file or line that could not be read (never fatal).
   std::function<void(const Status&)> on_problem;
@@ -92,6 +103,11 @@ struct IndexOptions {
 };
 
 /// Indexes every article under `roots` into options.db_path and commits.
+/// Into an empty database, or with options.rebuild, the articles are written
+/// to shards in parallel next to it (DB.building/), merged with Xapian's
+/// compact, and the result swapped in place of the database in one atomic
+/// rename: readers see the old content until then, and a run that is killed
+/// leaves the database as it was.
 /// Incremental: a file with the size and mtime recorded by the last run is
 /// not read; a changed file (by content hash) has its articles replaced as a
 /// set; a file that is gone from under a root has its articles removed. A file

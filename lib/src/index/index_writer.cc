@@ -3,12 +3,17 @@
  */
 #include "byline/index_writer.h"
 
+#include <fcntl.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <filesystem>
 #include <map>
@@ -16,6 +21,7 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "byline/analyzer.h"
@@ -156,11 +162,16 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::Open(const std::string& path, 
   impl->path = path;
   impl->title_wdf = title_wdf == 0 ? 1 : title_wdf;
   try {
-    int flags = (rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN) |
-                Xapian::DB_BACKEND_GLASS;
-    impl->db = Xapian::WritableDatabase(path, flags);
+    impl->db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
   } catch (const Xapian::Error& e) {
-    return StatusFromXapian(e, "opening database " + path + " for writing");
+    Status s = StatusFromXapian(e, "opening database " + path + " for writing");
+    if (!rebuild || s.code() == StatusCode::kLocked) return s;
+    try {  // unreadable, and about to be rebuilt anyway
+      impl->db =
+          Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+    } catch (const Xapian::Error& e2) {
+      return StatusFromXapian(e2, "opening database " + path + " for writing");
+    }
   }
   return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(impl)));
 }
@@ -218,6 +229,148 @@ class BoundedQueue {
   std::deque<T> items_;
   std::size_t cap_;
   bool closed_ = false;
+};
+
+// A bulk build: documents go round-robin to shard databases, each written by
+// a thread of its own (a Xapian writer is single-threaded) in small batches;
+// Finish() merges the shards with compact and swaps the result in place of
+// the target database. An article id seen again in the run goes to the shard
+// that holds it, so the last one wins as it does in place.
+class ShardedBuild {
+ public:
+  ShardedBuild(std::string target, unsigned shards, unsigned batch)
+      : target_(std::move(target)), dir_(BuildDir(target_)), batch_(std::max(1u, batch)) {
+    for (unsigned i = 0; i < std::max(1u, shards); ++i)
+      shards_.push_back(std::make_unique<Shard>());
+  }
+  static std::string BuildDir(const std::string& target) { return target + ".building"; }
+
+  ~ShardedBuild() {
+    Stop();
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+
+  // Creates the shards (removing what a killed run left) and starts their
+  // writers.
+  Status Start() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+    fs::create_directories(dir_, ec);
+    if (ec) return Status::IOError(dir_ + ": cannot create build folder: " + ec.message());
+    for (std::size_t i = 0; i < shards_.size(); ++i) {
+      Shard& sh = *shards_[i];
+      sh.path = dir_ + "/shard" + std::to_string(i);
+      try {
+        sh.db = Xapian::WritableDatabase(
+            sh.path, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
+      } catch (const Xapian::Error& e) {
+        return StatusFromXapian(e, "creating " + sh.path);
+      }
+    }
+    for (auto& sh : shards_) sh->thread = std::thread([this, p = sh.get()] { Write(p); });
+    return Status::OK();
+  }
+
+  void Add(const std::string& id_term, Xapian::Document doc) {
+    auto [it, fresh] = shard_of_.emplace(id_term, next_);
+    if (fresh) next_ = (next_ + 1) % shards_.size();
+    shards_[it->second]->queue.Push({fresh ? std::string() : id_term, std::move(doc), {}, {}});
+  }
+
+  void SetMetadata(const std::string& key, const std::string& value) {
+    shards_[0]->queue.Push({{}, {}, key, value});
+  }
+
+  // The first error of a shard writer, if any.
+  Status Failed() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return failed_;
+  }
+
+  // Waits for the writers, merges the shards and swaps the result in;
+  // returns the number of articles.
+  Result<std::uint64_t> Finish() {
+    Stop();
+    if (Status s = Failed(); !s.ok()) return s;
+    std::string merged = dir_ + "/merged";
+    std::uint64_t count = 0;
+    try {
+      Xapian::Database all;
+      for (const auto& sh : shards_) all.add_database(Xapian::Database(sh->path));
+      count = all.get_doccount();
+      all.compact(merged, Xapian::Compactor::FULL);
+    } catch (const Xapian::Error& e) {
+      return StatusFromXapian(e, "merging the shards in " + dir_);
+    }
+    if (renameat2(AT_FDCWD, merged.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) != 0) {
+      return Status::IOError(target_ +
+                             ": cannot swap in the new database: " + std::strerror(errno));
+    }
+    return count;
+  }
+
+ private:
+  struct Item {
+    std::string replace;  // the id term of an article to replace, or empty
+    Xapian::Document doc;
+    std::string key, value;  // metadata, when key is set
+  };
+  struct Shard {
+    std::string path;
+    Xapian::WritableDatabase db;
+    BoundedQueue<Item> queue{256};
+    std::thread thread;
+  };
+
+  void Write(Shard* sh) {
+    Item item;
+    unsigned pending = 0;
+    bool ok = true;
+    while (sh->queue.Pop(&item)) {
+      if (!ok) continue;  // drain
+      try {
+        if (!item.key.empty()) {
+          sh->db.set_metadata(item.key, item.value);
+        } else if (item.replace.empty()) {
+          sh->db.add_document(item.doc);
+        } else {
+          sh->db.replace_document(item.replace, item.doc);
+        }
+        if (++pending == batch_) {
+          sh->db.commit();
+          pending = 0;
+        }
+      } catch (const Xapian::Error& e) {
+        ok = false;
+        std::lock_guard<std::mutex> lock(mu_);
+        if (failed_.ok()) failed_ = StatusFromXapian(e, "writing " + sh->path);
+      }
+    }
+    try {
+      if (ok) sh->db.commit();
+      sh->db.close();
+    } catch (const Xapian::Error& e) {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (failed_.ok()) failed_ = StatusFromXapian(e, "writing " + sh->path);
+    }
+  }
+
+  void Stop() {
+    for (auto& sh : shards_) sh->queue.Close();
+    for (auto& sh : shards_) {
+      if (sh->thread.joinable()) sh->thread.join();
+    }
+  }
+
+  std::string target_, dir_;
+  unsigned batch_;
+  std::vector<std::unique_ptr<Shard>> shards_;
+  std::unordered_map<std::string, std::size_t> shard_of_;
+  std::size_t next_ = 0;
+  std::mutex mu_;
+  Status failed_;
 };
 
 }  // namespace
@@ -388,14 +541,36 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
   if (!writer.ok()) return writer.status();
   auto& impl = IndexPipeline::Of(**writer);
   Xapian::WritableDatabase& db = impl.db;
+  unsigned workers =
+      options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
 
-  // What earlier runs recorded, by path.
+  // Into an empty database (or a rebuild), build shards aside and swap the
+  // merged result in at the end; otherwise update in place. Either way, what
+  // a killed bulk build left beside the database goes (we hold its lock).
+  std::unique_ptr<ShardedBuild> bulk;
+  try {
+    std::string target = fs::absolute(options.db_path).lexically_normal().string();
+    while (target.size() > 1 && target.back() == '/') target.pop_back();
+    std::error_code ec;
+    fs::remove_all(ShardedBuild::BuildDir(target), ec);
+    if (options.rebuild || db.get_doccount() == 0) {
+      bulk = std::make_unique<ShardedBuild>(target, workers, options.shard_batch);
+      if (Status s = bulk->Start(); !s.ok()) return s;
+      stats.shards = workers;
+    }
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, "reading " + options.db_path);
+  } catch (const fs::filesystem_error& e) {
+    return Status::IOError(options.db_path + ": " + e.what());
+  }
+
+  // What earlier runs recorded, by path (nothing counts when rebuilding).
   std::map<std::string, FileRecord> known;
   std::vector<IndexPipeline::Job> jobs;
   std::vector<FileRecord> removed;
   try {
     std::string prefix = schema::kMetaFilePrefix;
-    for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
+    for (auto k = db.metadata_keys_begin(prefix); !bulk && k != db.metadata_keys_end(prefix); ++k) {
       FileRecord r;
       if (DecodeFileRecord(db.get_metadata(*k), &r)) known[r.path] = r;
     }
@@ -439,11 +614,7 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
   for (const auto& j : jobs) progress.bytes_total += j.file.size;
   auto last_report = Clock::now();
 
-  const bool fresh = db.get_doccount() == 0;
-  std::unordered_set<std::string> seen_ids;
   IndexPipeline pipe(options);
-  unsigned workers =
-      options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::thread> threads;
   threads.emplace_back([&] { pipe.Read(jobs); });
   for (unsigned i = 0; i < workers; ++i) {
@@ -460,10 +631,8 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
     try {
       switch (d.kind) {
         case Done::kDocument:
-          // Into an empty database, an id not seen yet in this run cannot
-          // replace anything: add without looking it up.
-          if (fresh && seen_ids.insert(d.id_term).second) {
-            db.add_document(d.doc);
+          if (bulk) {
+            bulk->Add(d.id_term, std::move(d.doc));
           } else {
             db.replace_document(d.id_term, d.doc);
           }
@@ -471,13 +640,17 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
           ++progress.articles;
           break;
         case Done::kFileStart:
-          if (d.known) db.delete_document(d.id_term);  // the old set of articles
+          if (d.known && !bulk) db.delete_document(d.id_term);  // the old set of articles
           break;
         case Done::kFileDone:
           progress.bytes_done += d.bytes;
           ++progress.files_done;
           if (d.record.path.empty()) break;  // could not be read: keep what was there
-          db.set_metadata(meta_key(d.record.path), EncodeFileRecord(d.record));
+          if (bulk) {
+            bulk->SetMetadata(meta_key(d.record.path), EncodeFileRecord(d.record));
+          } else {
+            db.set_metadata(meta_key(d.record.path), EncodeFileRecord(d.record));
+          }
           if (!d.changed) {
             ++stats.files_unchanged;
           } else if (d.known) {
@@ -493,10 +666,11 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
         case Done::kEnd:
           break;
       }
+      if (bulk && fatal.ok()) fatal = bulk->Failed();
     } catch (const Xapian::Error& e) {
       fatal = StatusFromXapian(e, "indexing " + (d.path.empty() ? options.db_path : d.path));
-      pipe.stop = true;
     }
+    if (!fatal.ok()) pipe.stop = true;
     auto now = Clock::now();
     if (options.on_progress && now - last_report > std::chrono::milliseconds(200)) {
       progress.seconds = std::chrono::duration<double>(now - t0).count();
@@ -516,8 +690,18 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
     return StatusFromXapian(e, "removing articles of deleted files from " + options.db_path);
   }
   stats.bytes = progress.bytes_done;
-  if (Status s = (*writer)->Commit(); !s.ok()) return s;
-  stats.total_articles = (*writer)->ArticleCount();
+  if (bulk) {
+    auto merge_start = Clock::now();
+    auto count = bulk->Finish();
+    if (!count.ok()) return count.status();
+    stats.total_articles = *count;
+    stats.merge_seconds = std::chrono::duration<double>(Clock::now() - merge_start).count();
+    writer->reset();  // the old database, now in the build folder, which goes next
+    bulk.reset();
+  } else {
+    if (Status s = (*writer)->Commit(); !s.ok()) return s;
+    stats.total_articles = (*writer)->ArticleCount();
+  }
   stats.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
   if (options.on_progress) {
     progress.seconds = stats.seconds;
