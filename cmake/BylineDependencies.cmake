@@ -19,10 +19,6 @@ find_package(Threads REQUIRED)
 
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
-# Sanitizers bring their own allocator.
-if(BYLINE_JEMALLOC AND NOT BYLINE_SANITIZE AND NOT BYLINE_BUILD_FUZZERS)
-  pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)
-endif()
 
 if(BYLINE_BUILD_TESTS)
   find_package(GTest REQUIRED)
