@@ -48,15 +48,27 @@ TEST(SnippetTest, HighlightsSurfaceForms) {
       // Other scripts and languages.
       {"Wahlen", "Die Wahl war knapp.", "de", "Die [Wahl] war knapp."},
       {"高铁", "高铁新线开通", "zh", "[高铁]新线开通"},
+      // Words a plain scan of a long body can and cannot look for.
+      {"barr*", "The tidal barrier closed.", "en", "The tidal [barrier] closed."},
+      {"elan", "They played with Élan.", "en", "They played with [Élan]."},
+      {"us", "The U.S. said so.", "en", "The [U.S]. said so."},
+      {"closing tidal", "The tidal barrier closed.", "en", "The [tidal] barrier [closed]."},
+      {"BARRIERS", "The tidal Barrier-gate.", "en", "The tidal [Barrier]-gate."},
       // Control characters never reach the output.
       {"alert", "red \x1b[31m alert \x1b[0m now", "en", "red [31m [alert] [0m now"},
   };
+  // The same text deep inside a long body, where English is analysed only
+  // around the places a scan finds (or whole, when the scan cannot look).
+  std::string filler;
+  for (int i = 0; i < 80; ++i) filler += "Nothing of note happened here today. ";
   Analyzer a;
   for (const auto& c : cases) {
     auto q = ParseQuery(c.query, a, QueryParseOptions{});
     ASSERT_TRUE(q.ok()) << c.query;
     Snippet s = MakeSnippet(c.text, c.lang, HighlightSpecFor(*q), a);
     EXPECT_EQ(Marked(s), c.marked) << "query: " << c.query;
+    Snippet deep = MakeSnippet(filler + c.text + " " + filler, c.lang, HighlightSpecFor(*q), a);
+    EXPECT_NE(Marked(deep).find(c.marked), std::string::npos) << c.query << ": " << Marked(deep);
   }
 }
 

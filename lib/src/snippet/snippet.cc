@@ -4,6 +4,7 @@
 #include "byline/snippet.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "byline/text.h"
@@ -163,6 +164,106 @@ std::vector<std::pair<std::size_t, std::size_t>> Ranges(const std::vector<Token>
   return ranges;
 }
 
+// The first letters every occurrence of `word` starts with, as far as a
+// plain ASCII scan can tell: the part it shares with its stem, at most 4
+// bytes. Empty when that is less than 3 ASCII letters or digits.
+std::string ScanKey(const std::string& word, const std::string& stem) {
+  std::string key;
+  for (std::size_t i = 0; i < word.size() && i < stem.size() && i < 4 && word[i] == stem[i]; ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if (!std::isalnum(c) || c >= 0x80) break;
+    key.push_back(word[i]);
+  }
+  return key.size() >= 3 ? key : std::string();
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// The byte ranges of an English body worth analysing for a snippet `width`
+// bytes wide: its start, its end, and the surroundings of every place where
+// a query word may begin (a case-insensitive scan for the word's first
+// letters). Empty: analyse the whole body (short body, other language, a
+// query word the scan cannot look for, or no place found).
+std::vector<std::pair<std::size_t, std::size_t>> Regions(std::string_view body,
+                                                         std::string_view lang,
+                                                         const HighlightSpec& spec,
+                                                         const Analyzer& analyzer,
+                                                         std::size_t width) {
+  const std::size_t margin = width + 64;
+  if (lang != "en" || body.size() < 2 * margin) return {};
+  std::vector<std::string> keys;
+  auto add = [&](const std::string& word, const std::string& stem) {
+    std::string key = ScanKey(word, stem);
+    keys.push_back(key);
+    return !key.empty();
+  };
+  for (const std::string& w : spec.words) {
+    if (!add(w, analyzer.Stem(w, lang))) return {};
+  }
+  for (const std::string& w : spec.exact) {
+    if (!add(w, w)) return {};
+  }
+  for (const std::string& w : spec.prefixes) {
+    if (!add(w, w)) return {};
+  }
+  for (const auto& phrase : spec.phrases) {
+    for (const std::string& w : phrase) {
+      if (!add(w, w)) return {};
+    }
+  }
+  if (keys.empty()) return {};
+  std::string lower(body);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  // The first and last words, for where the body starts and ends.
+  std::vector<std::pair<std::size_t, std::size_t>> spans = {{0, 1}, {body.size() - 1, body.size()}};
+  for (const std::string& key : keys) {
+    for (std::size_t at = lower.find(key); at != std::string::npos; at = lower.find(key, at + 1)) {
+      unsigned char before = at > 0 ? static_cast<unsigned char>(lower[at - 1]) : ' ';
+      if (before < 0x80 && std::isalnum(before)) continue;  // inside a word
+      spans.emplace_back(at > margin ? at - margin : 0, std::min(body.size(), at + margin));
+    }
+  }
+  if (spans.size() == 2) return {};  // nothing found: let the analyser look
+  std::sort(spans.begin(), spans.end());
+  // Widen each span to white space (so no word is cut) and merge.
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (auto [from, to] : spans) {
+    for (std::size_t n = 0; from > 0 && !IsSpace(body[from - 1]) && n < 64; ++n) --from;
+    while (from > 0 && (static_cast<unsigned char>(body[from]) & 0xC0) == 0x80) --from;
+    for (std::size_t n = 0; to < body.size() && !IsSpace(body[to]) && n < 64; ++n) ++to;
+    while (to < body.size() && (static_cast<unsigned char>(body[to]) & 0xC0) == 0x80) ++to;
+    if (!out.empty() && from <= out.back().second) {
+      out.back().second = std::max(out.back().second, to);
+    } else {
+      out.emplace_back(from, to);
+    }
+  }
+  return out;
+}
+
+// The tokens of `body`, or of its regions only (offsets into body; positions
+// leave a gap between regions so no phrase runs across one).
+std::vector<Token> SnippetTokens(std::string_view body, std::string_view lang,
+                                 const HighlightSpec& spec, const Analyzer& analyzer,
+                                 std::size_t width) {
+  auto regions = Regions(body, lang, spec, analyzer, width);
+  if (regions.empty()) return analyzer.Tokenize(body, lang);
+  std::vector<Token> toks;
+  std::uint32_t base = 0;
+  for (const auto& [from, to] : regions) {
+    for (Token& t : analyzer.Tokenize(body.substr(from, to - from), lang)) {
+      t.start += from;
+      t.end += from;
+      t.pos += base;
+      toks.push_back(std::move(t));
+    }
+    base = toks.empty() ? base : toks.back().pos + 1000;
+  }
+  return toks;
+}
+
 }  // namespace
 
 HighlightSpec HighlightSpecFor(const QueryNode& query) {
@@ -180,7 +281,9 @@ Snippet HighlightText(std::string_view text, std::string_view lang, const Highli
 
 Snippet MakeSnippet(std::string_view body, std::string_view lang, const HighlightSpec& spec,
                     const Analyzer& analyzer, const SnippetOptions& options) {
-  std::vector<Token> toks = analyzer.Tokenize(body, lang);
+  std::vector<Token> toks = spec.empty()
+                                ? analyzer.Tokenize(body, lang)
+                                : SnippetTokens(body, lang, spec, analyzer, options.max_bytes);
   if (toks.empty())
     return Render(body, 0, std::min(body.size(), options.max_bytes), {}, false, false);
   std::vector<int> match =
