@@ -121,11 +121,21 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& path) {
   }
   auto impl = std::make_unique<Impl>();
   impl->path = path;
-  try {
-    impl->db = Xapian::Database(path);
-    impl->LoadLanguages();
-  } catch (const Xapian::Error& e) {
-    return StatusFromXapian(e, "opening database " + path);
+  for (int attempt = 0;; ++attempt) {
+    try {
+      if (attempt == 0) {
+        impl->db = Xapian::Database(path);
+      } else {
+        impl->db.reopen();
+      }
+      impl->LoadLanguages();
+      break;
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      // A writer committed twice while we read: take the new revision.
+      if (attempt >= 3) return StatusFromXapian(e, "opening database " + path);
+    } catch (const Xapian::Error& e) {
+      return StatusFromXapian(e, "opening database " + path);
+    }
   }
   return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
 }
