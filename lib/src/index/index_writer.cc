@@ -22,7 +22,6 @@
 #include <sstream>
 #include <thread>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "byline/analyzer.h"
 #include "byline/dates.h"
@@ -251,13 +250,11 @@ class ShardedBuild {
     std::filesystem::remove_all(dir_, ec);
   }
 
-  // Creates the shards (removing what a killed run left) and starts their
-  // writers.
+  // Creates the shards (IndexPaths has cleared what a killed run left) and
+  // starts their writers.
   Status Start() {
-    namespace fs = std::filesystem;
     std::error_code ec;
-    fs::remove_all(dir_, ec);
-    fs::create_directories(dir_, ec);
+    std::filesystem::create_directories(dir_, ec);
     if (ec) return Status::IOError(dir_ + ": cannot create build folder: " + ec.message());
     for (std::size_t i = 0; i < shards_.size(); ++i) {
       Shard& sh = *shards_[i];
@@ -564,15 +561,17 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
     return Status::IOError(options.db_path + ": " + e.what());
   }
 
-  // What earlier runs recorded, by path (nothing counts when rebuilding).
+  // What earlier runs recorded, by path (nothing counts in a bulk build).
   std::map<std::string, FileRecord> known;
   std::vector<IndexPipeline::Job> jobs;
   std::vector<FileRecord> removed;
   try {
     std::string prefix = schema::kMetaFilePrefix;
-    for (auto k = db.metadata_keys_begin(prefix); !bulk && k != db.metadata_keys_end(prefix); ++k) {
-      FileRecord r;
-      if (DecodeFileRecord(db.get_metadata(*k), &r)) known[r.path] = r;
+    if (!bulk) {
+      for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
+        FileRecord r;
+        if (DecodeFileRecord(db.get_metadata(*k), &r)) known[r.path] = r;
+      }
     }
   } catch (const Xapian::Error& e) {
     return StatusFromXapian(e, "reading " + options.db_path);
