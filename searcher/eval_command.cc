@@ -45,10 +45,13 @@ CLI::App* SetupEvalCommand(CLI::App& app, EvalCommandOptions* opts) {
   cmd->add_option("--stop-words", opts->stop_words,
                   "Drop function words from topics: on (default), off")
       ->check(CLI::IsMember({"on", "off"}));
-  cmd->add_option(
-         "--proximity", opts->proximity,
-         "Bonus for neighbouring query words found near each other (e.g. 0.25; default 0: off)")
+  cmd->add_option("--proximity", opts->proximity,
+                  "Bonus for neighbouring query words found near each other (default 0.1; 0: off)")
       ->check(CLI::Range(0.0, 100.0));
+  cmd->add_option(
+         "--proximity-window", opts->proximity_window,
+         "Positions within which neighbouring query words earn the proximity bonus (default 3)")
+      ->check(CLI::Range(1, 1000));
   cmd->add_option("--expand", opts->expand_terms,
                   "Pseudo-relevance feedback: expansion terms to add (default 20; 0: off)")
       ->check(CLI::Range(0, 1000));
@@ -89,6 +92,8 @@ int RunEvalCommand(const EvalCommandOptions& opts) {
   if (opts.b >= 0) req.ranking.b = opts.b;
   if (opts.title_weight >= 0) req.ranking.title_weight = opts.title_weight;
   if (opts.proximity >= 0) req.ranking.proximity_weight = opts.proximity;
+  if (opts.proximity_window > 0)
+    req.ranking.proximity_window = static_cast<unsigned>(opts.proximity_window);
   if (opts.expand_terms >= 0) req.ranking.expand_terms = static_cast<unsigned>(opts.expand_terms);
   if (opts.expand_docs >= 0) req.ranking.expand_docs = static_cast<unsigned>(opts.expand_docs);
   if (opts.expand_weight >= 0) req.ranking.expand_weight = opts.expand_weight;

@@ -21,6 +21,7 @@ struct EvalCommandOptions {
   double k1 = -1, b = -1, title_weight = -1;
   std::string stop_words = "on";
   double proximity = -1;
+  int proximity_window = -1;
   int expand_terms = -1, expand_docs = -1;
   double expand_weight = -1;
 };

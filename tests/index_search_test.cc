@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <thread>
 
 #include "byline/index_writer.h"
@@ -202,6 +203,43 @@ std::vector<Hit> HitsFor(const std::string& db, const std::string& query) {
   req.query = query;
   auto r = (*s)->Search(req);
   return r.ok() ? r->hits : std::vector<Hit>{};
+}
+
+TEST(SearcherTest, ProximityWindowDecidesWhichArticlesEarnTheBonus) {
+  test::TempDir dir;
+  // "pension" and "reform" are two positions apart in "near", five in "far";
+  // otherwise the articles have the same words and length.
+  std::string f = dir.Write(
+      "in/a.jsonl",
+      "{\"id\": \"near\", \"title\": \"Budget\", \"body\": \"pension plan reform one two three\"}\n"
+      "{\"id\": \"far\", \"title\": \"Budget\", \"body\": \"pension one two three plan "
+      "reform\"}\n");
+  IndexOptions opts;
+  opts.db_path = (dir.path() / "db").string();
+  ASSERT_TRUE(IndexPaths({f}, opts).ok());
+  auto s = Searcher::Open(opts.db_path);
+  ASSERT_TRUE(s.ok());
+  SearchRequest req;
+  req.query = "pension reform";
+  req.natural_language = true;
+  req.ranking = NaturalLanguageRanking();
+  req.ranking.expand_terms = 0;
+  ASSERT_GT(req.ranking.proximity_weight, 0.0);  // on for requests in prose
+  ASSERT_EQ(req.ranking.proximity_window, 3u);
+  auto scores = [&]() {
+    auto r = (*s)->Search(req);
+    EXPECT_TRUE(r.ok() && r->hits.size() == 2u);
+    std::map<std::string, double> by_id;
+    if (r.ok())
+      for (const Hit& h : r->hits) by_id[h.article.id] = h.score;
+    return by_id;
+  };
+  auto within3 = scores();
+  EXPECT_GT(within3["near"], within3["far"]);
+  req.ranking.proximity_window = 8;  // now both pairs are near enough
+  auto within8 = scores();
+  EXPECT_DOUBLE_EQ(within8["near"], within8["far"]);
+  EXPECT_DOUBLE_EQ(within8["near"], within3["near"]);
 }
 
 TEST(IndexWriterTest, ReindexingReplacesInsteadOfDuplicating) {
