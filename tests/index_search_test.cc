@@ -1,11 +1,14 @@
 // Library-level tests: index the sample corpus, then search it.
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <filesystem>
 #include <map>
 #include <thread>
 
+#include "byline/document.h"
 #include "byline/index_writer.h"
+#include "byline/schema.h"
 #include "byline/searcher.h"
 #include "testutil.h"
 
@@ -240,6 +243,50 @@ TEST(SearcherTest, ProximityWindowDecidesWhichArticlesEarnTheBonus) {
   auto within8 = scores();
   EXPECT_DOUBLE_EQ(within8["near"], within8["far"]);
   EXPECT_DOUBLE_EQ(within8["near"], within3["near"]);
+}
+
+TEST(IndexWriterTest, StoredFieldsGoInTheirValueSlotAndTheDataHoldsTheId) {
+  test::TempDir dir;
+  std::string f = dir.Write("in/a.jsonl",
+                            "{\"id\": \"w-7\", \"title\": \"Tide tables\", \"date\": "
+                            "\"2020-05-01\", \"source\": \"Wire\", \"body\": \"High water.\"}\n");
+  IndexOptions opts;
+  opts.db_path = (dir.path() / "db").string();
+  ASSERT_TRUE(IndexPaths({f}, opts).ok());
+  Xapian::Database db(opts.db_path);
+  Xapian::PostingIterator p = db.postlist_begin(std::string(schema::kPrefixId) + "w-7");
+  ASSERT_NE(p, db.postlist_end(std::string(schema::kPrefixId) + "w-7"));
+  Xapian::Document doc = db.get_document(*p);
+  EXPECT_EQ(doc.get_data(), "w-7");
+  Article stored;
+  ASSERT_TRUE(DecodeStoredArticle(doc.get_value(schema::kSlotStored), &stored));
+  EXPECT_EQ(stored.title, "Tide tables");
+  EXPECT_EQ(stored.source, "Wire");
+  EXPECT_TRUE(stored.body.empty());
+  EXPECT_EQ(doc.get_value(schema::kSlotBody), "High water.");
+}
+
+TEST(SearcherTest, ReadsStoredFieldsFromTheDataOfAnOlderDatabase) {
+  // Databases written before schema::kSlotStored kept the fields in the data.
+  test::TempDir dir;
+  std::string path = (dir.path() / "db").string();
+  {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+    Xapian::Document doc;
+    doc.add_term(std::string(schema::kPrefixStem) + "harbour");
+    doc.add_boolean_term(std::string(schema::kPrefixLang) + "en");
+    Article a;
+    a.id = "old-1";
+    a.title = "Harbour reopens";
+    a.lang = "en";
+    doc.set_data(EncodeStoredArticle(a));
+    db.add_document(doc);
+    db.commit();
+  }
+  auto hits = HitsFor(path, "harbour");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].article.id, "old-1");
+  EXPECT_EQ(hits[0].article.title, "Harbour reopens");
 }
 
 TEST(IndexWriterTest, ReindexingReplacesInsteadOfDuplicating) {

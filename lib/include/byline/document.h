@@ -21,8 +21,8 @@ struct Article {
   std::string path;    ///< the file it came from (plus ":line" in JSON Lines)
 };
 
-/// Serialises the stored fields of an article into the compact form kept as
-/// Xapian document data.
+/// Serialises the stored fields of an article into the compact form kept in
+/// value slot schema::kSlotStored (document data in older databases).
 std::string EncodeStoredArticle(const Article& article);
 
 /// Reverses EncodeStoredArticle; returns false (and leaves *out partly

@@ -109,7 +109,8 @@ Xapian::Document BuildDocument(const Article& a, const Analyzer& analyzer, unsig
   doc.add_value(schema::kSlotBody, a.body);
   Article meta = a;
   meta.body.clear();
-  doc.set_data(EncodeStoredArticle(meta));
+  doc.add_value(schema::kSlotStored, EncodeStoredArticle(meta));
+  doc.set_data(a.id);
   return doc;
 }
 

@@ -94,7 +94,9 @@ struct Searcher::Impl {
       hit.score = it.get_weight();
       Article& a = hit.article;
       Xapian::Document doc = it.get_document();
-      if (!DecodeStoredArticle(doc.get_data(), &a)) {
+      std::string stored = doc.get_value(schema::kSlotStored);
+      if (stored.empty()) stored = doc.get_data();  // written before kSlotStored
+      if (!DecodeStoredArticle(stored, &a)) {
         a.id = "#" + std::to_string(*it);
         a.title = "(stored data unreadable)";
       }
