@@ -54,6 +54,11 @@ TEST(SnippetTest, HighlightsSurfaceForms) {
       {"us", "The U.S. said so.", "en", "The [U.S]. said so."},
       {"closing tidal", "The tidal barrier closed.", "en", "The [tidal] barrier [closed]."},
       {"BARRIERS", "The tidal Barrier-gate.", "en", "The tidal [Barrier]-gate."},
+      // Only tokens that start like a query stem are stemmed: inflections,
+      // an initial y (which the English stemmer marks) and look-alikes.
+      {"yields", "Yielding bonds yield more.", "en", "[Yielding] bonds [yield] more."},
+      {"crane", "Cranes and cranberries.", "en", "[Cranes] and cranberries."},
+      {"dies", "Dying trees died.", "en", "[Dying] trees [died]."},
       // Control characters never reach the output.
       {"alert", "red \x1b[31m alert \x1b[0m now", "en", "red [31m [alert] [0m now"},
   };

@@ -88,6 +88,7 @@ struct Searcher::Impl {
     HighlightSpec spec;  // only needed for snippets
     if (req.snippets) spec = HighlightSpecFor(root);
     std::size_t rank = req.offset;
+    res.hits.reserve(mset.size());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
       hit.rank = ++rank;

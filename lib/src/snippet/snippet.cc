@@ -50,13 +50,26 @@ std::vector<int> MatchTokens(const std::vector<Token>& toks, std::string_view la
   for (const std::string& w : spec.exact) exact_ids.emplace(w, next_id++);
   int prefix_base = next_id;
   next_id += static_cast<int>(spec.prefixes.size());
+  // An English (Snowball) stem keeps its word's first letter (only a leading
+  // apostrophe goes), so a token that starts with no query stem's first byte
+  // cannot stem to one: most tokens skip the stemmer.
+  std::string firsts;
+  bool by_first = lang == "en";
+  for (const auto& [stem, id] : stem_ids) {
+    if (stem.empty()) by_first = false;
+    firsts.push_back(stem.empty() ? '\0' : stem[0]);
+  }
+  auto may_stem_to_query = [&](const std::string& term) {
+    return !by_first || term.empty() || term[0] == '\'' ||
+           firsts.find(term[0]) != std::string::npos;
+  };
   for (std::size_t i = 0; i < toks.size(); ++i) {
     const Token& t = toks[i];
     if (auto e = exact_ids.find(t.term); e != exact_ids.end()) {
       match[i] = e->second;
       continue;
     }
-    if (!stem_ids.empty()) {
+    if (!stem_ids.empty() && may_stem_to_query(t.term)) {
       if (auto s = stem_ids.find(analyzer.Stem(t.term, lang)); s != stem_ids.end()) {
         match[i] = s->second;
         continue;
