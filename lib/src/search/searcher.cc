@@ -21,6 +21,12 @@ struct Searcher::Impl {
   Analyzer analyzer;
   std::vector<std::string> languages;
 
+  // Moves to the newest revision (a writer committed while we read).
+  void Reopen() {
+    db.reopen();
+    LoadLanguages();
+  }
+
   void LoadLanguages() {
     languages.clear();
     std::string prefix = schema::kPrefixLang;
@@ -124,14 +130,16 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& path) {
   }
   auto impl = std::make_unique<Impl>();
   impl->path = path;
+  bool opened = false;  // the constructor itself can meet a commit
   for (int attempt = 0;; ++attempt) {
     try {
-      if (attempt == 0) {
+      if (!opened) {
         impl->db = Xapian::Database(path);
+        opened = true;
+        impl->LoadLanguages();
       } else {
-        impl->db.reopen();
+        impl->Reopen();
       }
-      impl->LoadLanguages();
       break;
     } catch (const Xapian::DatabaseModifiedError& e) {
       // A writer committed twice while we read: take the new revision.
@@ -186,8 +194,7 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request, QueryError*
       // A writer committed while we read: reopen at the new revision and retry.
       if (attempt >= 3) return StatusFromXapian(e, "searching " + impl_->path);
       try {
-        impl_->db.reopen();
-        impl_->LoadLanguages();
+        impl_->Reopen();
       } catch (const Xapian::Error& e2) {
         return StatusFromXapian(e2, "reopening " + impl_->path);
       }
