@@ -2,6 +2,9 @@
 #include "byline/document.h"
 
 #include <gtest/gtest.h>
+#include <zlib.h>
+
+#include "testutil.h"
 
 namespace byline {
 namespace {
@@ -27,6 +30,49 @@ TEST(DocumentTest, StoredFieldsRoundTrip) {
   EXPECT_EQ(b.lang, a.lang);
   EXPECT_EQ(b.body, a.body);
   EXPECT_EQ(b.path, a.path);
+}
+
+// The size raw deflate (as Xapian's glass backend uses) gives `data`, or
+// data.size() when it cannot shrink it.
+std::size_t DeflatedSize(const std::string& data) {
+  z_stream z{};
+  EXPECT_EQ(deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY), Z_OK);
+  std::string out(data.size() - 1, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  int rc = deflate(&z, Z_FINISH);
+  std::size_t size = rc == Z_STREAM_END ? z.total_out : data.size();
+  deflateEnd(&z);
+  return size;
+}
+
+TEST(DocumentTest, StoredRecordsDoNotShrinkUnderDeflate) {
+  // Repetitive fields, as a Usenet post's id, source and path are.
+  Article a{"alt.atheism/51125",
+            "Re: Political Atheists? Political Atheists!",
+            "1993-04-01",
+            "Usenet alt.atheism",
+            "keith@cco.caltech.edu (Keith Allan Schneider)",
+            "",
+            "en",
+            "",
+            "/data/corpora/20newsgroups/alt.atheism/docs.jsonl.gz:9"};
+  std::string plain = test::PlainStoredRecord(a);
+  ASSERT_LT(DeflatedSize(plain), plain.size());  // what glass would compress
+  std::string stored = EncodeStoredArticle(a);
+  EXPECT_EQ(DeflatedSize(stored), stored.size());
+}
+
+TEST(DocumentTest, ReadsThePlainRecordsOfOlderDatabases) {
+  Article a{"id-9", "Old", "2001-02-03", "S", "A", "u", "fr", "body", "/p:1"};
+  Article b;
+  ASSERT_TRUE(DecodeStoredArticle(test::PlainStoredRecord(a), &b));
+  EXPECT_EQ(b.id, "id-9");
+  EXPECT_EQ(b.lang, "fr");
+  EXPECT_EQ(b.path, "/p:1");
+  EXPECT_EQ(b.body, "body");
 }
 
 TEST(DocumentTest, RejectsForeignData) {

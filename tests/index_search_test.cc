@@ -245,7 +245,7 @@ TEST(SearcherTest, ProximityWindowDecidesWhichArticlesEarnTheBonus) {
   EXPECT_DOUBLE_EQ(within8["near"], within3["near"]);
 }
 
-TEST(IndexWriterTest, StoredFieldsGoInTheirValueSlotAndTheDataHoldsTheId) {
+TEST(IndexWriterTest, StoredFieldsAreWhitenedDocumentDataAndTheBodyAValue) {
   test::TempDir dir;
   std::string f = dir.Write("in/a.jsonl",
                             "{\"id\": \"w-7\", \"title\": \"Tide tables\", \"date\": "
@@ -257,17 +257,18 @@ TEST(IndexWriterTest, StoredFieldsGoInTheirValueSlotAndTheDataHoldsTheId) {
   Xapian::PostingIterator p = db.postlist_begin(std::string(schema::kPrefixId) + "w-7");
   ASSERT_NE(p, db.postlist_end(std::string(schema::kPrefixId) + "w-7"));
   Xapian::Document doc = db.get_document(*p);
-  EXPECT_EQ(doc.get_data(), "w-7");
+  std::string data = doc.get_data();
+  EXPECT_EQ(data.find("Tide tables"), std::string::npos);  // whitened, not plain
   Article stored;
-  ASSERT_TRUE(DecodeStoredArticle(doc.get_value(schema::kSlotStored), &stored));
+  ASSERT_TRUE(DecodeStoredArticle(data, &stored));
+  EXPECT_EQ(stored.id, "w-7");
   EXPECT_EQ(stored.title, "Tide tables");
   EXPECT_EQ(stored.source, "Wire");
   EXPECT_TRUE(stored.body.empty());
   EXPECT_EQ(doc.get_value(schema::kSlotBody), "High water.");
 }
 
-TEST(SearcherTest, ReadsStoredFieldsFromTheDataOfAnOlderDatabase) {
-  // Databases written before schema::kSlotStored kept the fields in the data.
+TEST(SearcherTest, ReadsThePlainRecordsOfAnOlderDatabase) {
   test::TempDir dir;
   std::string path = (dir.path() / "db").string();
   {
@@ -279,7 +280,7 @@ TEST(SearcherTest, ReadsStoredFieldsFromTheDataOfAnOlderDatabase) {
     a.id = "old-1";
     a.title = "Harbour reopens";
     a.lang = "en";
-    doc.set_data(EncodeStoredArticle(a));
+    doc.set_data(test::PlainStoredRecord(a));
     db.add_document(doc);
     db.commit();
   }

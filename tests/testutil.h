@@ -11,6 +11,7 @@
 #include <fstream>
 #include <string>
 
+#include "byline/document.h"
 #include "byline/status.h"
 
 #define ASSERT_BYLINE_OK(expr)             \
@@ -45,6 +46,21 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+/// An article's stored record as databases written before whitening held
+/// it: version byte 1, then each field as a varint length and its bytes.
+inline std::string PlainStoredRecord(const Article& a) {
+  std::string out(1, '\x01');
+  for (const std::string* f :
+       {&a.id, &a.title, &a.date, &a.source, &a.author, &a.url, &a.lang, &a.path, &a.body}) {
+    for (std::size_t n = f->size();; n >>= 7) {
+      out.push_back(static_cast<char>((n & 0x7F) | (n >= 0x80 ? 0x80 : 0)));
+      if (n < 0x80) break;
+    }
+    out += *f;
+  }
+  return out;
+}
 
 }  // namespace byline::test
 

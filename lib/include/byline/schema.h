@@ -41,14 +41,6 @@ inline constexpr unsigned kSlotDate = 0;
 /// Article body, for snippets. Kept out of the document data so that a result
 /// list without snippets never reads (or decompresses) the text.
 inline constexpr unsigned kSlotBody = 1;
-/// The stored fields a result list shows (EncodeStoredArticle, without the
-/// body). Not in the document data: glass zlib-compresses every record-table
-/// entry it can shrink, and inflating ten of them per query was a third of the
-/// time of a fast AND query. Value slots are stored uncompressed. The document
-/// data holds only the article id, for Xapian's own tools (xapian-delve).
-/// Databases written before this slot existed keep the fields in the data,
-/// and are still read.
-inline constexpr unsigned kSlotStored = 2;
 
 // ---- Metadata (Xapian user metadata) ---------------------------------------
 /// One key per indexed file: "file:" + the same hex hash as kPrefixFile; the

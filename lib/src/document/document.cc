@@ -1,14 +1,28 @@
 /** @file document.cc
- *  @brief Stored-field encoding: a version byte, then length-prefixed fields.
+ *  @brief Stored-field encoding: a version byte, then length-prefixed fields,
+ *  whitened (see document.h).
  */
 #include "byline/document.h"
 
 #include <array>
+#include <cstdint>
 
 namespace byline {
 namespace {
 
-constexpr char kVersion = '\x01';
+constexpr char kVersionPlain = '\x01';     // databases written before whitening
+constexpr char kVersionWhitened = '\x02';  // what EncodeStoredArticle writes
+
+// XORs bytes [1, size) with a fixed xorshift64 keystream (its own inverse).
+void Whiten(std::string* s) {
+  std::uint64_t x = 0x9E3779B97F4A7C15ull;
+  for (std::size_t i = 1; i < s->size(); ++i) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    (*s)[i] = static_cast<char>(static_cast<unsigned char>((*s)[i]) ^ (x & 0xFF));
+  }
+}
 
 void PutVarint(std::string* out, std::size_t n) {
   while (n >= 0x80) {
@@ -41,16 +55,23 @@ std::string EncodeStoredArticle(const Article& article) {
   std::size_t total = 1;
   for (auto field : kFields) total += (article.*field).size() + 3;
   out.reserve(total);
-  out.push_back(kVersion);
+  out.push_back(kVersionWhitened);
   for (auto field : kFields) {
     PutVarint(&out, (article.*field).size());
     out += article.*field;
   }
+  Whiten(&out);
   return out;
 }
 
-bool DecodeStoredArticle(const std::string& data, Article* out) {
-  if (data.empty() || data[0] != kVersion) return false;
+bool DecodeStoredArticle(const std::string& stored, Article* out) {
+  if (stored.empty() || (stored[0] != kVersionPlain && stored[0] != kVersionWhitened)) return false;
+  std::string plain;
+  if (stored[0] == kVersionWhitened) {
+    plain = stored;
+    Whiten(&plain);
+  }
+  const std::string& data = stored[0] == kVersionWhitened ? plain : stored;
   std::size_t pos = 1;
   for (auto field : kFields) {
     std::size_t n = 0;

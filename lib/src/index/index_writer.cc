@@ -109,8 +109,7 @@ Xapian::Document BuildDocument(const Article& a, const Analyzer& analyzer, unsig
   doc.add_value(schema::kSlotBody, a.body);
   Article meta = a;
   meta.body.clear();
-  doc.add_value(schema::kSlotStored, EncodeStoredArticle(meta));
-  doc.set_data(a.id);
+  doc.set_data(EncodeStoredArticle(meta));
   return doc;
 }
 

@@ -101,9 +101,7 @@ struct Searcher::Impl {
       hit.score = it.get_weight();
       Article& a = hit.article;
       Xapian::Document doc = it.get_document();
-      std::string stored = doc.get_value(schema::kSlotStored);
-      if (stored.empty()) stored = doc.get_data();  // written before kSlotStored
-      if (!DecodeStoredArticle(stored, &a)) {
+      if (!DecodeStoredArticle(doc.get_data(), &a)) {
         a.id = "#" + std::to_string(*it);
         a.title = "(stored data unreadable)";
       }
