@@ -120,6 +120,35 @@ TEST(AnalyzerTest, NormalizeMatchesTokenize) {
   }
 }
 
+TEST(AnalyzerTest, PlainAsciiWordsTokenizeAsICUDoes) {
+  // Text of ASCII letters, digits and spaces takes a fast path; a trailing
+  // " !" sends the same words through ICU. Both must give the same tokens.
+  const char* const texts[] = {"griffith observatory",
+                               "  B52 bombers\tflew 1987\n",
+                               "52b 7 x",
+                               "Q3 earnings 2019Q4 up",
+                               "a",
+                               "ALLCAPS HEADLINE WORDS",
+                               "mixed123abc 123 abc123 0"};
+  Analyzer a;
+  for (const char* lang : {"en", "fr", "de", "zh", ""}) {
+    for (const char* t : texts) {
+      std::vector<Token> fast = a.Tokenize(t, lang);
+      std::vector<Token> icu = a.Tokenize(std::string(t) + " !", lang);
+      ASSERT_EQ(fast.size(), icu.size()) << t;
+      for (std::size_t i = 0; i < fast.size(); ++i) {
+        EXPECT_EQ(fast[i].term, icu[i].term) << t;
+        EXPECT_EQ(fast[i].start, icu[i].start) << t;
+        EXPECT_EQ(fast[i].end, icu[i].end) << t;
+        EXPECT_EQ(fast[i].pos, icu[i].pos) << t;
+        EXPECT_EQ(fast[i].joined, icu[i].joined) << t;
+      }
+    }
+  }
+  std::string long_word(200, 'x');  // dropped on both paths
+  EXPECT_EQ(a.Tokenize(long_word + " ok", "en").size(), 1u);
+}
+
 TEST(AnalyzerTest, VeryLongTokensAreDropped) {
   Analyzer a;
   std::string noise(500, 'x');

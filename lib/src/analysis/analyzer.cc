@@ -10,6 +10,7 @@
 #include <unicode/utext.h>
 #include <xapian.h>
 
+#include <cctype>
 #include <map>
 #include <mutex>
 #include <set>
@@ -212,9 +213,50 @@ Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
+namespace {
+
+// Only ASCII letters, digits and spaces: the words are the alphanumeric runs.
+bool IsPlainAsciiWords(std::string_view s) {
+  for (unsigned char c : s) {
+    if (!std::isalnum(c) && c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+  }
+  return true;
+}
+
+// Tokenize for IsPlainAsciiWords text (most query words, many headlines).
+// ICU's word rules (UAX #29) join letters and digits into one word and
+// split at spaces, so the runs are exactly its words; a run with a letter
+// has letter status, one of digits number status.
+void TokenizePlainAscii(std::string_view text, std::string_view lang, std::vector<Token>* tokens) {
+  std::uint32_t pos = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!std::isalnum(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    bool letters = false;
+    std::string term;
+    for (; i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])); ++i) {
+      char c = text[i];
+      letters = letters || std::isalpha(static_cast<unsigned char>(c));
+      term.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+    }
+    ShapeTerm(&term, lang, letters);
+    if (term.empty() || term.size() > kMaxTermBytes) continue;
+    tokens->push_back(Token{std::move(term), start, i, pos++, false});
+  }
+}
+
+}  // namespace
+
 std::vector<Token> Analyzer::Tokenize(std::string_view text, std::string_view lang) const {
   std::vector<Token> tokens;
   if (text.empty()) return tokens;
+  if (IsPlainAsciiWords(text)) {
+    TokenizePlainAscii(text, lang, &tokens);
+    return tokens;
+  }
   UErrorCode status = U_ZERO_ERROR;
   UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) return tokens;
