@@ -10,7 +10,6 @@
 #include <unicode/utext.h>
 #include <xapian.h>
 
-#include <cctype>
 #include <map>
 #include <mutex>
 #include <set>
@@ -215,10 +214,14 @@ Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 namespace {
 
+// ASCII letters and digits, whatever the C locale says.
+bool IsAsciiLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiAlnum(unsigned char c) { return IsAsciiLetter(c) || (c >= '0' && c <= '9'); }
+
 // Only ASCII letters, digits and spaces: the words are the alphanumeric runs.
 bool IsPlainAsciiWords(std::string_view s) {
   for (unsigned char c : s) {
-    if (!std::isalnum(c) && c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+    if (!IsAsciiAlnum(c) && c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
   }
   return true;
 }
@@ -230,16 +233,16 @@ bool IsPlainAsciiWords(std::string_view s) {
 void TokenizePlainAscii(std::string_view text, std::string_view lang, std::vector<Token>* tokens) {
   std::uint32_t pos = 0;
   for (std::size_t i = 0; i < text.size();) {
-    if (!std::isalnum(static_cast<unsigned char>(text[i]))) {
+    if (!IsAsciiAlnum(static_cast<unsigned char>(text[i]))) {
       ++i;
       continue;
     }
     std::size_t start = i;
     bool letters = false;
     std::string term;
-    for (; i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])); ++i) {
+    for (; i < text.size() && IsAsciiAlnum(static_cast<unsigned char>(text[i])); ++i) {
       char c = text[i];
-      letters = letters || std::isalpha(static_cast<unsigned char>(c));
+      letters = letters || IsAsciiLetter(static_cast<unsigned char>(c));
       term.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
     }
     ShapeTerm(&term, lang, letters);
