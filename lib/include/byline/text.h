@@ -10,6 +10,14 @@
 
 namespace byline {
 
+/// ASCII character classes, independent of the C locale.
+inline bool IsAsciiLetter(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool IsAsciiAlnum(unsigned char c) { return IsAsciiLetter(c) || (c >= '0' && c <= '9'); }
+/// Space, tab, newline or carriage return.
+inline bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 /// 64-bit FNV-1a of `bytes`: stable across runs and machines (file content
 /// hashes, shortened ids).
 std::uint64_t Fnv1a64(std::string_view bytes);

@@ -15,6 +15,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "byline/text.h"
+
 namespace byline {
 namespace {
 
@@ -25,6 +27,15 @@ bool IsAscii(std::string_view s) {
     if (c >= 0x80) return false;
   }
   return true;
+}
+
+// `s` with A-Z lowered; other bytes as they are.
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  }
+  return out;
 }
 
 bool IsHyphen(std::string_view gap) { return gap == "-" || gap == "\u2010" || gap == "\u2011"; }
@@ -179,13 +190,7 @@ struct Analyzer::Impl {
   }
 
   std::string Fold(std::string_view word) const {
-    if (IsAscii(word)) {
-      std::string out(word);
-      for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-      }
-      return out;
-    }
+    if (IsAscii(word)) return LowerAscii(word);
     return FoldUnicode(word);
   }
 
@@ -214,14 +219,10 @@ Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 namespace {
 
-// ASCII letters and digits, whatever the C locale says.
-bool IsAsciiLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAsciiAlnum(unsigned char c) { return IsAsciiLetter(c) || (c >= '0' && c <= '9'); }
-
 // Only ASCII letters, digits and spaces: the words are the alphanumeric runs.
 bool IsPlainAsciiWords(std::string_view s) {
   for (unsigned char c : s) {
-    if (!IsAsciiAlnum(c) && c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+    if (!IsAsciiAlnum(c) && !IsAsciiSpace(static_cast<char>(c))) return false;
   }
   return true;
 }
@@ -239,12 +240,10 @@ void TokenizePlainAscii(std::string_view text, std::string_view lang, std::vecto
     }
     std::size_t start = i;
     bool letters = false;
-    std::string term;
     for (; i < text.size() && IsAsciiAlnum(static_cast<unsigned char>(text[i])); ++i) {
-      char c = text[i];
-      letters = letters || IsAsciiLetter(static_cast<unsigned char>(c));
-      term.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+      letters = letters || IsAsciiLetter(static_cast<unsigned char>(text[i]));
     }
+    std::string term = LowerAscii(text.substr(start, i - start));
     ShapeTerm(&term, lang, letters);
     if (term.empty() || term.size() > kMaxTermBytes) continue;
     tokens->push_back(Token{std::move(term), start, i, pos++, false});
