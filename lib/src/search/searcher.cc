@@ -128,19 +128,13 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& path) {
   }
   auto impl = std::make_unique<Impl>();
   impl->path = path;
-  bool opened = false;  // the constructor itself can meet a commit
   for (int attempt = 0;; ++attempt) {
     try {
-      if (!opened) {
-        impl->db = Xapian::Database(path);
-        opened = true;
-        impl->LoadLanguages();
-      } else {
-        impl->Reopen();
-      }
+      impl->db = Xapian::Database(path);
+      impl->LoadLanguages();
       break;
     } catch (const Xapian::DatabaseModifiedError& e) {
-      // A writer committed twice while we read: take the new revision.
+      // A writer committed while we opened or read: open the new revision.
       if (attempt >= 3) return StatusFromXapian(e, "opening database " + path);
     } catch (const Xapian::Error& e) {
       return StatusFromXapian(e, "opening database " + path);
