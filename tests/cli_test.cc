@@ -653,6 +653,10 @@ TEST(CrashSafetyCli, KillDashNineNeverCorruptsAndTheNextRunFinishes) {
           .count());
   std::mt19937 rng(7);
   int killed_mid_run = 0, checked = 0;
+  // Where to kill: within the span of each kind of run, first estimated from
+  // the timed build (an update run reads about a third of the files), then
+  // narrowed whenever a run turns out to have finished before its kill.
+  int span_ms[2] = {std::max(1, full_ms / 3), std::max(1, full_ms)};  // update, rebuild
   for (int k = 0; k < kills; ++k) {
     // Give every run work to do: rewrite a third of the feeds, rebuild now and then.
     for (int f = 0; f < 20; ++f) WriteSyntheticCorpus(dir, 1000 + k * 100 + f, rng() % 60);
@@ -661,10 +665,14 @@ TEST(CrashSafetyCli, KillDashNineNeverCorruptsAndTheNextRunFinishes) {
     if (rebuild) args.push_back("--rebuild");
     pid_t pid = Spawn(args, {"XAPIAN_FLUSH_THRESHOLD=100"});
     ASSERT_GT(pid, 0);
-    // An update run reads about a third of the files: kill within its span.
-    int window = std::max(1, rebuild ? full_ms : full_ms / 3);
-    std::this_thread::sleep_for(std::chrono::milliseconds(rng() % window));
-    if (Running(pid)) ++killed_mid_run;
+    int& span = span_ms[rebuild ? 1 : 0];
+    int wait_ms = static_cast<int>(rng() % static_cast<unsigned>(span));
+    std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
+    if (Running(pid)) {
+      ++killed_mid_run;
+    } else {
+      span = std::max(1, wait_ms);  // it took less than that
+    }
     kill(pid, SIGKILL);
     waitpid(pid, nullptr, 0);
     if (!fs::exists(db + "/iamglass")) continue;  // killed before the first commit
