@@ -110,8 +110,8 @@ int RunIndexCommand(const IndexCommandOptions& opts) {
                  Thousands(s.problems).c_str(), Thousands(s.total_articles).c_str(),
                  options.db_path.c_str());
     if (s.shards > 0) {
-      std::fprintf(stderr, "built in %u shards side by side, merged in %.2f s\n", s.shards,
-                   s.merge_seconds);
+      std::fprintf(stderr, "built in %u shards side by side (%llu segments), merged in %.2f s\n",
+                   s.shards, static_cast<unsigned long long>(s.segments), s.merge_seconds);
     }
   }
   return stats->problems > 0 ? exit_code::kSomeSkipped : exit_code::kOk;

@@ -307,7 +307,14 @@ TEST(IndexWriterTest, ReindexingReplacesInsteadOfDuplicating) {
 }
 
 TEST(IndexWriterTest, WithinOneRunTheLastArticleWithAnIdWins) {
-  for (unsigned threads : {1u, 4u}) {
+  // An earlier copy is replaced in the segment being written, or deleted
+  // from a closed one: small segments give both, and copies replaced twice.
+  struct Case {
+    unsigned threads, batch, segment_size;
+  };
+  for (Case c : {Case{1, 250, 250}, Case{4, 250, 5000}, Case{2, 3, 16}, Case{1, 250, 7}}) {
+    SCOPED_TRACE(::testing::Message() << c.threads << " threads, batches of " << c.batch
+                                      << ", segments of " << c.segment_size);
     test::TempDir dir;
     std::string lines;
     for (int i = 0; i < 300; ++i) {
@@ -317,9 +324,12 @@ TEST(IndexWriterTest, WithinOneRunTheLastArticleWithAnIdWins) {
     std::string f = dir.Write("in/a.jsonl", lines);
     IndexOptions opts;
     opts.db_path = (dir.path() / "db").string();
-    opts.threads = threads;
+    opts.threads = c.threads;
+    opts.shard_batch = c.batch;
+    opts.segment_size = c.segment_size;
     auto stats = IndexPaths({f}, opts);
     ASSERT_TRUE(stats.ok());
+    EXPECT_GE(stats->segments, 300u / c.segment_size);
     EXPECT_EQ(stats->articles, 300u);
     EXPECT_EQ(stats->total_articles, 100u);
     auto s = Searcher::Open(opts.db_path);
@@ -453,10 +463,12 @@ TEST(IndexWriterTest, AFreshBuildWritesShardsMergesThemAndCleansUp) {
   IndexOptions opts;
   opts.db_path = db;
   opts.threads = 3;
-  opts.shard_batch = 64;  // several commits per shard
+  opts.shard_batch = 16;   // several commits per segment
+  opts.segment_size = 64;  // and several segments per shard
   auto stats = IndexPaths({(dir.path() / "in").string()}, opts);
   ASSERT_TRUE(stats.ok()) << stats.status().message();
   EXPECT_EQ(stats->shards, 3u);
+  EXPECT_GE(stats->segments, 501u / 64);
   EXPECT_EQ(stats->articles, 501u);
   EXPECT_EQ(stats->total_articles, 501u);
   EXPECT_FALSE(std::filesystem::exists(db + ".building"));

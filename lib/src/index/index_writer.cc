@@ -230,15 +230,24 @@ class BoundedQueue {
   bool closed_ = false;
 };
 
-// A bulk build: documents go round-robin to shard databases, each written by
-// a thread of its own (a Xapian writer is single-threaded) in small batches;
-// Finish() merges the shards with compact and swaps the result in place of
-// the target database. An article id seen again in the run goes to the shard
-// that holds it, so the last one wins as it does in place.
+// A bulk build: documents go round-robin to one writer thread per shard (a
+// Xapian writer is single-threaded). Each writer commits every `batch`
+// documents and starts a fresh database (a segment) every `segment_size`:
+// Xapian 1.4's in-memory inverter costs less per posting in a small batch,
+// and a small database takes a batch with less merging into the postings
+// written before. Finish() merges every segment with compact and swaps the
+// result in place of the target database. An article id seen again in the
+// run goes to the shard that holds it and replaces the earlier copy, so the
+// last one wins as it does in place: in the segment being written by
+// replace_document, otherwise by deleting the copy from its closed segment
+// before the merge.
 class ShardedBuild {
  public:
-  ShardedBuild(std::string target, unsigned shards, unsigned batch)
-      : target_(std::move(target)), dir_(BuildDir(target_)), batch_(std::max(1u, batch)) {
+  ShardedBuild(std::string target, unsigned shards, unsigned batch, unsigned segment_size)
+      : target_(std::move(target)),
+        dir_(BuildDir(target_)),
+        batch_(std::max(1u, batch)),
+        segment_size_(std::max(1u, segment_size)) {
     for (unsigned i = 0; i < std::max(1u, shards); ++i)
       shards_.push_back(std::make_unique<Shard>());
   }
@@ -250,20 +259,19 @@ class ShardedBuild {
     std::filesystem::remove_all(dir_, ec);
   }
 
-  // Creates the shards (IndexPaths has cleared what a killed run left) and
-  // starts their writers.
+  // Creates the first segment of every shard (IndexPaths has cleared what a
+  // killed run left) and starts their writers.
   Status Start() {
     std::error_code ec;
     std::filesystem::create_directories(dir_, ec);
     if (ec) return Status::IOError(dir_ + ": cannot create build folder: " + ec.message());
     for (std::size_t i = 0; i < shards_.size(); ++i) {
       Shard& sh = *shards_[i];
-      sh.path = dir_ + "/shard" + std::to_string(i);
+      sh.index = i;
       try {
-        sh.db = Xapian::WritableDatabase(
-            sh.path, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
+        OpenSegment(&sh);
       } catch (const Xapian::Error& e) {
-        return StatusFromXapian(e, "creating " + sh.path);
+        return StatusFromXapian(e, "creating " + sh.segments.back());
       }
     }
     for (auto& sh : shards_) sh->thread = std::thread([this, p = sh.get()] { Write(p); });
@@ -271,14 +279,30 @@ class ShardedBuild {
   }
 
   void Add(const std::string& id_term, Xapian::Document doc) {
-    auto [it, fresh] = shard_of_.emplace(id_term, next_);
-    if (fresh) next_ = (next_ + 1) % shards_.size();
-    shards_[it->second]->queue.Push({fresh ? std::string() : id_term, std::move(doc), {}, {}});
+    auto it = placed_.find(id_term);
+    if (it == placed_.end()) {
+      Shard& sh = *shards_[next_];
+      next_ = (next_ + 1) % shards_.size();
+      placed_.emplace(id_term, Placed{sh.index, sh.queued});
+      ++sh.queued;
+      sh.queue.Push({std::string(), std::move(doc), {}, {}});
+      return;
+    }
+    Shard& sh = *shards_[it->second.shard];
+    std::uint64_t earlier = it->second.ordinal / segment_size_;
+    std::uint64_t now = sh.queued / segment_size_;
+    it->second.ordinal = sh.queued++;
+    if (earlier == now) {  // still being written: replaced there
+      sh.queue.Push({id_term, std::move(doc), {}, {}});
+    } else {  // in a closed segment: deleted from it before the merge
+      stale_[{sh.index, earlier}].push_back(id_term);
+      sh.queue.Push({std::string(), std::move(doc), {}, {}});
+    }
   }
 
-  void SetMetadata(const std::string& key, const std::string& value) {
-    shards_[0]->queue.Push({{}, {}, key, value});
-  }
+  // Recorded now and written into one segment at the end (the merge keeps
+  // one value per key), so the last value set wins.
+  void SetMetadata(const std::string& key, const std::string& value) { metadata_[key] = value; }
 
   // The first error of a shard writer, if any.
   Status Failed() {
@@ -286,26 +310,52 @@ class ShardedBuild {
     return failed_;
   }
 
-  // Waits for the writers, merges the shards and swaps the result in;
+  // Waits for the writers, merges the segments and swaps the result in;
   // returns the number of articles.
   Result<std::uint64_t> Finish() {
+    for (auto& [key, value] : metadata_) shards_[0]->queue.Push({std::string(), {}, key, value});
+    metadata_.clear();
     Stop();
     if (Status s = Failed(); !s.ok()) return s;
     std::string merged = dir_ + "/merged";
     std::uint64_t count = 0;
+    std::string path;
     try {
+      for (const auto& [where, ids] : stale_) {
+        path = shards_[where.first]->segments[where.second];
+        Xapian::WritableDatabase seg(path, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+        for (const std::string& id : ids) seg.delete_document(id);
+        seg.commit();
+      }
+      path = dir_;
+      // Segments in reading order: the first of every shard, then the second...
       Xapian::Database all;
-      for (const auto& sh : shards_) all.add_database(Xapian::Database(sh->path));
+      for (std::size_t i = 0;; ++i) {
+        bool any = false;
+        for (const auto& sh : shards_) {
+          if (i >= sh->segments.size()) continue;
+          all.add_database(Xapian::Database(sh->segments[i]));
+          any = true;
+        }
+        if (!any) break;
+      }
       count = all.get_doccount();
       all.compact(merged, Xapian::Compactor::FULL);
     } catch (const Xapian::Error& e) {
-      return StatusFromXapian(e, "merging the shards in " + dir_);
+      return StatusFromXapian(e, "merging the segments in " + path);
     }
     if (renameat2(AT_FDCWD, merged.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) != 0) {
       return Status::IOError(target_ +
                              ": cannot swap in the new database: " + std::strerror(errno));
     }
     return count;
+  }
+
+  // Segments written (after Finish()).
+  std::size_t Segments() const {
+    std::size_t n = 0;
+    for (const auto& sh : shards_) n += sh->segments.size();
+    return n;
   }
 
  private:
@@ -315,26 +365,48 @@ class ShardedBuild {
     std::string key, value;  // metadata, when key is set
   };
   struct Shard {
-    std::string path;
+    std::size_t index = 0;
+    std::vector<std::string> segments;  // paths; the last is being written
     Xapian::WritableDatabase db;
+    std::uint64_t queued = 0;  // documents given to this shard (main thread)
     BoundedQueue<Item> queue{256};
     std::thread thread;
   };
+  struct Placed {
+    std::size_t shard;
+    std::uint64_t ordinal;  // among the shard's documents
+  };
+
+  void OpenSegment(Shard* sh) {
+    sh->segments.push_back(dir_ + "/shard" + std::to_string(sh->index) + "-" +
+                           std::to_string(sh->segments.size()));
+    sh->db = Xapian::WritableDatabase(
+        sh->segments.back(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
+  }
 
   void Write(Shard* sh) {
     Item item;
-    unsigned pending = 0;
+    std::uint64_t in_segment = 0, pending = 0;
     bool ok = true;
     while (sh->queue.Pop(&item)) {
       if (!ok) continue;  // drain
       try {
         if (!item.key.empty()) {
           sh->db.set_metadata(item.key, item.value);
-        } else if (item.replace.empty()) {
+          continue;
+        }
+        if (in_segment == segment_size_) {
+          sh->db.commit();
+          sh->db.close();
+          OpenSegment(sh);
+          in_segment = pending = 0;
+        }
+        if (item.replace.empty()) {
           sh->db.add_document(item.doc);
         } else {
           sh->db.replace_document(item.replace, item.doc);
         }
+        ++in_segment;
         if (++pending == batch_) {
           sh->db.commit();
           pending = 0;
@@ -342,7 +414,7 @@ class ShardedBuild {
       } catch (const Xapian::Error& e) {
         ok = false;
         std::lock_guard<std::mutex> lock(mu_);
-        if (failed_.ok()) failed_ = StatusFromXapian(e, "writing " + sh->path);
+        if (failed_.ok()) failed_ = StatusFromXapian(e, "writing " + sh->segments.back());
       }
     }
     try {
@@ -350,7 +422,7 @@ class ShardedBuild {
       sh->db.close();
     } catch (const Xapian::Error& e) {
       std::lock_guard<std::mutex> lock(mu_);
-      if (failed_.ok()) failed_ = StatusFromXapian(e, "writing " + sh->path);
+      if (failed_.ok()) failed_ = StatusFromXapian(e, "writing " + sh->segments.back());
     }
   }
 
@@ -362,10 +434,13 @@ class ShardedBuild {
   }
 
   std::string target_, dir_;
-  unsigned batch_;
+  std::uint64_t batch_, segment_size_;
   std::vector<std::unique_ptr<Shard>> shards_;
-  std::unordered_map<std::string, std::size_t> shard_of_;
+  std::unordered_map<std::string, Placed> placed_;
   std::size_t next_ = 0;
+  // Copies replaced later in the run, by (shard, segment).
+  std::map<std::pair<std::size_t, std::uint64_t>, std::vector<std::string>> stale_;
+  std::map<std::string, std::string> metadata_;
   std::mutex mu_;
   Status failed_;
 };
@@ -551,7 +626,8 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
     std::error_code ec;
     fs::remove_all(ShardedBuild::BuildDir(target), ec);
     if (options.rebuild || db.get_doccount() == 0) {
-      bulk = std::make_unique<ShardedBuild>(target, workers, options.shard_batch);
+      bulk = std::make_unique<ShardedBuild>(target, workers, options.shard_batch,
+                                            options.segment_size);
       if (Status s = bulk->Start(); !s.ok()) return s;
       stats.shards = workers;
     }
@@ -695,6 +771,7 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
     if (!count.ok()) return count.status();
     stats.total_articles = *count;
     stats.merge_seconds = std::chrono::duration<double>(Clock::now() - merge_start).count();
+    stats.segments = bulk->Segments();
     writer->reset();  // the old database, now in the build folder, which goes next
     bulk.reset();
   } else {
