@@ -1,5 +1,6 @@
 // Library-level tests: index the sample corpus, then search it.
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <xapian.h>
 
 #include <filesystem>
@@ -309,12 +310,15 @@ TEST(IndexWriterTest, ReindexingReplacesInsteadOfDuplicating) {
 TEST(IndexWriterTest, WithinOneRunTheLastArticleWithAnIdWins) {
   // An earlier copy is replaced in the segment being written, or deleted
   // from a closed one: small segments give both, and copies replaced twice.
+  // With 60 segments merged 4 at a time, the merge takes three rounds.
   struct Case {
-    unsigned threads, batch, segment_size;
+    unsigned threads, batch, segment_size, fan_in;
   };
-  for (Case c : {Case{1, 250, 250}, Case{4, 250, 5000}, Case{2, 3, 16}, Case{1, 250, 7}}) {
-    SCOPED_TRACE(::testing::Message() << c.threads << " threads, batches of " << c.batch
-                                      << ", segments of " << c.segment_size);
+  for (Case c : {Case{1, 250, 250, 32}, Case{4, 250, 5000, 32}, Case{2, 3, 16, 32},
+                 Case{1, 250, 7, 32}, Case{3, 2, 5, 4}}) {
+    SCOPED_TRACE(::testing::Message()
+                 << c.threads << " threads, batches of " << c.batch << ", segments of "
+                 << c.segment_size << ", merged " << c.fan_in << " at a time");
     test::TempDir dir;
     std::string lines;
     for (int i = 0; i < 300; ++i) {
@@ -327,11 +331,22 @@ TEST(IndexWriterTest, WithinOneRunTheLastArticleWithAnIdWins) {
     opts.threads = c.threads;
     opts.shard_batch = c.batch;
     opts.segment_size = c.segment_size;
+    opts.merge_fan_in = c.fan_in;
+    // Merging 4 at a time fits in a few dozen open files; 60 at once does not.
+    rlimit saved{};
+    getrlimit(RLIMIT_NOFILE, &saved);
+    if (c.fan_in == 4) {
+      rlimit low = saved;
+      low.rlim_cur = 48;
+      setrlimit(RLIMIT_NOFILE, &low);
+    }
     auto stats = IndexPaths({f}, opts);
-    ASSERT_TRUE(stats.ok());
+    setrlimit(RLIMIT_NOFILE, &saved);
+    ASSERT_TRUE(stats.ok()) << stats.status().message();
     EXPECT_GE(stats->segments, 300u / c.segment_size);
     EXPECT_EQ(stats->articles, 300u);
     EXPECT_EQ(stats->total_articles, 100u);
+    EXPECT_FALSE(std::filesystem::exists(opts.db_path + ".building"));
     auto s = Searcher::Open(opts.db_path);
     SearchRequest req;
     req.query = "version";

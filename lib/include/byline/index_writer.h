@@ -99,6 +99,9 @@ struct IndexOptions {
   /// about as small as one big batch would (benchmarks/README.md).
   unsigned shard_batch = 250;
   unsigned segment_size = 5000;
+  /// Segments merged at a time: more are merged in groups first (Xapian
+  /// keeps a few files open per source being merged).
+  unsigned merge_fan_in = 32;
   ReadLimits limits;
   /// Called for every file or line that could not be read (never fatal).
   std::function<void(const Status&)> on_problem;

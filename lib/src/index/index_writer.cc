@@ -243,11 +243,13 @@ class BoundedQueue {
 // before the merge.
 class ShardedBuild {
  public:
-  ShardedBuild(std::string target, unsigned shards, unsigned batch, unsigned segment_size)
+  ShardedBuild(std::string target, unsigned shards, unsigned batch, unsigned segment_size,
+               unsigned fan_in)
       : target_(std::move(target)),
         dir_(BuildDir(target_)),
         batch_(std::max(1u, batch)),
-        segment_size_(std::max(1u, segment_size)) {
+        segment_size_(std::max(1u, segment_size)),
+        fan_in_(std::max(2u, fan_in)) {
     for (unsigned i = 0; i < std::max(1u, shards); ++i)
       shards_.push_back(std::make_unique<Shard>());
   }
@@ -329,18 +331,18 @@ class ShardedBuild {
       }
       path = dir_;
       // Segments in reading order: the first of every shard, then the second...
-      Xapian::Database all;
+      std::vector<std::string> sources;
       for (std::size_t i = 0;; ++i) {
         bool any = false;
         for (const auto& sh : shards_) {
           if (i >= sh->segments.size()) continue;
-          all.add_database(Xapian::Database(sh->segments[i]));
+          sources.push_back(sh->segments[i]);
           any = true;
         }
         if (!any) break;
       }
-      count = all.get_doccount();
-      all.compact(merged, Xapian::Compactor::FULL);
+      Merge(std::move(sources), merged);
+      count = Xapian::Database(merged).get_doccount();
     } catch (const Xapian::Error& e) {
       return StatusFromXapian(e, "merging the segments in " + path);
     }
@@ -376,6 +378,40 @@ class ShardedBuild {
     std::size_t shard;
     std::uint64_t ordinal;  // among the shard's documents
   };
+
+  // Compacts `sources`, in order, into `out`, at most fan_in_ at a time:
+  // Xapian keeps a few files open per source, and a corpus of millions of
+  // articles makes hundreds of segments. Merged sources are removed as it
+  // goes, so the build needs little more than twice the index's space.
+  void Merge(std::vector<std::string> sources, const std::string& out) {
+    auto compact = [](std::vector<std::string>::const_iterator b,
+                      std::vector<std::string>::const_iterator e, const std::string& to) {
+      Xapian::Database group;
+      for (auto it = b; it != e; ++it) group.add_database(Xapian::Database(*it));
+      group.compact(to, Xapian::Compactor::FULL);
+      group.close();
+      for (auto it = b; it != e; ++it) {
+        std::error_code ec;
+        std::filesystem::remove_all(*it, ec);
+      }
+    };
+    for (unsigned level = 0; sources.size() > fan_in_; ++level) {
+      std::vector<std::string> next;
+      for (std::size_t i = 0; i < sources.size(); i += fan_in_) {
+        auto b = sources.cbegin() + static_cast<std::ptrdiff_t>(i);
+        auto e =
+            sources.cbegin() + static_cast<std::ptrdiff_t>(std::min(i + fan_in_, sources.size()));
+        if (e - b == 1) {
+          next.push_back(*b);
+          continue;
+        }
+        next.push_back(dir_ + "/merge" + std::to_string(level) + "-" + std::to_string(next.size()));
+        compact(b, e, next.back());
+      }
+      sources.swap(next);
+    }
+    compact(sources.cbegin(), sources.cend(), out);
+  }
 
   void OpenSegment(Shard* sh) {
     sh->segments.push_back(dir_ + "/shard" + std::to_string(sh->index) + "-" +
@@ -435,6 +471,7 @@ class ShardedBuild {
 
   std::string target_, dir_;
   std::uint64_t batch_, segment_size_;
+  std::size_t fan_in_;
   std::vector<std::unique_ptr<Shard>> shards_;
   std::unordered_map<std::string, Placed> placed_;
   std::size_t next_ = 0;
@@ -627,7 +664,7 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
     fs::remove_all(ShardedBuild::BuildDir(target), ec);
     if (options.rebuild || db.get_doccount() == 0) {
       bulk = std::make_unique<ShardedBuild>(target, workers, options.shard_batch,
-                                            options.segment_size);
+                                            options.segment_size, options.merge_fan_in);
       if (Status s = bulk->Start(); !s.ok()) return s;
       stats.shards = workers;
     }
