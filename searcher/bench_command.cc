@@ -165,12 +165,23 @@ int RunBenchCommand(const BenchCommandOptions& opts) {
     *out = {i, ms, !r.ok() || r->hits.empty()};
     return r.ok();
   };
-  // Warm-up: every thread runs the whole log, untimed.
-  for (unsigned pass = 0; pass < opts.warmup; ++pass) {
-    Sample ignored{};
-    for (std::size_t i = 0; i < queries.size(); ++i) {
-      if (!run_one(*searchers[0], i, &ignored) && pass == 0) ++bad_queries;
+  // Warm-up: every searcher runs the whole log, untimed, on its own thread
+  // (each has its own database handle and caches to fill).
+  {
+    std::vector<std::size_t> bad(searchers.size(), 0);
+    std::vector<std::thread> warm;
+    for (std::size_t t = 0; t < searchers.size(); ++t) {
+      warm.emplace_back([&, t] {
+        for (unsigned pass = 0; pass < opts.warmup; ++pass) {
+          Sample ignored{};
+          for (std::size_t i = 0; i < queries.size(); ++i) {
+            if (!run_one(*searchers[t], i, &ignored) && pass == 0) ++bad[t];
+          }
+        }
+      });
     }
+    for (auto& th : warm) th.join();
+    bad_queries = bad[0];
   }
   // Timed passes: threads take queries from a shared counter.
   const std::size_t total = queries.size() * opts.repeat;
