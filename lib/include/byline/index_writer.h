@@ -98,7 +98,7 @@ struct IndexOptions {
   /// database merges less; the final merge (compact) leaves the database
   /// about as small as one big batch would (benchmarks/README.md).
   unsigned shard_batch = 250;
-  unsigned segment_size = 5000;
+  unsigned segment_size = 10000;
   /// Segments merged at a time: more are merged in groups first (Xapian
   /// keeps a few files open per source being merged).
   unsigned merge_fan_in = 32;
