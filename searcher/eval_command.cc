@@ -59,6 +59,10 @@ CLI::App* SetupEvalCommand(CLI::App& app, EvalCommandOptions* opts) {
       ->check(CLI::Range(1, 1000));
   cmd->add_option("--expand-weight", opts->expand_weight, "Weight of expansion terms")
       ->check(CLI::Range(0.0, 10.0));
+  cmd->add_option("--feedback-overlap", opts->feedback_overlap,
+                  "Feedback articles with the same title and at least this share of stemmed "
+                  "terms as one above count once (default 0.5; 0: off)")
+      ->check(CLI::Range(0.0, 1.0));
   return cmd;
 }
 
@@ -97,6 +101,7 @@ int RunEvalCommand(const EvalCommandOptions& opts) {
   if (opts.expand_terms >= 0) req.ranking.expand_terms = static_cast<unsigned>(opts.expand_terms);
   if (opts.expand_docs >= 0) req.ranking.expand_docs = static_cast<unsigned>(opts.expand_docs);
   if (opts.expand_weight >= 0) req.ranking.expand_weight = opts.expand_weight;
+  if (opts.feedback_overlap >= 0) req.ranking.feedback_overlap = opts.feedback_overlap;
   auto run = RunTopics(**searcher, *topics, req);
   if (!run.ok()) {
     std::cerr << "byline: " << SafeForTerminal(run.status().message()) << "\n";

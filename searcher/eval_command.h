@@ -24,6 +24,7 @@ struct EvalCommandOptions {
   int proximity_window = -1;
   int expand_terms = -1, expand_docs = -1;
   double expand_weight = -1;
+  double feedback_overlap = -1;
 };
 
 /// Adds the `eval` subcommand to `app`, filling `opts` when parsed.

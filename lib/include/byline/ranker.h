@@ -27,6 +27,10 @@ struct RankingOptions {
   unsigned expand_docs = 10;
   /// Weight of the expansion terms relative to the original query.
   double expand_weight = 0.2;
+  /// Near-duplicates among the feedback articles count once: an article
+  /// with the same title as one above it and at least this share of its
+  /// stemmed terms (Jaccard) is left out (0 turns it off).
+  double feedback_overlap = 0.5;
 };
 
 /// The ranking for long natural-language requests (judged topics): the

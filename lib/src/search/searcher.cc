@@ -11,6 +11,7 @@
 #include "byline/dates.h"
 #include "byline/schema.h"
 #include "search/compile.h"
+#include "search/feedback.h"
 #include "util/xapian_error.h"
 
 namespace byline {
@@ -35,12 +36,9 @@ struct Searcher::Impl {
     }
   }
 
-  // Only stemmed body terms make good expansion terms (not titles, filters, ids).
-  class StemTermsOnly : public Xapian::ExpandDecider {
+  class ExpansionTermsOnly : public Xapian::ExpandDecider {
    public:
-    bool operator()(const std::string& term) const override {
-      return term.size() > 1 && term[0] == 'Z' && term[1] >= 'a';
-    }
+    bool operator()(const std::string& term) const override { return IsExpansionTerm(term); }
   };
 
   // Pseudo-relevance feedback: a first pass, then the query plus the best
@@ -51,8 +49,10 @@ struct Searcher::Impl {
     Xapian::MSet top = enquire->get_mset(0, ranking.expand_docs);
     if (top.empty()) return q;
     Xapian::RSet rset;
-    for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
-    StemTermsOnly decider;
+    for (Xapian::docid d : FeedbackDocuments(db, top, ranking.feedback_overlap)) {
+      rset.add_document(d);
+    }
+    ExpansionTermsOnly decider;
     Xapian::ESet eset = enquire->get_eset(ranking.expand_terms, rset, &decider);
     if (eset.empty()) return q;
     std::vector<Xapian::Query> terms;

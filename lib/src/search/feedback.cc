@@ -1,0 +1,66 @@
+/** @file feedback.cc
+ *  @brief Internal: choosing the articles of pseudo-relevance feedback.
+ */
+#include "search/feedback.h"
+
+#include "byline/document.h"
+
+namespace byline {
+namespace {
+
+struct Kept {
+  std::string title;
+  std::vector<std::string> terms;  // sorted, as a termlist gives them
+};
+
+double Jaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::size_t common = 0, i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) {
+      ++common, ++i, ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  std::size_t all = a.size() + b.size() - common;
+  return all == 0 ? 1.0 : static_cast<double>(common) / static_cast<double>(all);
+}
+
+}  // namespace
+
+bool IsExpansionTerm(const std::string& term) {
+  return term.size() > 1 && term[0] == 'Z' && term[1] >= 'a';
+}
+
+std::vector<Xapian::docid> FeedbackDocuments(const Xapian::Database& db, const Xapian::MSet& top,
+                                             double overlap) {
+  std::vector<Xapian::docid> out;
+  if (overlap <= 0) {
+    for (auto it = top.begin(); it != top.end(); ++it) out.push_back(*it);
+    return out;
+  }
+  std::vector<Kept> kept;
+  for (auto it = top.begin(); it != top.end(); ++it) {
+    Kept k;
+    Article a;
+    if (DecodeStoredArticle(it.get_document().get_data(), &a)) k.title = a.title;
+    for (auto t = db.termlist_begin(*it); t != db.termlist_end(*it); ++t) {
+      if (IsExpansionTerm(*t)) k.terms.push_back(*t);
+    }
+    bool duplicate = false;
+    for (const Kept& other : kept) {
+      if (other.title == k.title && Jaccard(k.terms, other.terms) >= overlap) {
+        duplicate = true;
+        break;
+      }
+    }
+    if (duplicate) continue;
+    out.push_back(*it);
+    kept.push_back(std::move(k));
+  }
+  return out;
+}
+
+}  // namespace byline
