@@ -31,8 +31,9 @@ std::string EncodeStoredArticle(const Article& article);
 
 /// Reverses EncodeStoredArticle, and reads the plain (unwhitened) records of
 /// databases written before it; returns false (and leaves *out partly
-/// filled) if the data is in neither form.
-bool DecodeStoredArticle(const std::string& data, Article* out);
+/// filled) if the data is in neither form. Takes the record by value and
+/// unwhitens it in place: pass Xapian's get_data() straight in.
+bool DecodeStoredArticle(std::string data, Article* out);
 
 }  // namespace byline
 

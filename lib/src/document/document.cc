@@ -64,14 +64,9 @@ std::string EncodeStoredArticle(const Article& article) {
   return out;
 }
 
-bool DecodeStoredArticle(const std::string& stored, Article* out) {
-  if (stored.empty() || (stored[0] != kVersionPlain && stored[0] != kVersionWhitened)) return false;
-  std::string plain;
-  if (stored[0] == kVersionWhitened) {
-    plain = stored;
-    Whiten(&plain);
-  }
-  const std::string& data = stored[0] == kVersionWhitened ? plain : stored;
+bool DecodeStoredArticle(std::string data, Article* out) {
+  if (data.empty() || (data[0] != kVersionPlain && data[0] != kVersionWhitened)) return false;
+  if (data[0] == kVersionWhitened) Whiten(&data);  // in place: the keystream is its own inverse
   std::size_t pos = 1;
   for (auto field : kFields) {
     std::size_t n = 0;

@@ -9,9 +9,23 @@ namespace byline {
 namespace {
 
 struct Kept {
+  Xapian::docid id;
   std::string title;
   std::vector<std::string> terms;  // sorted, as a termlist gives them
+  bool terms_read = false;
 };
+
+// An article's expansion terms, read when first needed: only articles that
+// share a title are compared.
+const std::vector<std::string>& TermsOf(const Xapian::Database& db, Kept* k) {
+  if (!k->terms_read) {
+    for (auto t = db.termlist_begin(k->id); t != db.termlist_end(k->id); ++t) {
+      if (IsExpansionTerm(*t)) k->terms.push_back(*t);
+    }
+    k->terms_read = true;
+  }
+  return k->terms;
+}
 
 double Jaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   std::size_t common = 0, i = 0, j = 0;
@@ -37,26 +51,21 @@ bool IsExpansionTerm(const std::string& term) {
 std::vector<Xapian::docid> FeedbackDocuments(const Xapian::Database& db, const Xapian::MSet& top,
                                              double overlap) {
   std::vector<Xapian::docid> out;
-  if (overlap <= 0) {
-    for (auto it = top.begin(); it != top.end(); ++it) out.push_back(*it);
-    return out;
-  }
   std::vector<Kept> kept;
   for (auto it = top.begin(); it != top.end(); ++it) {
-    Kept k;
-    Article a;
-    if (DecodeStoredArticle(it.get_document().get_data(), &a)) k.title = a.title;
-    for (auto t = db.termlist_begin(*it); t != db.termlist_end(*it); ++t) {
-      if (IsExpansionTerm(*t)) k.terms.push_back(*t);
-    }
-    bool duplicate = false;
-    for (const Kept& other : kept) {
-      if (other.title == k.title && Jaccard(k.terms, other.terms) >= overlap) {
-        duplicate = true;
-        break;
+    Kept k{*it, {}, {}, false};
+    if (overlap > 0) {
+      Article a;
+      if (DecodeStoredArticle(it.get_document().get_data(), &a)) k.title = std::move(a.title);
+      bool duplicate = false;
+      for (Kept& other : kept) {
+        if (other.title == k.title && Jaccard(TermsOf(db, &k), TermsOf(db, &other)) >= overlap) {
+          duplicate = true;
+          break;
+        }
       }
+      if (duplicate) continue;
     }
-    if (duplicate) continue;
     out.push_back(*it);
     kept.push_back(std::move(k));
   }
