@@ -14,7 +14,8 @@
 #include <map>
 #include <thread>
 
-#include "app/exit_codes.h"
+#include "cli/database.h"
+#include "cli/exit_codes.h"
 #include "byline/bench.h"
 #include "byline/index_writer.h"
 #include "byline/searcher.h"

@@ -8,7 +8,8 @@
 #include <cstdio>
 #include <iostream>
 
-#include "app/exit_codes.h"
+#include "cli/database.h"
+#include "cli/exit_codes.h"
 #include "byline/evaluation.h"
 #include "byline/index_writer.h"
 #include "byline/text.h"

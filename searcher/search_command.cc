@@ -9,7 +9,8 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "app/exit_codes.h"
+#include "cli/database.h"
+#include "cli/exit_codes.h"
 #include "byline/index_writer.h"
 #include "byline/searcher.h"
 #include "byline/text.h"

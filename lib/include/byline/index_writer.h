@@ -17,10 +17,6 @@
 
 namespace byline {
 
-/// Where `byline` keeps its database unless told otherwise: $BYLINE_DB if
-/// set, else $XDG_DATA_HOME/byline/index, else ~/.local/share/byline/index.
-std::string DefaultDatabasePath();
-
 /// The unique id term of an article id (long ids are shortened with a hash
 /// so the term stays within Xapian's term length limit).
 std::string IdTerm(const std::string& article_id);

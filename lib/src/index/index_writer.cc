@@ -115,17 +115,6 @@ Xapian::Document BuildDocument(const Article& a, const Analyzer& analyzer, unsig
 
 }  // namespace
 
-std::string DefaultDatabasePath() {
-  if (const char* env = std::getenv("BYLINE_DB"); env && *env) return env;
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
-    return std::string(xdg) + "/byline/index";
-  }
-  if (const char* home = std::getenv("HOME"); home && *home) {
-    return std::string(home) + "/.local/share/byline/index";
-  }
-  return ".byline-index";
-}
-
 std::string IdTerm(const std::string& article_id) {
   std::string term = schema::kPrefixId + article_id;
   if (term.size() > kMaxIdTermBytes) {

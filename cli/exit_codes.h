@@ -1,8 +1,8 @@
 /** @file exit_codes.h
  *  @brief The exit statuses of `byline`, documented in README.md.
  */
-#ifndef BYLINE_APP_EXIT_CODES_H
-#define BYLINE_APP_EXIT_CODES_H
+#ifndef BYLINE_CLI_EXIT_CODES_H
+#define BYLINE_CLI_EXIT_CODES_H
 
 #include "byline/status.h"
 
@@ -30,4 +30,4 @@ inline int ForStatus(const Status& s) {
 
 }  // namespace byline::exit_code
 
-#endif  // BYLINE_APP_EXIT_CODES_H
+#endif  // BYLINE_CLI_EXIT_CODES_H
