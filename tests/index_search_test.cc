@@ -132,8 +132,31 @@ TEST_F(IndexSearchTest, SinceAndUntil) {
     EXPECT_GE(h.article.date.substr(0, 10), "2019-01-01");
     EXPECT_LE(h.article.date.substr(0, 10), "2019-06-30");
   }
+  // Every filter in force is in the description (--explain, JSON "query").
+  EXPECT_EQ(r->query_description, "(council FILTER date:20190101..20190630)");
+  req.until.clear();
+  r = (*s)->Search(req);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->query_description, "(council FILTER date:20190101..)");
   req.since = "not a date";
   EXPECT_EQ((*s)->Search(req).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(IndexSearchTest, SinceAfterUntilIsAnErrorLikeAReversedDateRange) {
+  auto s = Searcher::Open(Db());
+  ASSERT_TRUE(s.ok());
+  SearchRequest req;
+  req.query = "council";
+  req.since = "2006";
+  req.until = "2005";
+  auto r = (*s)->Search(req);
+  ASSERT_FALSE(r.ok());  // was: no filter at all, every article
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(r.status().message().find("--since 2006 is after --until 2005"), std::string::npos)
+      << r.status().message();
+  // The same day at both ends is a one-day range, not an error.
+  req.since = req.until = "2019-03-02";
+  EXPECT_TRUE((*s)->Search(req).ok());
 }
 
 TEST_F(IndexSearchTest, RelaxesToOrWhenNoArticleHasEveryWord) {

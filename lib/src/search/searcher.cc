@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 
 #include "byline/dates.h"
 #include "byline/schema.h"
@@ -64,11 +65,19 @@ struct Searcher::Impl {
   }
 
   // Runs one query; may throw Xapian::Error.
-  SearchResults Run(const SearchRequest& req, const QueryNode& root, const Xapian::Query& filter) {
+  // `dates` is the --since/--until range (kDateRange), or nullptr.
+  SearchResults Run(const SearchRequest& req, const QueryNode& root, const QueryNode* dates) {
     CompileContext ctx;
     ctx.analyzer = &analyzer;
     ctx.languages = languages;
     ctx.ranking = req.ranking;
+    Xapian::Query filter;
+    if (dates) filter = CompileQuery(*dates, ctx);
+    // Every filter in force shows, as Xapian describes OP_FILTER.
+    auto describe = [&](const QueryNode& n) {
+      return dates ? "(" + DescribeQuery(n) + " FILTER " + DescribeQuery(*dates) + ")"
+                   : DescribeQuery(n);
+    };
     auto run_once = [&](const QueryNode& node, Xapian::MSet* mset) {
       Xapian::Query q = CompileQuery(node, ctx);
       Xapian::Enquire enquire(db);
@@ -82,13 +91,13 @@ struct Searcher::Impl {
     SearchResults res;
     Xapian::MSet mset;
     run_once(root, &mset);
-    res.query_description = DescribeQuery(root);
+    res.query_description = describe(root);
     if (mset.empty() && req.relax && req.default_operator == DefaultOperator::kAnd &&
         IsRelaxable(root)) {
       QueryNode relaxed = RelaxToOr(root);
       run_once(relaxed, &mset);
       res.relaxed = true;
-      res.query_description = DescribeQuery(relaxed);
+      res.query_description = describe(relaxed);
     }
     res.matches_estimated = mset.get_matches_estimated();
     HighlightSpec spec;  // only needed for snippets
@@ -159,7 +168,7 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request, QueryError*
   popts.drop_stop_words = request.drop_stop_words;
   auto parsed = ParseQuery(request.query, impl_->analyzer, popts, error);
   if (!parsed.ok()) return parsed.status();
-  Xapian::Query filter;
+  std::optional<QueryNode> dates;
   if (!request.since.empty() || !request.until.empty()) {
     auto from = request.since.empty() ? std::optional<DateRange>(DateRange{})
                                       : ParseDateRange(request.since);
@@ -169,16 +178,20 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request, QueryError*
       return Status::InvalidArgument("--since: cannot read the date '" + request.since + "'");
     if (!to)
       return Status::InvalidArgument("--until: cannot read the date '" + request.until + "'");
-    QueryNode range;
-    range.kind = QueryNode::Kind::kDateRange;
-    range.from = from->from;
-    range.to = to->to;
-    CompileContext ctx;
-    filter = CompileQuery(range, ctx);
+    // An empty range would compile to no filter at all (every article,
+    // undated ones too), so it is an error, as date:2006..2005 is.
+    if (!from->from.empty() && !to->to.empty() && from->from > to->to) {
+      return Status::InvalidArgument("--since " + request.since + " is after --until " +
+                                     request.until + ": no date is in both");
+    }
+    dates.emplace();
+    dates->kind = QueryNode::Kind::kDateRange;
+    dates->from = from->from;
+    dates->to = to->to;
   }
   for (int attempt = 0;; ++attempt) {
     try {
-      SearchResults res = impl_->Run(request, *parsed, filter);
+      SearchResults res = impl_->Run(request, *parsed, dates ? &*dates : nullptr);
       res.elapsed_ms =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
       return res;
