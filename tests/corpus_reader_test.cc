@@ -221,6 +221,60 @@ TEST(CorpusReaderTest, JsonLinesKeepsGoodLinesAndReportsBadOnes) {
   EXPECT_NE(r.errors[2].find("f.jsonl:6:"), std::string::npos) << r.errors[2];
 }
 
+// A bad line of a JSON Lines file, or a bad element of a JSON array, costs
+// that line or element, never the file: NUL bytes, control characters,
+// bytes that are not UTF-8, broken syntax, an array cut short.
+TEST(CorpusReaderTest, ABadLineOrArrayElementCostsOnlyItself) {
+  const std::string good1 = R"({"id": "g1", "title": "Good one", "body": "walruses"})";
+  const std::string good2 = R"({"id": "g2", "title": "Good two", "body": "narwhals"})";
+  struct Case {
+    const char* name;
+    std::string file;   // file name: its extension picks the format
+    std::string bad;    // put between the two good articles
+    const char* error;  // what the one error says
+  };
+  const Case cases[] = {
+      {"nul in a line", "a.jsonl", std::string("{\"title\": \"x\0y\", \"body\": \"z\"}", 29),
+       "a.jsonl:2: line is binary data (NUL bytes); skipped"},
+      {"raw control character", "b.jsonl", "{\"title\": \"x\x01y\", \"body\": \"z\"}",
+       "b.jsonl:2: invalid JSON"},
+      {"not utf-8", "c.jsonl", "{\"title\": \"caf\xe9\", \"body\": \"z\"}",
+       "c.jsonl:2: line is not valid UTF-8; skipped"},
+      {"nul in an element", "d.json", std::string("{\"title\": \"x\0y\", \"body\": \"z\"}", 29),
+       "d.json [2]: binary data (NUL bytes); skipped"},
+      {"not utf-8 in an element", "e.json", "{\"title\": \"caf\xe9\", \"body\": \"z\"}",
+       "e.json [2]: not valid UTF-8; skipped"},
+      {"broken element", "f.json", "{\"title\": oops, \"body\": [1, {\"a\": \"]}\"}]}",
+       "f.json:2:"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    test::TempDir dir;
+    bool lines = c.file.find(".jsonl") != std::string::npos;
+    std::string content = lines ? good1 + "\n" + c.bad + "\n" + good2 + "\n"
+                                : "[" + good1 + ",\n" + c.bad + ",\n" + good2 + "]";
+    auto r = ReadOne(dir.Write(c.file, content));
+    ASSERT_EQ(r.articles.size(), 2u);
+    EXPECT_EQ(r.articles[0].id, "g1");
+    EXPECT_EQ(r.articles[1].id, "g2");
+    ASSERT_EQ(r.errors.size(), 1u);
+    EXPECT_NE(r.errors[0].find(c.error), std::string::npos) << r.errors[0];
+  }
+  // An array cut short keeps the elements before the cut; an empty one is no error.
+  test::TempDir dir;
+  auto cut = ReadOne(dir.Write("cut.json", "[" + good1 + ", " + good2 + ", {\"title\": \"half"));
+  ASSERT_EQ(cut.articles.size(), 2u);
+  ASSERT_EQ(cut.errors.size(), 1u);
+  EXPECT_NE(cut.errors[0].find("[3]: invalid JSON"), std::string::npos) << cut.errors[0];
+  auto empty = ReadOne(dir.Write("empty.json", " [ ] "));
+  EXPECT_TRUE(empty.articles.empty());
+  EXPECT_TRUE(empty.errors.empty());
+  // A file that is binary from its first byte is still one error, not one per line.
+  auto binary = ReadOne(dir.Write("png.jsonl", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)));
+  EXPECT_TRUE(binary.articles.empty());
+  EXPECT_NE(binary.status.message().find("binary data"), std::string::npos);
+}
+
 TEST(CorpusReaderTest, GzipOfAnyFormat) {
   test::TempDir dir;
   auto r = ReadOne(dir.Write("x.jsonl.gz", Gzip("{\"title\": \"Zipped\", \"body\": \"b\"}\n")));

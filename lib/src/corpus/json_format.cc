@@ -3,6 +3,10 @@
  */
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "byline/text.h"
 #include "formats.h"
 
@@ -77,9 +81,90 @@ std::string Where(const std::string& path, std::string_view content, std::size_t
   return path + ":" + std::to_string(line) + ":" + std::to_string(col);
 }
 
+// Why `text` (one JSON Lines line or array element) cannot be parsed as
+// JSON before trying: binary data or bytes that are not UTF-8. Empty if
+// neither.
+std::string Unreadable(std::string_view text) {
+  if (text.find('\0') != std::string_view::npos) return "binary data (NUL bytes)";
+  if (!IsValidUtf8(text)) return "not valid UTF-8";
+  return std::string();
+}
+
+// The byte ranges of the elements of a top-level JSON array, found without
+// parsing them (strings, escapes and nesting are followed), so that a bad
+// element costs only itself. Returns false if `content` is not an array.
+// An array cut short ends with its incomplete element, which then fails to
+// parse and is reported.
+bool SplitArray(std::string_view content, std::vector<std::pair<std::size_t, std::size_t>>* out) {
+  std::size_t i = content.find_first_not_of(" \t\r\n");
+  if (i == std::string_view::npos || content[i] != '[') return false;
+  std::size_t start = ++i, depth = 0;
+  bool in_string = false, escaped = false;
+  auto add = [&](std::size_t end) {
+    bool blank =
+        content.substr(start, end - start).find_first_not_of(" \t\r\n") == std::string_view::npos;
+    if (!blank || !out->empty() || content[end] != ']') out->emplace_back(start, end);
+  };
+  for (; i < content.size(); ++i) {
+    char c = content[i];
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      ++depth;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    } else if (c == ']') {
+      add(i);
+      return true;
+    } else if (c == ',' && depth == 0) {
+      add(i);
+      start = i + 1;
+    }
+  }
+  out->emplace_back(start, content.size());
+  return true;
+}
+
 }  // namespace
 
 void ParseJsonArticles(const std::string& path, std::string_view content, const ReadSink& sink) {
+  std::vector<std::pair<std::size_t, std::size_t>> elements;
+  if (SplitArray(content, &elements)) {
+    std::size_t n = 0;
+    for (const auto& [begin, end] : elements) {
+      ++n;
+      std::string_view text = content.substr(begin, end - begin);
+      std::string where = path + " [" + std::to_string(n) + "]";
+      if (std::string why = Unreadable(text); !why.empty()) {
+        sink.on_error(Status::Corruption(where + ": " + why + "; skipped"));
+        continue;
+      }
+      json obj;
+      try {
+        obj = json::parse(text.begin(), text.end());
+      } catch (const json::parse_error& e) {
+        std::size_t at = begin + (e.byte > 0 ? e.byte - 1 : 0);
+        sink.on_error(Status::Corruption(Where(path, content, at) + " [" + std::to_string(n) +
+                                         "]: invalid JSON: " + e.what() + "; skipped"));
+        continue;
+      } catch (const json::exception& e) {  // e.g. a number too large (found by fuzzing)
+        sink.on_error(Status::Corruption(where + ": invalid JSON: " + e.what() + "; skipped"));
+        continue;
+      }
+      Emit(where, path + "#" + std::to_string(n), obj, sink);
+    }
+    return;
+  }
   if (!IsValidUtf8(content)) {
     sink.on_error(Status::Corruption(path + ": JSON is not valid UTF-8"));
     return;
@@ -95,15 +180,7 @@ void ParseJsonArticles(const std::string& path, std::string_view content, const 
     sink.on_error(Status::Corruption(path + ": invalid JSON: " + e.what()));
     return;
   }
-  if (doc.is_array()) {
-    std::size_t n = 0;
-    for (const json& obj : doc) {
-      ++n;
-      Emit(path + " [" + std::to_string(n) + "]", path + "#" + std::to_string(n), obj, sink);
-    }
-  } else {
-    Emit(path, path, doc, sink);
-  }
+  Emit(path, path, doc, sink);
 }
 
 void ParseJsonLines(const std::string& path, std::string_view content, const ReadSink& sink) {
@@ -117,8 +194,8 @@ void ParseJsonLines(const std::string& path, std::string_view content, const Rea
     std::size_t first = line.find_first_not_of(" \t\r");
     if (first == std::string_view::npos) continue;  // blank line
     std::string where = path + ":" + std::to_string(line_no);
-    if (!IsValidUtf8(line)) {
-      sink.on_error(Status::Corruption(where + ": line is not valid UTF-8; skipped"));
+    if (std::string why = Unreadable(line); !why.empty()) {
+      sink.on_error(Status::Corruption(where + ": line is " + why + "; skipped"));
       continue;
     }
     json obj;

@@ -141,11 +141,16 @@ Status ParseFileContents(const std::string& path, std::string raw, const ReadLim
     if (!s.ok()) return s;
     raw.swap(plain);
   }
-  // Text has no NUL bytes (UTF-16, which does, starts with a byte order mark).
+  // Text has no NUL bytes (UTF-16, which does, starts with a byte order
+  // mark). JSON that starts like JSON is checked line by line or element by
+  // element instead, so that one bad line costs only itself.
   std::string_view head = std::string_view(raw).substr(0, 1 << 16);
   bool utf16 =
       head.size() >= 2 && (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF");
-  if (!utf16 && head.find('\0') != std::string_view::npos) {
+  std::size_t first = head.find_first_not_of(" \t\r\n");
+  bool json_like = (format == FileFormat::kJson || format == FileFormat::kJsonLines) &&
+                   first != std::string_view::npos && (head[first] == '{' || head[first] == '[');
+  if (!utf16 && !json_like && head.find('\0') != std::string_view::npos) {
     return Status::InvalidArgument(path + ": binary data (NUL bytes), not a text article; skipped");
   }
   // JSON must be UTF-8 already; text and HTML are converted from legacy encodings.
