@@ -1,5 +1,7 @@
 /** @file schema.h
- *  @brief Every term prefix and value slot of a Byline database, written once.
+ *  @brief Every term prefix and value slot of a Byline database, written once,
+ *  and the one table of fields that the readers, the query parser and the
+ *  query compiler share.
  *
  *  Follows Xapian's prefix conventions (docs/termprefixes.rst): single
  *  capital letters for the common fields, "X" for our own. Terms after a
@@ -7,6 +9,13 @@
  */
 #ifndef BYLINE_SCHEMA_H
 #define BYLINE_SCHEMA_H
+
+#include <array>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "byline/document.h"
 
 namespace byline::schema {
 
@@ -41,6 +50,8 @@ inline constexpr unsigned kSlotDate = 0;
 /// Article body, for snippets. Kept out of the document data so that a result
 /// list without snippets never reads (or decompresses) the text.
 inline constexpr unsigned kSlotBody = 1;
+/// "No value slot" in a field row (the same number as Xapian::BAD_VALUENO).
+inline constexpr unsigned kNoSlot = static_cast<unsigned>(-1);
 
 // ---- Metadata (Xapian user metadata) ---------------------------------------
 /// One key per indexed file: "file:" + the same hex hash as kPrefixFile; the
@@ -58,6 +69,98 @@ inline constexpr unsigned kTitleWdf = 3;
 /// The body's first position is this far after the title's last, so that a
 /// phrase never matches across the title/body boundary.
 inline constexpr unsigned kTitleBodyGap = 100;
+
+// ---- Fields ------------------------------------------------------------------
+/// How a field is searched.
+enum class FieldKind {
+  kText,    ///< ranked words; `name:` searches this field alone (title)
+  kBody,    ///< ranked words that every bare query word searches; no `name:`
+  kFilter,  ///< boolean filter terms, one per word of the value (source, author)
+  kCode,    ///< one boolean filter term: the whole value, normalised (lang)
+  kDate,    ///< `name:` is a date range over the value slot ("YYYYMMDD")
+  kStored,  ///< kept in the document data for display; no `name:`
+};
+
+/// True if the query language has `name:` for fields of this kind.
+constexpr bool IsQueryKind(FieldKind kind) {
+  return kind == FieldKind::kText || kind == FieldKind::kFilter || kind == FieldKind::kCode ||
+         kind == FieldKind::kDate;
+}
+
+/// One field of an article: one row of kFields.
+struct Field {
+  /// Canonical name: `name:` in queries (for query kinds), in DescribeQuery
+  /// and --explain, and in messages.
+  std::string_view name;
+  FieldKind kind;
+  /// The Article member that readers fill and the index writer reads.
+  std::string Article::*member;
+  /// Prefix of the field's terms: its unstemmed, positional words (text
+  /// kinds) or its filter terms; nullptr if the field has no terms of its own.
+  const char* prefix;
+  /// Text kinds: prefix of the stemmed terms; nullptr otherwise.
+  const char* stem_prefix;
+  /// Value slot, or kNoSlot.
+  unsigned slot;
+  /// Other names a query may use for `name:` (query kinds only); unused
+  /// entries are nullptr.
+  std::array<const char*, 3> aliases;
+  /// The metadata keys readers accept (text headers, front matter, JSON
+  /// keys), written normalised: lower case, without '_', '-' or ' '.
+  /// A key written "Published_At" or "pub-date" in a file matches
+  /// "publishedat" or "pubdate" here. Unused entries are nullptr.
+  std::array<const char*, 6> metadata_keys;
+};
+
+/// Every field, once: the readers (metadata keys), the query lexer and parser
+/// (names, aliases, kinds) and the query compiler (prefixes, slots) all read
+/// this table, so a field is one row here plus a member of Article. The index
+/// writer (lib/src/index/) writes terms and values from the kPrefix* and
+/// kSlot* constants above, so a new searchable field needs its line there too.
+/// The date's filter terms (kPrefixYear, kPrefixMonth, kPrefixDay) are the
+/// writer's alone: queries on dates use the slot. Names, aliases and metadata
+/// keys are unique across rows (checked when lib/src/schema/schema.cc compiles).
+// clang-format off
+inline constexpr Field kFields[] = {
+  // name     kind                member            prefix          stem prefix       slot
+  //          query aliases   metadata keys
+  {"id",      FieldKind::kStored, &Article::id,     kPrefixId,      nullptr,          kNoSlot,
+              {},             {"id"}},
+  {"title",   FieldKind::kText,   &Article::title,  kPrefixTitle,   kPrefixTitleStem, kNoSlot,
+              {},             {"title", "headline"}},
+  {"date",    FieldKind::kDate,   &Article::date,   nullptr,        nullptr,          kSlotDate,
+              {},             {"date", "published", "publishedat", "pubdate", "datepublished"}},
+  {"body",    FieldKind::kBody,   &Article::body,   kPrefixText,    kPrefixStem,      kSlotBody,
+              {},             {"body", "text", "content"}},
+  {"source",  FieldKind::kFilter, &Article::source, kPrefixSource,  nullptr,          kNoSlot,
+              {"site"},       {"source", "site", "sitename", "publisher"}},
+  {"author",  FieldKind::kFilter, &Article::author, kPrefixAuthor,  nullptr,          kNoSlot,
+              {"byline"},     {"author", "byline", "by"}},
+  {"url",     FieldKind::kStored, &Article::url,    nullptr,        nullptr,          kNoSlot,
+              {},             {"url", "link"}},
+  {"lang",    FieldKind::kCode,   &Article::lang,   kPrefixLang,    nullptr,          kNoSlot,
+              {"language"},   {"lang", "language"}},
+};
+// clang-format on
+
+/// The row for an Article member. Every member but Article::path has one;
+/// asking for path is a programming error (a compile error where the call is
+/// a constant expression, std::logic_error otherwise).
+constexpr const Field& FieldOf(std::string Article::*member) {
+  for (const Field& f : kFields) {
+    if (f.member == member) return f;
+  }
+  throw std::logic_error("schema::FieldOf: no row in kFields for this Article member");
+}
+
+/// The field a query names with `name:` (its name or an alias, exactly as
+/// written: names are case-sensitive), or nullptr if the query language has
+/// no such field.
+const Field* FindQueryField(std::string_view name);
+
+/// The field a reader fills for metadata `key`, compared after dropping '_',
+/// '-' and ' ' and folding ASCII case; nullptr if no field accepts it.
+const Field* FindMetadataField(std::string_view key);
 
 }  // namespace byline::schema
 

@@ -16,8 +16,9 @@ namespace byline {
 /// and path, and cleaned text. Returns false if the article has no text.
 bool FinishArticle(Article* a, const std::string& default_id);
 
-/// Sets a metadata field from a header key ("Title", "Date", "Byline", ...);
-/// returns false if the key is not one Byline knows.
+/// Sets a metadata field from a header key ("Title", "Date", "Byline", ...),
+/// unless it is already set; returns false if no row of schema::kFields
+/// accepts the key (see schema::FindMetadataField).
 bool SetFieldByName(Article* a, std::string_view key, std::string value);
 
 void ParseTextArticle(const std::string& path, bool markdown, std::string_view content,

@@ -107,10 +107,8 @@ class Lexer {
     }
   }
 
-  static bool IsFieldName(std::string_view name) {
-    return name == "title" || name == "source" || name == "author" || name == "lang" ||
-           name == "date" || name == "language" || name == "site" || name == "byline";
-  }
+  // A name or alias of a query field in schema::kFields.
+  static bool IsFieldName(std::string_view name) { return schema::FindQueryField(name) != nullptr; }
 
  private:
   // “ and ” (U+201C, U+201D) count as quotes too.
@@ -295,10 +293,12 @@ class Parser {
 
   bool FieldNode(const Lexeme& field, QueryNode* out, bool* is_filter, bool* empty) {
     const Lexeme& value = Peek();
-    std::string name = field.text;
-    if (value.type == Lexeme::kLParen && name == "title" && field_.empty()) {
-      // title:(a OR "b c"): every word inside searches the title.
-      field_ = "title";
+    const std::string& name = field.text;  // as written (an alias, perhaps): messages quote it
+    // The lexer makes a field only of a name FindQueryField knows.
+    const schema::Field& f = *schema::FindQueryField(name);
+    if (value.type == Lexeme::kLParen && f.kind == schema::FieldKind::kText && field_.empty()) {
+      // title:(a OR "b c"): every word inside searches the field.
+      field_ = f.name;
       bool ok = ParsePrimary(out, is_filter, empty);
       field_.clear();
       return ok;
@@ -312,34 +312,39 @@ class Parser {
       return Fail(field.offset, "field '" + name + ":' needs a value right after the colon");
     }
     Next();
-    if (name == "title")
-      return TextNode(value.text, value.offset, value.type == Lexeme::kPhrase, "title", out, empty);
-    *is_filter = true;
-    if (name == "date") {
-      auto range = ParseDateRange(value.text);
-      if (!range) {
-        return Fail(value.offset, "cannot read the date '" + value.text +
-                                      "': use YYYY, YYYY-MM, YYYY-MM-DD or a range A..B");
+    switch (f.kind) {
+      case schema::FieldKind::kText:
+        return TextNode(value.text, value.offset, value.type == Lexeme::kPhrase,
+                        std::string(f.name), out, empty);
+      case schema::FieldKind::kDate: {
+        *is_filter = true;
+        auto range = ParseDateRange(value.text);
+        if (!range) {
+          return Fail(value.offset, "cannot read the date '" + value.text +
+                                        "': use YYYY, YYYY-MM, YYYY-MM-DD or a range A..B");
+        }
+        out->kind = Kind::kDateRange;
+        out->from = range->from;
+        out->to = range->to;
+        return true;
       }
-      out->kind = Kind::kDateRange;
-      out->from = range->from;
-      out->to = range->to;
-      return true;
-    }
-    const char* prefix = name == "source" || name == "site"     ? schema::kPrefixSource
-                         : name == "author" || name == "byline" ? schema::kPrefixAuthor
-                                                                : schema::kPrefixLang;
-    out->kind = Kind::kFilter;
-    out->field = name == "site"       ? "source"
-                 : name == "byline"   ? "author"
-                 : name == "language" ? "lang"
-                                      : name;
-    if (prefix == schema::kPrefixLang) {
-      out->terms.push_back(std::string(prefix) + analyzer_.Normalize(value.text));
-    } else {
-      for (const Token& t : analyzer_.Tokenize(value.text)) {
-        if (!t.joined) out->terms.push_back(prefix + t.term);
-      }
+      case schema::FieldKind::kCode:
+        *is_filter = true;
+        out->kind = Kind::kFilter;
+        out->field = f.name;
+        out->terms.push_back(f.prefix + analyzer_.Normalize(value.text));
+        break;
+      case schema::FieldKind::kFilter:
+        *is_filter = true;
+        out->kind = Kind::kFilter;
+        out->field = f.name;
+        for (const Token& t : analyzer_.Tokenize(value.text)) {
+          if (!t.joined) out->terms.push_back(f.prefix + t.term);
+        }
+        break;
+      case schema::FieldKind::kBody:
+      case schema::FieldKind::kStored:  // never: FindQueryField returns query kinds only
+        return Fail(field.offset, "field '" + name + ":' cannot be searched");
     }
     if (out->terms.empty()) {
       return Fail(value.offset, "field '" + name + ":' has no searchable word in its value");
@@ -347,7 +352,7 @@ class Parser {
     return true;
   }
 
-  // A word or phrase of text; `field` is "" or "title".
+  // A word or phrase of text; `field` is "" (body and title) or a kText field's name.
   bool TextNode(const std::string& text, std::size_t offset, bool quoted, const std::string& field,
                 QueryNode* out, bool* empty) {
     std::string body = text;
@@ -423,7 +428,7 @@ class Parser {
   const Analyzer& analyzer_;
   const QueryParseOptions& options_;
   QueryError* err_ = nullptr;
-  std::string field_;  // "title" inside title:( ... )
+  std::string field_;  // the kText field's name inside title:( ... )
   static constexpr int kMaxDepth = 64;
   int depth_ = 0;
 };
@@ -524,7 +529,7 @@ std::string DescribeQuery(const QueryNode& n) {
     case Kind::kFilter:
       return n.field + ":" + Join(n.terms, "+");
     case Kind::kDateRange:
-      return "date:" + n.from + ".." + n.to;
+      return std::string(schema::FieldOf(&Article::date).name) + ":" + n.from + ".." + n.to;
     case Kind::kMatchAll:
       return "<all>";
     default:

@@ -1,5 +1,5 @@
 /** @file compile.cc
- *  @brief QueryNode -> Xapian::Query, using the schema's prefixes.
+ *  @brief QueryNode -> Xapian::Query, with the prefixes and slots of schema::kFields.
  */
 #include "search/compile.h"
 
@@ -14,8 +14,20 @@ using Kind = QueryNode::Kind;
 
 bool IsFilter(const QueryNode& n) { return n.kind == Kind::kFilter || n.kind == Kind::kDateRange; }
 
-Xapian::Query WordQuery(const std::string& term, bool title, const CompileContext& ctx) {
-  std::string prefix = title ? schema::kPrefixTitleStem : schema::kPrefixStem;
+constexpr const schema::Field& kBody = schema::FieldOf(&Article::body);
+constexpr const schema::Field& kTitle = schema::FieldOf(&Article::title);
+constexpr const schema::Field& kDate = schema::FieldOf(&Article::date);
+
+// The field a text node searches: its kText field, or the body (bare words).
+const schema::Field& TextField(const QueryNode& n) {
+  if (n.field.empty()) return kBody;
+  const schema::Field* f = schema::FindQueryField(n.field);
+  return f && f->kind == schema::FieldKind::kText ? *f : kBody;
+}
+
+Xapian::Query WordQuery(const std::string& term, const schema::Field& field,
+                        const CompileContext& ctx) {
+  std::string prefix = field.stem_prefix;
   std::vector<std::string> stems;
   for (const std::string& lang : ctx.languages) {
     std::string t = prefix + ctx.analyzer->Stem(term, lang);
@@ -25,8 +37,9 @@ Xapian::Query WordQuery(const std::string& term, bool title, const CompileContex
   Xapian::Query q = stems.size() == 1
                         ? Xapian::Query(stems[0])
                         : Xapian::Query(Xapian::Query::OP_SYNONYM, stems.begin(), stems.end());
-  if (!title && ctx.ranking.title_weight > 0) {
-    Xapian::Query t = WordQuery(term, /*title=*/true, ctx);
+  if (&field == &kBody && ctx.ranking.title_weight > 0) {
+    // A bare word also searches the title, weighted up.
+    Xapian::Query t = WordQuery(term, kTitle, ctx);
     q = Xapian::Query(Xapian::Query::OP_OR, q,
                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, t, ctx.ranking.title_weight));
   }
@@ -58,11 +71,11 @@ Xapian::Query ProximityBonus(const QueryNode& n, const CompileContext& ctx) {
 }  // namespace
 
 Xapian::Query CompileQuery(const QueryNode& n, const CompileContext& ctx) {
-  bool title = n.field == "title";
-  std::string text_prefix = title ? schema::kPrefixTitle : schema::kPrefixText;
+  const schema::Field& text = TextField(n);
+  std::string text_prefix = text.prefix;
   switch (n.kind) {
     case Kind::kWord:
-      return WordQuery(n.terms[0], title, ctx);
+      return WordQuery(n.terms[0], text, ctx);
     case Kind::kExact:
       return Xapian::Query(text_prefix + n.terms[0]);
     case Kind::kPhrase: {
@@ -79,9 +92,9 @@ Xapian::Query CompileQuery(const QueryNode& n, const CompileContext& ctx) {
       return Combine(Xapian::Query::OP_AND, terms);
     }
     case Kind::kDateRange:
-      if (n.from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, n.to);
-      if (n.to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, n.from);
-      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, n.from, n.to);
+      if (n.from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, kDate.slot, n.to);
+      if (n.to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, kDate.slot, n.from);
+      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kDate.slot, n.from, n.to);
     case Kind::kMatchAll:
       return Xapian::Query::MatchAll;
     case Kind::kAnd: {
