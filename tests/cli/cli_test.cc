@@ -1,0 +1,372 @@
+// End-to-end tests: run the real `byline` binary on real files (the sample
+// corpus/ and files written here). Label `cli`; see tests/support/process.h.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "process.h"
+#include "testutil.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using byline::test::Byline;
+using byline::test::JsonLines;
+using byline::test::Quote;
+using byline::test::RunResult;
+using byline::test::Slurp;
+using nlohmann::json;
+
+class SampleCorpusCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new byline::test::TempDir();
+    RunResult r = Byline({"index", std::string(BYLINE_SOURCE_DIR) + "/corpus", "--db", Db()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    ASSERT_NE(r.err.find("indexed 41 articles from 27 files"), std::string::npos) << r.err;
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static std::string Db() { return (dir_->path() / "db").string(); }
+  static byline::test::TempDir* dir_;
+};
+byline::test::TempDir* SampleCorpusCli::dir_ = nullptr;
+
+TEST_F(SampleCorpusCli, SecondRunReadsNothing) {
+  RunResult r = Byline({"index", std::string(BYLINE_SOURCE_DIR) + "/corpus", "--db", Db()});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("indexed 0 articles from 0 files (0.0 kB)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("files: 0 new, 0 updated, 27 unchanged, 0 removed"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("41 articles in"), std::string::npos) << r.err;
+}
+
+TEST_F(SampleCorpusCli, TextOutputShowsRankTitleMetaAndSnippet) {
+  RunResult r = Byline({"search", "--db", Db(), "--color", "never", "Qamishli", "water"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("  1. Water trucks reach Qāmishlī as pumping station repairs drag on\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("2019-08-21 · Byline Wire · Layla Haddad · "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("qamishli-water.txt"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Aid groups began trucking drinking water"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << "no colour when asked for none";
+  EXPECT_NE(r.out.find("matches ("), std::string::npos);
+}
+
+TEST_F(SampleCorpusCli, ColourOnlyWhenAskedOrOnATerminal) {
+  RunResult always = Byline({"search", "--db", Db(), "--color", "always", "brooch"});
+  EXPECT_NE(always.out.find("\x1b[1;33mbrooch\x1b[0m"), std::string::npos) << always.out;
+  RunResult piped = Byline({"search", "--db", Db(), "brooch"});  // auto, stdout is a file
+  EXPECT_EQ(piped.out.find('\x1b'), std::string::npos);
+  RunResult no_color = Byline({"search", "--db", Db(), "brooch"}, "NO_COLOR=1");
+  EXPECT_EQ(no_color.out.find('\x1b'), std::string::npos);
+}
+
+TEST_F(SampleCorpusCli, JsonOutputIsNdjsonWithHighlightOffsets) {
+  RunResult r = Byline({"search", "--db", Db(), "--json", "-n", "3", "\"pumping station\""});
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto lines = JsonLines(r.out);
+  ASSERT_EQ(lines.size(), 2u);  // one hit and the summary
+  const json& hit = lines[0];
+  EXPECT_EQ(hit["rank"], 1);
+  for (const char* key : {"id", "score", "title", "date", "source", "author", "url", "path",
+                          "snippet", "highlights"}) {
+    EXPECT_TRUE(hit.contains(key)) << key;
+  }
+  std::string snippet = hit["snippet"];
+  ASSERT_FALSE(hit["highlights"].empty());
+  for (const auto& h : hit["highlights"]) {
+    std::size_t b = h[0], e = h[1];
+    EXPECT_EQ(snippet.substr(b, e - b), "pumping station");
+  }
+  EXPECT_EQ(lines[1]["matches_estimated"], 1);
+  EXPECT_TRUE(lines[1].contains("elapsed_ms"));
+}
+
+TEST_F(SampleCorpusCli, DistinctivePhrasesFindTheirArticleAtRankOne) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"\"ghost nets trap seals\"", "courier-2019-0033"},
+      {"\"the light never needed us less\"", "lighthouse-keepers.md"},
+      {"hydroelectric plant that supplies three villages", "glacier-survey.md"},
+      {"wind machines that mix warmer air", "wire-2019-0108"},
+      {"\"seit 1987\"", "kiezladen.md"},
+      {"un documentaire sur les pêcheurs du Léman", "quotidien-2019-1104"},
+      {"ледяных скульптур", "obozrevatel-2017-1220"},
+  };
+  for (const auto& [q, want] : cases) {
+    RunResult r = Byline({"search", "--db", Db(), "--json", "-n", "1", q});
+    ASSERT_EQ(r.code, 0) << q << ": " << r.err;
+    auto lines = JsonLines(r.out);
+    ASSERT_EQ(lines.size(), 2u) << q;
+    std::string id = lines[0]["id"];
+    EXPECT_NE(id.find(want), std::string::npos) << q << " -> " << id;
+    EXPECT_FALSE(lines[0]["highlights"].empty()) << q;
+  }
+}
+
+TEST_F(SampleCorpusCli, BadQueryGivesPositionAndExitCode2) {
+  RunResult r = Byline({"search", "--db", Db(), "crane", "(strike"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("bad query at position 7: unbalanced '('"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("  crane (strike\n        ^"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  RunResult date = Byline({"search", "--db", Db(), "date:2018-13-45"});
+  EXPECT_EQ(date.code, 2);
+  EXPECT_NE(date.err.find("cannot read the date"), std::string::npos) << date.err;
+}
+
+TEST_F(SampleCorpusCli, MissingDatabaseIsAClearError) {
+  RunResult r = Byline({"search", "--db", "/nonexistent/db", "x"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("no database at /nonexistent/db"), std::string::npos) << r.err;
+}
+
+TEST_F(SampleCorpusCli, DefaultDatabaseComesFromTheEnvironment) {
+  byline::test::TempDir home;
+  std::string env = "BYLINE_DB=" + Quote((home.path() / "envdb").string());
+  RunResult idx = Byline({"index", "-q", std::string(BYLINE_SOURCE_DIR) + "/corpus/feeds"}, env);
+  ASSERT_EQ(idx.code, 0) << idx.err;
+  EXPECT_TRUE(idx.err.empty()) << idx.err;
+  RunResult r = Byline({"search", "--json", "mackerel"}, env);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("wire-2019-0101"), std::string::npos);
+}
+
+TEST_F(SampleCorpusCli, EvalScoresJudgedTopicsAndWritesARunFile) {
+  byline::test::TempDir dir;
+  std::string topics =
+      dir.Write("topics.tsv",
+                "1\tWhat happened in the talks about mackerel quotas?\n"
+                "2\tdocuments about the interest rate decision of the central bank\n"
+                "3\tsomething nobody wrote about: zeppelins\n");
+  std::string qrels =
+      dir.Write("qrels.txt",
+                "1 0 wire-2019-0101 1\n2 0 wire-2019-0102 2\n2 0 courier-2019-0033 0\n"
+                "3 0 wire-2019-0103 1\n");
+  std::string run = (dir.path() / "run.txt").string();
+  RunResult r = Byline(
+      {"eval", "--db", Db(), "--topics", topics, "--qrels", qrels, "--run", run, "--per-topic"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  // Topics 1 and 2 find their article first; topic 3 finds nothing relevant.
+  EXPECT_NE(r.out.find("topics 3  MAP 0.6667  nDCG@10 0.6667  P@10 0.0667  R@1000 0.6667"),
+            std::string::npos)
+      << r.out;
+  std::string run_text = Slurp(run);
+  EXPECT_EQ(run_text.rfind("1 Q0 wire-2019-0101 1 ", 0), 0u) << run_text;
+  EXPECT_NE(run_text.find(" byline\n"), std::string::npos);
+  RunResult j = Byline({"eval", "--db", Db(), "--topics", topics, "--qrels", qrels, "--json"});
+  auto lines = JsonLines(j.out);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_NEAR(lines[0]["map"].get<double>(), 2.0 / 3, 1e-4);
+  RunResult bad = Byline({"eval", "--db", Db(), "--topics", topics, "--qrels", topics});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("topics.tsv:1: relevance 'in' is not a number"), std::string::npos)
+      << bad.err;
+}
+
+TEST_F(SampleCorpusCli, BenchReportsLatencyPerClassAndPlotsIt) {
+  byline::test::TempDir dir;
+  std::string log = dir.Write("q.jsonl",
+                              "{\"query\": \"mackerel quotas\", \"tags\": [\"union\"]}\n"
+                              "{\"query\": \"+crane +operators\", \"tags\": [\"intersection\"]}\n"
+                              "{\"query\": \"\\\"pumping station\\\"\", \"tags\": [\"phrase\"]}\n"
+                              "{\"query\": \"zeppelin\", \"tags\": [\"union\"]}\n");
+  std::string plot = (dir.path() / "lat.svg").string();
+  RunResult r = Byline({"bench", "--db", Db(), "--queries", log, "--json", "--repeat", "2",
+                        "--threads", "2", "--snippets", "--plot", plot});
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto lines = JsonLines(r.out);
+  ASSERT_EQ(lines.size(), 1u);
+  const json& j = lines[0];
+  EXPECT_EQ(j["threads"], 2);
+  EXPECT_EQ(j["top_k"], 10);
+  EXPECT_EQ(j["snippets"], true);
+  ASSERT_TRUE(j["classes"].contains("union"));
+  const json& u = j["classes"]["union"];
+  EXPECT_EQ(u["queries"], 2);
+  EXPECT_EQ(u["zero_hits"], 1);  // zeppelin
+  for (const char* k : {"p50_ms", "p90_ms", "p99_ms", "max_ms", "qps"}) {
+    EXPECT_GT(u[k].get<double>(), 0) << k;
+  }
+  EXPECT_LE(u["p50_ms"].get<double>(), u["p99_ms"].get<double>());
+  EXPECT_EQ(j["classes"]["intersection"]["zero_hits"], 0);
+  EXPECT_EQ(j["overall"]["queries"], 4);
+  std::string svg = Slurp(plot);
+  EXPECT_EQ(svg.rfind("<svg", 0), 0u);
+  EXPECT_NE(svg.find("intersection (2)"), std::string::npos);
+  EXPECT_NE(svg.find("<polyline"), std::string::npos);
+  RunResult text = Byline({"bench", "--db", Db(), "--queries", log, "--repeat", "1"});
+  EXPECT_NE(text.out.find("overall"), std::string::npos) << text.out;
+}
+
+TEST(CliTest, IndexReportsBadFilesAndKeepsTheRest) {
+  byline::test::TempDir dir;
+  dir.Write("in/good.txt", "Title: Good one\n\nA fine article about lighthouses.\n");
+  dir.Write("in/bad.json", "{ \"title\": ");
+  dir.Write("in/lines.jsonl",
+            "{\"id\": \"ok\", \"title\": \"Line one\", \"body\": \"x\"}\ngarbage\n");
+  dir.Write("in/picture.png", "\x89PNG");
+  RunResult r =
+      Byline({"index", (dir.path() / "in").string(), "--db", (dir.path() / "db").string()});
+  EXPECT_EQ(r.code, 3) << r.err;
+  EXPECT_NE(r.err.find("bad.json:1:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("lines.jsonl:2: invalid JSON"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("indexed 2 articles"), std::string::npos) << r.err;
+  EXPECT_NE(
+      r.err.find("files: 3 new, 0 updated, 0 unchanged, 0 removed; 1 of unknown type skipped; "
+                 "2 errors"),
+      std::string::npos)
+      << r.err;
+  RunResult s = Byline({"search", "--db", (dir.path() / "db").string(), "--json", "lighthouses"});
+  EXPECT_NE(s.out.find("Good one"), std::string::npos);
+}
+
+// Every kind of bad input at once: each is reported by name or read as well
+// as it can be, nothing crashes, and every good article goes in.
+TEST(BadInputCli, EachBadFileIsReportedAndTheRestIsIndexed) {
+  byline::test::TempDir dir;
+  auto in = [&](const std::string& name, const std::string& content) {
+    return dir.Write("in/" + name, content);
+  };
+  in("good.txt", "Title: Good article\n\nLighthouse keepers climb the stairs.\n");
+  in("invalid-utf8.txt", "Title: Stray bytes\n\nMarmalade \xff\xfe caf\xe9 made here.\n");
+  in("latin1.txt", "Title: Caf\xe9 ferm\xe9\n\nLe caf\xe9 du port a ferm\xe9.\n");
+  in("utf16.txt", std::string("\xFF\xFET\0i\0t\0l\0e\0:\0 \0U\0\n\0\n\0q\0u\0i\0l\0t\0s\0", 32));
+  std::string elf = Slurp(BYLINE_BINARY).substr(0, 4096);
+  in("program.txt", elf);
+  in("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  in("empty.txt", "");
+  in("blank.md", "  \n\t\n");
+  std::string line = "zeppelins";
+  while (line.size() < (1u << 20)) line += " airships over the harbour";
+  in("one-line.txt", "Title: Long line\n\n" + line);
+  std::string deep;
+  for (int i = 0; i < 100000; ++i) deep += "<div>";
+  in("deep.html", deep + "nested quasars" + std::string());
+  in("no-body.html", "<html><head><title>Head only</title></head></html>");
+  in("syntax.json", "{\"title\": \"x\",\n  oops}");
+  in("lines.jsonl",
+     "{\"id\": \"ok1\", \"title\": \"Walruses\", \"body\": \"walruses\"}\n{\"id\": \"cut\", \"ti\n"
+     "garbage \x01\x02\n{\"id\": \"ok2\", \"title\": \"Narwhals\", \"body\": \"narwhals\"}\n");
+  std::string array = "[";
+  for (int i = 0; i < 100000; ++i) {
+    array += (i ? "," : "") + json{{"id", "arr" + std::to_string(i)},
+                                   {"title", "Item"},
+                                   {"body", "kumquats " + std::to_string(i)}}
+                                  .dump();
+  }
+  in("many.json", array + "]");
+  std::string gz = in("broken.jsonl.gz", "");
+  ASSERT_EQ(std::system(("printf '{\"title\": \"x\", \"body\": \"y\"}\\n' | gzip | head -c 20 > " +
+                         Quote(gz))
+                            .c_str()),
+            0);
+  std::string bomb = (dir.path() / "in/bomb.txt.gz").string();
+  ASSERT_EQ(std::system(("head -c 1100M /dev/zero | gzip -1 > " + Quote(bomb)).c_str()), 0);
+  ASSERT_EQ(mkfifo((dir.path() / "in/pipe.txt").c_str(), 0600), 0);
+  fs::create_directory_symlink(dir.path() / "in", dir.path() / "in/loop");
+  in("new\nline.txt", "Title: Odd name\n\nOcelots.\n");
+  in("bad\xffname.txt", "Title: Odd bytes\n\nOrangutans.\n");
+
+  std::string db = (dir.path() / "db").string();
+  RunResult r = Byline({"index", (dir.path() / "in").string(), "--db", db});
+  EXPECT_EQ(r.code, 3) << r.err;
+  const std::pair<const char*, const char*> reported[] = {
+      {"program.txt", "binary data"},
+      {"image.txt", "binary data"},
+      {"empty.txt", "no text"},
+      {"blank.md", "no text"},
+      {"deep.html", "nested more than 5000 levels"},
+      {"syntax.json:2:", "invalid JSON"},
+      {"lines.jsonl:2:", "invalid JSON"},
+      {"lines.jsonl:3:", "invalid JSON"},
+      {"broken.jsonl.gz", "corrupt or truncated gzip"},
+      {"bomb.txt.gz", "decompresses to more than 1024 MiB"},
+      {"pipe.txt", "not a regular file"},
+  };
+  for (const auto& [file, what] : reported) {
+    bool found = false;
+    std::istringstream lines(r.err);
+    for (std::string line; std::getline(lines, line);) {
+      found =
+          found || (line.find(file) != std::string::npos && line.find(what) != std::string::npos);
+    }
+    EXPECT_TRUE(found) << file << ": " << what << "\n" << r.err;
+  }
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos);
+  for (const char* q :
+       {"lighthouse", "marmalade", "cafe", "quilts", "zeppelins", "quasars", "walruses", "narwhals",
+        "kumquats", "ocelots", "orangutans", "title:head"}) {
+    RunResult s = Byline({"search", "--db", db, "--json", "-n", "1", q});
+    ASSERT_EQ(s.code, 0) << q << ": " << s.err;
+    EXPECT_EQ(JsonLines(s.out).size(), 2u) << "nothing found for " << q;
+  }
+  RunResult count = Byline({"search", "--db", db, "--json", "-n", "1", "kumquats"});
+  EXPECT_EQ(JsonLines(count.out).back()["matches_estimated"], 100000) << count.out;
+}
+
+TEST(BadInputCli, HugeFileIsCutAtTheArticleCapAndTheRestIsIndexed) {
+  byline::test::TempDir dir;
+  dir.Write("in/small.txt", "Title: Small\n\nSmall article about pelicans.\n");
+  std::string big = (dir.path() / "in/huge.txt").string();
+  {
+    std::ofstream out(big, std::ios::binary);
+    out << "Title: Huge\n\nflamingos ";
+    std::string para(1 << 20, ' ');
+    for (std::size_t i = 0; i < para.size(); i += 8) para.replace(i, 7, "herons ");
+    for (int i = 0; i < 200; ++i) out << para;  // 200 MiB
+    out << "cormorants at the very end\n";
+  }
+  std::string db = (dir.path() / "db").string();
+  RunResult r = Byline({"index", (dir.path() / "in").string(), "--db", db});
+  EXPECT_EQ(r.code, 0) << r.err;
+  for (const char* q : {"pelicans", "flamingos"}) {
+    RunResult s = Byline({"search", "--db", db, "--json", q});
+    EXPECT_EQ(JsonLines(s.out).size(), 2u) << q;
+  }
+  // The body was cut at 16 MiB: its last words are not indexed.
+  RunResult tail = Byline({"search", "--db", db, "--json", "cormorants"});
+  EXPECT_EQ(JsonLines(tail.out).size(), 1u) << tail.out;
+}
+
+TEST(BadInputCli, UnreadableFilesAreReportedAndKeepTheirOldArticles) {
+  byline::test::TempDir dir;
+  dir.Write("in/open.txt", "Title: Open\n\nOpen article about otters.\n");
+  std::string locked =
+      dir.Write("in/locked.txt", "Title: Locked\n\nLocked article about lynxes.\n");
+  std::string db = (dir.path() / "db").string();
+  // As root every file is readable: run byline as nobody instead.
+  std::string as = geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups" : "";
+  fs::permissions(dir.path(), fs::perms::all);
+  fs::permissions(dir.path() / "in", fs::perms::all);
+  RunResult first = Byline({"index", (dir.path() / "in").string(), "--db", db}, as);
+  ASSERT_EQ(first.code, 0) << first.err;
+  // Now the file changes and can no longer be read.
+  dir.Write("in/locked.txt", "Title: Locked\n\nChanged text about lemurs.\n");
+  fs::permissions(locked, fs::perms::none);
+  RunResult r = Byline({"index", (dir.path() / "in").string(), "--db", db}, as);
+  EXPECT_EQ(r.code, 3) << r.err;
+  EXPECT_NE(r.err.find("locked.txt: cannot open"), std::string::npos) << r.err;
+  RunResult s = Byline({"search", "--db", db, "--json", "lynxes OR otters"}, as);
+  EXPECT_EQ(JsonLines(s.out).size(), 3u) << s.out << s.err;  // both old articles stay
+}
+
+TEST(CliTest, UsageErrorsExitWith2) {
+  EXPECT_EQ(Byline({}).code, 2);
+  EXPECT_EQ(Byline({"search"}).code, 2);
+  EXPECT_EQ(Byline({"index", "/nonexistent/folder"}).code, 2);
+  EXPECT_EQ(Byline({"search", "--color", "purple", "x"}).code, 2);
+  RunResult help = Byline({"--help"});
+  EXPECT_EQ(help.code, 0);
+  EXPECT_NE(help.out.find("search"), std::string::npos);
+}
+
+}  // namespace
