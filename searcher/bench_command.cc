@@ -16,7 +16,7 @@
 
 #include "cli/database.h"
 #include "cli/exit_codes.h"
-#include "byline/bench.h"
+#include "byline/measure/bench.h"
 #include "byline/index_writer.h"
 #include "byline/searcher.h"
 #include "byline/text.h"

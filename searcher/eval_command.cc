@@ -10,7 +10,7 @@
 
 #include "cli/database.h"
 #include "cli/exit_codes.h"
-#include "byline/evaluation.h"
+#include "byline/measure/evaluation.h"
 #include "byline/index_writer.h"
 #include "byline/text.h"
 
