@@ -5,7 +5,7 @@
 
 #include <iostream>
 
-#include "cli/exit_codes.h"
+#include "byline/cli/exit_codes.h"
 #include "indexer/index_command.h"
 #include "searcher/bench_command.h"
 #include "searcher/eval_command.h"

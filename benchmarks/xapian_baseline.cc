@@ -20,8 +20,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "byline/measure/bench.h"
 #include "byline/corpus_reader.h"
+#include "byline/measure/bench.h"
 #include "byline/measure/evaluation.h"
 
 namespace {

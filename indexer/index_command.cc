@@ -8,8 +8,8 @@
 #include <cstdio>
 #include <iostream>
 
-#include "cli/database.h"
-#include "cli/exit_codes.h"
+#include "byline/cli/database.h"
+#include "byline/cli/exit_codes.h"
 #include "byline/index_writer.h"
 #include "byline/text.h"
 

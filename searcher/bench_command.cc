@@ -14,10 +14,10 @@
 #include <map>
 #include <thread>
 
-#include "cli/database.h"
-#include "cli/exit_codes.h"
-#include "byline/measure/bench.h"
+#include "byline/cli/database.h"
+#include "byline/cli/exit_codes.h"
 #include "byline/index_writer.h"
+#include "byline/measure/bench.h"
 #include "byline/searcher.h"
 #include "byline/text.h"
 

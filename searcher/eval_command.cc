@@ -8,10 +8,10 @@
 #include <cstdio>
 #include <iostream>
 
-#include "cli/database.h"
-#include "cli/exit_codes.h"
-#include "byline/measure/evaluation.h"
+#include "byline/cli/database.h"
+#include "byline/cli/exit_codes.h"
 #include "byline/index_writer.h"
+#include "byline/measure/evaluation.h"
 #include "byline/text.h"
 
 namespace byline {
