@@ -20,9 +20,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "byline/bench.h"
 #include "byline/corpus_reader.h"
-#include "byline/evaluation.h"
+#include "byline/measure/bench.h"
+#include "byline/measure/evaluation.h"
 
 namespace {
 

@@ -1,7 +1,7 @@
 /** @file database.cc
- *  @brief The default database path.
+ *  @brief The `--db` option and the default database path.
  */
-#include "cli/database.h"
+#include "byline/cli/database.h"
 
 #include <cstdlib>
 
@@ -16,6 +16,15 @@ std::string DefaultDatabasePath() {
     return std::string(home) + "/.local/share/byline/index";
   }
   return ".byline-index";
+}
+
+CLI::Option* AddDatabaseOption(CLI::App& cmd, std::string* db) {
+  return cmd.add_option("--db", *db,
+                        "Database folder (default: $BYLINE_DB or ~/.local/share/byline/index)");
+}
+
+std::string ResolveDatabasePath(const std::string& db) {
+  return db.empty() ? DefaultDatabasePath() : db;
 }
 
 }  // namespace byline

@@ -1,17 +1,14 @@
 /** @file index_command.cc
  *  @brief `byline index PATH... [--db DIR]`: progress on a terminal, a summary always.
  */
-#include "indexer/index_command.h"
-
-#include <unistd.h>
+#include "index_command.h"
 
 #include <cstdio>
-#include <iostream>
 
-#include "cli/database.h"
-#include "cli/exit_codes.h"
+#include "byline/cli/database.h"
+#include "byline/cli/exit_codes.h"
+#include "byline/cli/report.h"
 #include "byline/index_writer.h"
-#include "byline/text.h"
 
 namespace byline {
 namespace {
@@ -48,8 +45,7 @@ CLI::App* SetupIndexCommand(CLI::App& app, IndexCommandOptions* opts) {
                   "Files or folders to index (folders are walked recursively)")
       ->required()
       ->check(CLI::ExistingPath);
-  cmd->add_option("--db", opts->db,
-                  "Database folder (default: $BYLINE_DB or ~/.local/share/byline/index)");
+  AddDatabaseOption(*cmd, &opts->db);
   cmd->add_flag("--rebuild", opts->rebuild, "Start from an empty database");
   cmd->add_option("--title-weight", opts->title_weight,
                   "How many times a title word counts against a body word (default 3)")
@@ -60,13 +56,13 @@ CLI::App* SetupIndexCommand(CLI::App& app, IndexCommandOptions* opts) {
   return cmd;
 }
 
-int RunIndexCommand(const IndexCommandOptions& opts) {
+int RunIndexCommand(const IndexCommandOptions& opts, const Terminal& terminal) {
   IndexOptions options;
-  options.db_path = opts.db.empty() ? DefaultDatabasePath() : opts.db;
+  options.db_path = ResolveDatabasePath(opts.db);
   options.rebuild = opts.rebuild;
   options.title_wdf = opts.title_weight;
   options.threads = opts.threads;
-  const bool live = !opts.quiet && isatty(STDERR_FILENO);
+  const bool live = !opts.quiet && terminal.stderr_tty;
   bool progress_shown = false;
   auto clear_progress = [&]() {
     if (progress_shown) std::fputs("\r\033[K", stderr);
@@ -74,7 +70,7 @@ int RunIndexCommand(const IndexCommandOptions& opts) {
   };
   options.on_problem = [&](const Status& s) {
     clear_progress();
-    std::cerr << "byline: " << SafeForTerminal(s.message()) << "\n";
+    ReportError(s.message());
   };
   if (live) {
     options.on_progress = [&](const IndexProgress& p) {
@@ -90,10 +86,7 @@ int RunIndexCommand(const IndexCommandOptions& opts) {
   }
   auto stats = IndexPaths(opts.paths, options);
   clear_progress();
-  if (!stats.ok()) {
-    std::cerr << "byline: " << SafeForTerminal(stats.status().message()) << "\n";
-    return exit_code::ForStatus(stats.status());
-  }
+  if (!stats.ok()) return Report(stats.status());
   if (!opts.quiet) {
     const IndexStats& s = *stats;
     double secs = s.seconds > 0 ? s.seconds : 1e-9;

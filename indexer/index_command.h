@@ -9,12 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "byline/cli/terminal.h"
+
 namespace byline {
 
 /// Collection of all options of `byline index`.
 struct IndexCommandOptions {
   std::vector<std::string> paths;
-  std::string db;
+  std::string db;  ///< "" for the default (ResolveDatabasePath)
   bool rebuild = false;
   bool quiet = false;
   unsigned title_weight = 3;  // schema::kTitleWdf
@@ -24,8 +26,9 @@ struct IndexCommandOptions {
 /// Adds the `index` subcommand to `app`, filling `opts` when parsed.
 CLI::App* SetupIndexCommand(CLI::App& app, IndexCommandOptions* opts);
 
-/// Runs it; returns the process exit code.
-int RunIndexCommand(const IndexCommandOptions& opts);
+/// Runs it, with a progress line on stderr if `terminal` says stderr is a
+/// terminal (and not --quiet); returns the process exit code.
+int RunIndexCommand(const IndexCommandOptions& opts, const Terminal& terminal);
 
 }  // namespace byline
 

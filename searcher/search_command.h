@@ -6,19 +6,22 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstddef>
 #include <string>
 #include <vector>
+
+#include "byline/cli/terminal.h"
 
 namespace byline {
 
 /// Collection of all options of `byline search`.
 struct SearchCommandOptions {
   std::vector<std::string> query_words;
-  std::string db;
+  std::string db;  ///< "" for the default (ResolveDatabasePath)
   std::size_t limit = 10;
   std::size_t offset = 0;
   bool json = false;
-  std::string color = "auto";
+  TerminalOptions terminal;  ///< --color
   std::string since, until;
   std::string op = "or";
   bool explain = false;
@@ -28,8 +31,9 @@ struct SearchCommandOptions {
 /// Adds the `search` subcommand to `app`, filling `opts` when parsed.
 CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts);
 
-/// Runs it; returns the process exit code.
-int RunSearchCommand(const SearchCommandOptions& opts);
+/// Runs it, writing to stdout for `terminal` (colour and width of the
+/// listing); returns the process exit code.
+int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal);
 
 }  // namespace byline
 

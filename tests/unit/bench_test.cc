@@ -1,5 +1,5 @@
 // Tests of query-log reading and latency percentiles.
-#include "byline/bench.h"
+#include "byline/measure/bench.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Metrics checked against values computed by hand with trec_eval's rules.
-#include "byline/evaluation.h"
+#include "byline/measure/evaluation.h"
 
 #include <gtest/gtest.h>
 

@@ -2,8 +2,8 @@
  *  @brief Relevance evaluation with trec_eval's definitions: topics, qrels,
  *  TREC run files, MAP, nDCG@10, P@10 and Recall@1000.
  */
-#ifndef BYLINE_EVALUATION_H
-#define BYLINE_EVALUATION_H
+#ifndef BYLINE_MEASURE_EVALUATION_H
+#define BYLINE_MEASURE_EVALUATION_H
 
 #include <map>
 #include <string>
@@ -80,4 +80,4 @@ Status WriteTrecRun(const std::string& path, const std::vector<Topic>& topics, c
 
 }  // namespace byline
 
-#endif  // BYLINE_EVALUATION_H
+#endif  // BYLINE_MEASURE_EVALUATION_H

@@ -1,26 +1,25 @@
 /** @file eval_command.cc
  *  @brief `byline eval --db DB --topics T --qrels Q`: MAP, nDCG@10, P@10, R@1000.
  */
-#include "searcher/eval_command.h"
+#include "eval_command.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <iostream>
 
-#include "cli/database.h"
-#include "cli/exit_codes.h"
-#include "byline/evaluation.h"
-#include "byline/index_writer.h"
-#include "byline/text.h"
+#include "byline/cli/database.h"
+#include "byline/cli/exit_codes.h"
+#include "byline/cli/report.h"
+#include "byline/measure/evaluation.h"
+#include "byline/searcher.h"
 
 namespace byline {
 
 CLI::App* SetupEvalCommand(CLI::App& app, EvalCommandOptions* opts) {
   CLI::App* cmd = app.add_subcommand(
       "eval", "Measure ranking quality on judged topics (trec_eval definitions)");
-  cmd->add_option("--db", opts->db,
-                  "Database folder (default: $BYLINE_DB or ~/.local/share/byline/index)");
+  AddDatabaseOption(*cmd, &opts->db);
   cmd->add_option("--topics", opts->topics, "Topics file: qid<TAB>query per line")
       ->required()
       ->check(CLI::ExistingFile);
@@ -68,22 +67,13 @@ CLI::App* SetupEvalCommand(CLI::App& app, EvalCommandOptions* opts) {
 }
 
 int RunEvalCommand(const EvalCommandOptions& opts) {
-  std::string db = opts.db.empty() ? DefaultDatabasePath() : opts.db;
+  const std::string db = ResolveDatabasePath(opts.db);
   auto topics = LoadTopics(opts.topics);
-  if (!topics.ok()) {
-    std::cerr << "byline: " << topics.status().message() << "\n";
-    return exit_code::kUsage;
-  }
+  if (!topics.ok()) return Report(topics.status(), exit_code::kUsage);
   auto qrels = LoadQrels(opts.qrels);
-  if (!qrels.ok()) {
-    std::cerr << "byline: " << qrels.status().message() << "\n";
-    return exit_code::kUsage;
-  }
+  if (!qrels.ok()) return Report(qrels.status(), exit_code::kUsage);
   auto searcher = Searcher::Open(db);
-  if (!searcher.ok()) {
-    std::cerr << "byline: " << SafeForTerminal(searcher.status().message()) << "\n";
-    return exit_code::ForStatus(searcher.status());
-  }
+  if (!searcher.ok()) return Report(searcher.status());
   SearchRequest req;
   req.limit = opts.depth;
   if (opts.as_search) {
@@ -104,14 +94,10 @@ int RunEvalCommand(const EvalCommandOptions& opts) {
   if (opts.expand_weight >= 0) req.ranking.expand_weight = opts.expand_weight;
   if (opts.feedback_overlap >= 0) req.ranking.feedback_overlap = opts.feedback_overlap;
   auto run = RunTopics(**searcher, *topics, req);
-  if (!run.ok()) {
-    std::cerr << "byline: " << SafeForTerminal(run.status().message()) << "\n";
-    return exit_code::ForStatus(run.status());
-  }
+  if (!run.ok()) return Report(run.status());
   if (!opts.run.empty()) {
     if (Status s = WriteTrecRun(opts.run, *topics, *run, opts.tag); !s.ok()) {
-      std::cerr << "byline: " << s.message() << "\n";
-      return exit_code::kFatal;
+      return Report(s, exit_code::kFatal);
     }
   }
   EvalSummary sum = Evaluate(*run, *qrels);

@@ -1,8 +1,8 @@
 /** @file bench_command.h
  *  @brief `byline bench`: query latency and throughput for a query log.
  */
-#ifndef BYLINE_SEARCHER_BENCH_COMMAND_H
-#define BYLINE_SEARCHER_BENCH_COMMAND_H
+#ifndef BYLINE_EVALUATOR_BENCH_COMMAND_H
+#define BYLINE_EVALUATOR_BENCH_COMMAND_H
 
 #include <CLI/CLI.hpp>
 
@@ -12,7 +12,8 @@ namespace byline {
 
 /// Collection of all options of `byline bench`.
 struct BenchCommandOptions {
-  std::string db, queries, plot;
+  std::string db;  ///< "" for the default (ResolveDatabasePath)
+  std::string queries, plot;
   std::size_t top_k = 10;
   bool snippets = false, json = false;
   unsigned threads = 1, warmup = 1, repeat = 3;
@@ -26,4 +27,4 @@ int RunBenchCommand(const BenchCommandOptions& opts);
 
 }  // namespace byline
 
-#endif  // BYLINE_SEARCHER_BENCH_COMMAND_H
+#endif  // BYLINE_EVALUATOR_BENCH_COMMAND_H

@@ -1,7 +1,7 @@
 /** @file evaluation.cc
  *  @brief trec_eval-compatible metrics and the file formats they read.
  */
-#include "byline/evaluation.h"
+#include "byline/measure/evaluation.h"
 
 #include <algorithm>
 #include <cmath>

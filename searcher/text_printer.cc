@@ -1,9 +1,7 @@
-/** @file output_format.cc
- *  @brief Terminal listing with wrapping and ANSI highlights; NDJSON for scripts.
+/** @file text_printer.cc
+ *  @brief The terminal listing: wrapping, East Asian widths, ANSI highlights.
  */
-#include "searcher/output_format.h"
-
-#include <nlohmann/json.hpp>
+#include "text_printer.h"
 
 #include <cstdio>
 
@@ -86,26 +84,6 @@ std::size_t DisplayWidth(const std::string& s) {
   std::size_t cols = 0;
   for (std::size_t i = 0; i < s.size();) cols += IsWide(NextCodePoint(s, &i)) ? 2 : 1;
   return cols;
-}
-
-void WriteJson(std::ostream& out, const SearchResults& results) {
-  for (const Hit& h : results.hits) {
-    const Article& a = h.article;
-    nlohmann::json j = {
-        {"rank", h.rank}, {"id", a.id},         {"score", h.score},         {"title", a.title},
-        {"date", a.date}, {"source", a.source}, {"author", a.author},       {"url", a.url},
-        {"path", a.path}, {"lang", a.lang},     {"snippet", h.snippet.text}};
-    nlohmann::json hl = nlohmann::json::array();
-    for (const auto& [s, e] : h.snippet.highlights) hl.push_back({s, e});
-    j["highlights"] = hl;
-    out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-  }
-  nlohmann::json summary = {{"matches_estimated", results.matches_estimated},
-                            {"returned", results.hits.size()},
-                            {"elapsed_ms", results.elapsed_ms},
-                            {"relaxed", results.relaxed},
-                            {"query", results.query_description}};
-  out << summary.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 void WriteText(std::ostream& out, const SearchResults& results, bool color, std::size_t width) {

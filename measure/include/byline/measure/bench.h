@@ -1,8 +1,8 @@
 /** @file bench.h
  *  @brief Query logs and latency statistics for `byline bench`.
  */
-#ifndef BYLINE_BENCH_H
-#define BYLINE_BENCH_H
+#ifndef BYLINE_MEASURE_BENCH_H
+#define BYLINE_MEASURE_BENCH_H
 
 #include <cstddef>
 #include <string>
@@ -36,4 +36,4 @@ LatencyStats SummarizeLatencies(std::vector<double>* samples_ms);
 
 }  // namespace byline
 
-#endif  // BYLINE_BENCH_H
+#endif  // BYLINE_MEASURE_BENCH_H

@@ -1,8 +1,8 @@
 /** @file eval_command.h
  *  @brief `byline eval`: relevance of the search path on judged topics.
  */
-#ifndef BYLINE_SEARCHER_EVAL_COMMAND_H
-#define BYLINE_SEARCHER_EVAL_COMMAND_H
+#ifndef BYLINE_EVALUATOR_EVAL_COMMAND_H
+#define BYLINE_EVALUATOR_EVAL_COMMAND_H
 
 #include <CLI/CLI.hpp>
 
@@ -12,7 +12,8 @@ namespace byline {
 
 /// Collection of all options of `byline eval`.
 struct EvalCommandOptions {
-  std::string db, topics, qrels, run, tag = "byline";
+  std::string db;  ///< "" for the default (ResolveDatabasePath)
+  std::string topics, qrels, run, tag = "byline";
   std::size_t depth = 1000;
   bool per_topic = false, json = false;
   bool as_search = false;  // topics as typed into `byline search`, not as prose
@@ -35,4 +36,4 @@ int RunEvalCommand(const EvalCommandOptions& opts);
 
 }  // namespace byline
 
-#endif  // BYLINE_SEARCHER_EVAL_COMMAND_H
+#endif  // BYLINE_EVALUATOR_EVAL_COMMAND_H

@@ -1,7 +1,7 @@
 /** @file bench.cc
  *  @brief Query log reading and nearest-rank latency percentiles.
  */
-#include "byline/bench.h"
+#include "byline/measure/bench.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,0 +1,139 @@
+// Tests of cli/, the unit below every front end: --db and its default,
+// reporting on stderr, parse errors, and the terminal resolved once.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "byline/cli/database.h"
+#include "byline/cli/exit_codes.h"
+#include "byline/cli/report.h"
+#include "byline/cli/terminal.h"
+#include "evaluator/bench_command.h"
+#include "evaluator/eval_command.h"
+#include "indexer/index_command.h"
+#include "searcher/search_command.h"
+
+namespace byline {
+namespace {
+
+constexpr const char* kDbHelp =
+    "Database folder (default: $BYLINE_DB or ~/.local/share/byline/index)";
+
+TEST(DatabaseOptionTest, EveryCommandHasTheSameDbOption) {
+  CLI::App app;
+  IndexCommandOptions index_opts;
+  SearchCommandOptions search_opts;
+  EvalCommandOptions eval_opts;
+  BenchCommandOptions bench_opts;
+  for (CLI::App* cmd : {SetupIndexCommand(app, &index_opts), SetupSearchCommand(app, &search_opts),
+                        SetupEvalCommand(app, &eval_opts), SetupBenchCommand(app, &bench_opts)}) {
+    SCOPED_TRACE(cmd->get_name());
+    const CLI::Option* db = cmd->get_option_no_throw("--db");
+    ASSERT_NE(db, nullptr);
+    EXPECT_EQ(db->get_description(), kDbHelp);
+  }
+}
+
+TEST(DatabaseOptionTest, GivenPathWinsOverTheEnvironment) {
+  setenv("BYLINE_DB", "/env/db", 1);
+  EXPECT_EQ(ResolveDatabasePath("/given/db"), "/given/db");
+  EXPECT_EQ(ResolveDatabasePath(""), "/env/db");
+}
+
+TEST(DatabaseOptionTest, DefaultFallsBackFromBylineDbToXdgToHome) {
+  setenv("BYLINE_DB", "/env/db", 1);
+  setenv("XDG_DATA_HOME", "/xdg", 1);
+  setenv("HOME", "/home/someone", 1);
+  EXPECT_EQ(DefaultDatabasePath(), "/env/db");
+  setenv("BYLINE_DB", "", 1);  // empty counts as unset
+  EXPECT_EQ(DefaultDatabasePath(), "/xdg/byline/index");
+  unsetenv("XDG_DATA_HOME");
+  EXPECT_EQ(DefaultDatabasePath(), "/home/someone/.local/share/byline/index");
+  unsetenv("HOME");
+  EXPECT_EQ(DefaultDatabasePath(), ".byline-index");
+}
+
+TEST(ReportTest, PrefixesAndMakesTheMessageSafeForATerminal) {
+  std::ostringstream err;
+  ReportError(err, "db: \033]0;pwned\007bad\nline\xc2\x9b");
+  EXPECT_EQ(err.str(), "byline: db: ]0;pwnedbad line\n");
+}
+
+TEST(ReportTest, ReturnsTheExitCodeForTheStatusOrTheOneGiven) {
+  testing::internal::CaptureStderr();
+  EXPECT_EQ(Report(Status::Locked("db is locked")), exit_code::kLocked);
+  EXPECT_EQ(Report(Status::InvalidArgument("bad query")), exit_code::kUsage);
+  EXPECT_EQ(Report(Status::NotFound("no db")), exit_code::kFatal);
+  EXPECT_EQ(Report(Status::NotFound("t.tsv: cannot open"), exit_code::kUsage), exit_code::kUsage);
+  EXPECT_EQ(testing::internal::GetCapturedStderr(),
+            "byline: db is locked\nbyline: bad query\nbyline: no db\n"
+            "byline: t.tsv: cannot open\n");
+}
+
+TEST(ReportTest, ParseErrorsAreUsageErrorsButHelpIsNot) {
+  CLI::App app{"test"};
+  SearchCommandOptions opts;
+  SetupSearchCommand(app, &opts);
+  std::ostringstream out, err;
+  try {
+    app.parse("search --help", /*program_name_included=*/false);
+    FAIL() << "--help did not throw";
+  } catch (const CLI::ParseError& e) {
+    EXPECT_EQ(ReportParseError(app, e, out, err), exit_code::kOk);
+  }
+  EXPECT_NE(out.str().find("--color"), std::string::npos);
+  try {
+    app.parse("search --limit 0 words", false);
+    FAIL() << "--limit 0 was accepted";
+  } catch (const CLI::ParseError& e) {
+    EXPECT_EQ(ReportParseError(app, e, out, err), exit_code::kUsage);
+  }
+  EXPECT_NE(err.str().find("--limit"), std::string::npos);
+}
+
+TerminalFacts Facts(bool tty, std::size_t columns, bool no_color) {
+  TerminalFacts f;
+  f.stdout_tty = tty;
+  f.columns = columns;
+  f.no_color = no_color;
+  return f;
+}
+
+TEST(TerminalTest, ColourOnlyWhenAskedOrOnATerminalWithoutNoColor) {
+  TerminalOptions automatic, always, never;
+  always.color = "always";
+  never.color = "never";
+  EXPECT_TRUE(ResolveTerminal(automatic, Facts(true, 0, false)).color);
+  EXPECT_FALSE(ResolveTerminal(automatic, Facts(false, 0, false)).color);  // a pipe
+  EXPECT_FALSE(ResolveTerminal(automatic, Facts(true, 0, true)).color);    // NO_COLOR
+  EXPECT_TRUE(ResolveTerminal(always, Facts(false, 0, true)).color);       // asked for
+  EXPECT_FALSE(ResolveTerminal(never, Facts(true, 0, false)).color);
+}
+
+TEST(TerminalTest, WidthIsTheTerminalsWhenKnownAndAtLeastForty) {
+  TerminalOptions opts;
+  EXPECT_EQ(ResolveTerminal(opts, Facts(true, 132, false)).width, 132u);
+  EXPECT_EQ(ResolveTerminal(opts, Facts(true, 39, false)).width, 80u);
+  EXPECT_EQ(ResolveTerminal(opts, Facts(true, 0, false)).width, 80u);
+  EXPECT_EQ(ResolveTerminal(opts, Facts(false, 132, false)).width, 80u);
+  TerminalFacts progress;
+  progress.stderr_tty = true;
+  Terminal t = ResolveTerminal(opts, progress);
+  EXPECT_TRUE(t.stderr_tty);
+  EXPECT_FALSE(t.stdout_tty);
+}
+
+TEST(TerminalTest, ProbeReadsNoColorOnlyWhenNotEmpty) {
+  setenv("NO_COLOR", "1", 1);
+  EXPECT_TRUE(ProbeTerminal().no_color);
+  setenv("NO_COLOR", "", 1);
+  EXPECT_FALSE(ProbeTerminal().no_color);
+  unsetenv("NO_COLOR");
+  EXPECT_FALSE(ProbeTerminal().no_color);
+}
+
+}  // namespace
+}  // namespace byline

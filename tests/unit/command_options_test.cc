@@ -1,0 +1,150 @@
+// Option parsing of the front ends: an argv in, the options struct out,
+// without running anything.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "byline/cli/database.h"
+#include "byline/cli/exit_codes.h"
+#include "byline/cli/report.h"
+#include "evaluator/bench_command.h"
+#include "evaluator/eval_command.h"
+#include "indexer/index_command.h"
+#include "searcher/search_command.h"
+
+namespace byline {
+namespace {
+
+// Parses `args` (after the program name) as `byline` would; returns the exit
+// code a parse error maps to, or -1 if parsing succeeded.
+int Parse(CLI::App& app, std::vector<std::string> args, std::string* err_text = nullptr) {
+  std::vector<char*> argv;
+  std::string program = "byline";
+  argv.push_back(program.data());
+  for (std::string& a : args) argv.push_back(a.data());
+  try {
+    app.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const CLI::ParseError& e) {
+    std::ostringstream out, err;
+    int code = ReportParseError(app, e, out, err);
+    if (err_text) *err_text = err.str();
+    return code;
+  }
+  return -1;
+}
+
+TEST(SearchOptionsTest, ArgvFillsTheOptions) {
+  CLI::App app;
+  SearchCommandOptions opts;
+  CLI::App* cmd = SetupSearchCommand(app, &opts);
+  ASSERT_EQ(Parse(app, {"search",    "--db",      "/tmp/db", "-n",    "25",       "--offset",
+                        "5",         "--json",    "--color", "never", "--since",  "2018",
+                        "--until",   "2019-06",   "--op",    "and",   "--expand", "7",
+                        "--explain", "title:fed", "rate",    "hike"}),
+            -1);
+  EXPECT_TRUE(cmd->parsed());
+  EXPECT_EQ(opts.query_words, (std::vector<std::string>{"title:fed", "rate", "hike"}));
+  EXPECT_EQ(opts.db, "/tmp/db");
+  EXPECT_EQ(opts.limit, 25u);
+  EXPECT_EQ(opts.offset, 5u);
+  EXPECT_TRUE(opts.json);
+  EXPECT_EQ(opts.terminal.color, "never");
+  EXPECT_EQ(opts.since, "2018");
+  EXPECT_EQ(opts.until, "2019-06");
+  EXPECT_EQ(opts.op, "and");
+  EXPECT_EQ(opts.expand, 7u);
+  EXPECT_TRUE(opts.explain);
+}
+
+TEST(SearchOptionsTest, DefaultsAndTheDatabaseFromBylineDb) {
+  setenv("BYLINE_DB", "/from/env", 1);
+  CLI::App app;
+  SearchCommandOptions opts;
+  SetupSearchCommand(app, &opts);
+  ASSERT_EQ(Parse(app, {"search", "earnings"}), -1);
+  EXPECT_EQ(opts.query_words, std::vector<std::string>{"earnings"});
+  EXPECT_EQ(opts.limit, 10u);
+  EXPECT_EQ(opts.offset, 0u);
+  EXPECT_FALSE(opts.json);
+  EXPECT_EQ(opts.terminal.color, "auto");
+  EXPECT_EQ(opts.op, "or");
+  EXPECT_EQ(opts.db, "");
+  EXPECT_EQ(ResolveDatabasePath(opts.db), "/from/env");
+}
+
+TEST(SearchOptionsTest, BadValuesAreUsageErrors) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"search", "--color", "sometimes", "q"},
+                                             {"search", "--op", "xor", "q"},
+                                             {"search", "-n", "0", "q"},
+                                             {"search", "--expand", "101", "q"},
+                                             {"search"}}) {
+    SCOPED_TRACE(args.size() > 1 ? args[1] : "no query");
+    CLI::App app;
+    SearchCommandOptions opts;
+    SetupSearchCommand(app, &opts);
+    std::string err;
+    EXPECT_EQ(Parse(app, args, &err), exit_code::kUsage);
+    EXPECT_FALSE(err.empty());
+  }
+  CLI::App app;
+  SearchCommandOptions opts;
+  SetupSearchCommand(app, &opts);
+  std::string err;
+  ASSERT_EQ(Parse(app, {"search", "--color", "sometimes", "q"}, &err), exit_code::kUsage);
+  EXPECT_NE(err.find("--color"), std::string::npos) << err;
+}
+
+TEST(IndexOptionsTest, ArgvFillsTheOptions) {
+  CLI::App app;
+  IndexCommandOptions opts;
+  SetupIndexCommand(app, &opts);
+  const std::string here = BYLINE_SOURCE_DIR;
+  ASSERT_EQ(Parse(app, {"index", here + "/corpus", "--rebuild", "--title-weight", "5", "--threads",
+                        "2", "-q"}),
+            -1);
+  EXPECT_EQ(opts.paths, (std::vector<std::string>{here + "/corpus"}));
+  EXPECT_TRUE(opts.rebuild);
+  EXPECT_TRUE(opts.quiet);
+  EXPECT_EQ(opts.title_weight, 5u);
+  EXPECT_EQ(opts.threads, 2u);
+  EXPECT_EQ(opts.db, "");
+  CLI::App missing;
+  IndexCommandOptions none;
+  SetupIndexCommand(missing, &none);
+  EXPECT_EQ(Parse(missing, {"index", here + "/no-such-folder"}), exit_code::kUsage);
+}
+
+TEST(EvalBenchOptionsTest, ArgvFillsTheOptions) {
+  const std::string file = std::string(BYLINE_SOURCE_DIR) + "/CMakeLists.txt";
+  CLI::App app;
+  app.require_subcommand(1);
+  EvalCommandOptions eval;
+  BenchCommandOptions bench;
+  SetupEvalCommand(app, &eval);
+  CLI::App* bench_cmd = SetupBenchCommand(app, &bench);
+  ASSERT_EQ(Parse(app, {"eval", "--db", "d", "--topics", file, "--qrels", file, "--depth", "100",
+                        "--as-search", "--k1", "1.2", "--per-topic"}),
+            -1);
+  EXPECT_EQ(eval.db, "d");
+  EXPECT_EQ(eval.depth, 100u);
+  EXPECT_TRUE(eval.as_search);
+  EXPECT_DOUBLE_EQ(eval.k1, 1.2);
+  EXPECT_EQ(eval.b, -1);  // not given: the ranking's own default
+  EXPECT_TRUE(eval.per_topic);
+  EXPECT_FALSE(bench_cmd->parsed());
+  ASSERT_EQ(Parse(app, {"bench", "--queries", file, "--threads", "4", "--repeat", "2", "--json"}),
+            -1);
+  EXPECT_EQ(bench.queries, file);
+  EXPECT_EQ(bench.threads, 4u);
+  EXPECT_EQ(bench.repeat, 2u);
+  EXPECT_EQ(bench.warmup, 1u);
+  EXPECT_TRUE(bench.json);
+  EXPECT_EQ(Parse(app, {"bench", "--queries", file, "--threads", "0"}), exit_code::kUsage);
+}
+
+}  // namespace
+}  // namespace byline
