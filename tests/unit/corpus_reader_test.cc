@@ -259,6 +259,9 @@ TEST(CorpusReaderTest, ABadLineOrArrayElementCostsOnlyItself) {
     EXPECT_EQ(r.articles[1].id, "g2");
     ASSERT_EQ(r.errors.size(), 1u);
     EXPECT_NE(r.errors[0].find(c.error), std::string::npos) << r.errors[0];
+    // The parser's words, not its internals or an excerpt of the raw bytes.
+    EXPECT_EQ(r.errors[0].find("json.exception"), std::string::npos) << r.errors[0];
+    EXPECT_EQ(r.errors[0].find("last read"), std::string::npos) << r.errors[0];
   }
   // An array cut short keeps the elements before the cut; an empty one is no error.
   test::TempDir dir;

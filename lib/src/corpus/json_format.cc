@@ -81,6 +81,28 @@ std::string Where(const std::string& path, std::string_view content, std::size_t
   return path + ":" + std::to_string(line) + ":" + std::to_string(col);
 }
 
+// What nlohmann-json says is wrong, in words: without its exception id
+// ("[json.exception.parse_error.101]"), the position it counts within the
+// line or element (the message names the file's own), and the "last read"
+// excerpt of raw input.
+std::string JsonError(const json::exception& e) {
+  std::string m = e.what();
+  if (!m.empty() && m[0] == '[') {
+    std::size_t close = m.find("] ");
+    if (close != std::string::npos) m.erase(0, close + 2);
+  }
+  if (m.compare(0, 15, "parse error at ") == 0) {
+    std::size_t colon = m.find(": ");
+    if (colon != std::string::npos) m.erase(0, colon + 2);
+  }
+  std::size_t last = m.find("; last read: '");
+  if (last != std::string::npos) {
+    std::size_t end = m.find("'; ", last + 14);
+    m.erase(last, end == std::string::npos ? std::string::npos : end + 1 - last);
+  }
+  return m;
+}
+
 // Why `text` (one JSON Lines line or array element) cannot be parsed as
 // JSON before trying: binary data or bytes that are not UTF-8. Empty if
 // neither.
@@ -155,10 +177,10 @@ void ParseJsonArticles(const std::string& path, std::string_view content, const 
       } catch (const json::parse_error& e) {
         std::size_t at = begin + (e.byte > 0 ? e.byte - 1 : 0);
         sink.on_error(Status::Corruption(Where(path, content, at) + " [" + std::to_string(n) +
-                                         "]: invalid JSON: " + e.what() + "; skipped"));
+                                         "]: invalid JSON: " + JsonError(e) + "; skipped"));
         continue;
       } catch (const json::exception& e) {  // e.g. a number too large (found by fuzzing)
-        sink.on_error(Status::Corruption(where + ": invalid JSON: " + e.what() + "; skipped"));
+        sink.on_error(Status::Corruption(where + ": invalid JSON: " + JsonError(e) + "; skipped"));
         continue;
       }
       Emit(where, path + "#" + std::to_string(n), obj, sink);
@@ -174,10 +196,10 @@ void ParseJsonArticles(const std::string& path, std::string_view content, const 
     doc = json::parse(content.begin(), content.end());
   } catch (const json::parse_error& e) {
     sink.on_error(Status::Corruption(Where(path, content, e.byte > 0 ? e.byte - 1 : 0) +
-                                     ": invalid JSON: " + e.what()));
+                                     ": invalid JSON: " + JsonError(e)));
     return;
   } catch (const json::exception& e) {  // e.g. a number too large (found by fuzzing)
-    sink.on_error(Status::Corruption(path + ": invalid JSON: " + e.what()));
+    sink.on_error(Status::Corruption(path + ": invalid JSON: " + JsonError(e)));
     return;
   }
   Emit(path, path, doc, sink);
@@ -202,7 +224,7 @@ void ParseJsonLines(const std::string& path, std::string_view content, const Rea
     try {
       obj = json::parse(line.begin(), line.end());
     } catch (const json::exception& e) {  // parse errors, and numbers out of range
-      sink.on_error(Status::Corruption(where + ": invalid JSON (" + e.what() + "); skipped"));
+      sink.on_error(Status::Corruption(where + ": invalid JSON: " + JsonError(e) + "; skipped"));
       continue;
     }
     Emit(where, where, obj, sink);
