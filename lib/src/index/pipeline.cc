@@ -54,10 +54,16 @@ class RunState {
       : options_(options), cap_(cap), work_(cap) {}
 
   // Reader: waits until `seq` may enter, i.e. fewer than cap_ items are
-  // between reading and applying.
+  // between reading and applying. When full, it waits until half the places
+  // are free, so that the reader and the analysis threads wake for a burst
+  // of work rather than for every item applied.
   void Admit(std::uint64_t seq) {
     std::unique_lock<std::mutex> lock(mu_);
-    room_.wait(lock, [&] { return seq < applied_ + cap_; });
+    if (seq >= applied_ + cap_) {
+      resume_at_ = seq + 1 + cap_ / 2 - cap_;  // then seq - applied_ < cap_ - cap_ / 2
+      room_.wait(lock, [&] { return applied_ >= resume_at_; });
+      resume_at_ = 0;
+    }
     peak_ = std::max(peak_, ++in_flight_);
   }
 
@@ -82,7 +88,7 @@ class RunState {
     std::lock_guard<std::mutex> lock(mu_);
     applied_ = seq + 1;
     --in_flight_;
-    room_.notify_one();
+    if (resume_at_ != 0 && applied_ >= resume_at_) room_.notify_one();
   }
 
   std::uint64_t peak() {
@@ -103,6 +109,7 @@ class RunState {
   std::condition_variable arrived_, room_;
   std::map<std::uint64_t, Message> done_;  // at most cap_ entries, by seq
   std::uint64_t applied_ = 0, in_flight_ = 0, peak_ = 0;
+  std::uint64_t resume_at_ = 0;  // the reader waits for applied_ to reach this (0: not waiting)
 };
 
 void RunState::Read(const std::vector<FileJob>& jobs) {
