@@ -1,0 +1,89 @@
+/** @file file_manifest.cc
+ *  @brief The per-file record codec, reading the records, and planning a run.
+ */
+#include "index/file_manifest.h"
+
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include "byline/schema.h"
+#include "index/document_builder.h"
+#include "util/xapian_error.h"
+
+namespace byline {
+
+std::string EncodeFileRecord(const FileRecord& r) {
+  return std::to_string(r.size) + " " + std::to_string(r.mtime_ns) + " " + std::to_string(r.hash) +
+         " " + r.path;
+}
+
+bool DecodeFileRecord(const std::string& value, FileRecord* r) {
+  std::istringstream in(value);
+  r->path.clear();
+  if (!(in >> r->size >> r->mtime_ns >> r->hash)) return false;
+  in.get();  // the space before the path
+  std::getline(in, r->path, '\0');
+  return !r->path.empty();
+}
+
+std::string FileRecordKey(const std::string& path) {
+  return std::string(schema::kMetaFilePrefix) + FileTerm(path).substr(2);  // without "XF"
+}
+
+Status ReadFileRecords(const Xapian::Database& db, std::map<std::string, FileRecord>* records) {
+  const std::string prefix = schema::kMetaFilePrefix;
+  try {
+    for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
+      FileRecord r;
+      if (DecodeFileRecord(db.get_metadata(*k), &r)) (*records)[r.path] = r;
+    }
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, "reading the file records");
+  }
+  return Status::OK();
+}
+
+std::vector<std::string> ExistingRoots(const std::vector<std::string>& roots) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  for (const std::string& root : roots) {
+    std::error_code ec;
+    fs::path p = fs::absolute(root, ec).lexically_normal();
+    if (!ec && fs::exists(p, ec)) {
+      std::string s = p.string();
+      while (s.size() > 1 && s.back() == '/') s.pop_back();
+      out.push_back(s);
+    }
+  }
+  return out;
+}
+
+RunPlan PlanRun(const std::vector<CorpusFile>& listed,
+                const std::map<std::string, FileRecord>& known,
+                const std::vector<std::string>& roots) {
+  RunPlan plan;
+  std::set<std::string> seen;
+  for (const CorpusFile& f : listed) {
+    seen.insert(f.path);
+    auto it = known.find(f.path);
+    if (it != known.end() && it->second.size == f.size && it->second.mtime_ns == f.mtime_ns) {
+      ++plan.unchanged;
+      continue;
+    }
+    bool was_known = it != known.end();
+    plan.read.push_back({f, was_known, was_known ? it->second : FileRecord{}});
+  }
+  for (const auto& [path, record] : known) {
+    if (seen.count(path)) continue;
+    for (const std::string& root : roots) {
+      if (path == root || path.compare(0, root.size() + 1, root + "/") == 0) {
+        plan.vanished.push_back(record);
+        break;
+      }
+    }
+  }
+  return plan;
+}
+
+}  // namespace byline

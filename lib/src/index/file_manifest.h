@@ -1,0 +1,69 @@
+/** @file file_manifest.h
+ *  @brief Internal: what a run records about each file, and the plan of a run.
+ *
+ *  Every file indexed is recorded as Xapian metadata under
+ *  schema::kMetaFilePrefix: its size, mtime, content hash and path. The next
+ *  run compares the files it lists with these records to decide what to read.
+ */
+#ifndef BYLINE_INDEX_FILE_MANIFEST_H
+#define BYLINE_INDEX_FILE_MANIFEST_H
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "byline/corpus_reader.h"
+#include "byline/status.h"
+
+namespace byline {
+
+/// What a run recorded about one file.
+struct FileRecord {
+  std::uint64_t size = 0, hash = 0;  ///< bytes, and Fnv1a64 of them
+  std::int64_t mtime_ns = 0;
+  std::string path;
+};
+
+/// The metadata value of `r`: "size mtime hash path".
+std::string EncodeFileRecord(const FileRecord& r);
+
+/// Parses a value made by EncodeFileRecord into *r; false if malformed.
+bool DecodeFileRecord(const std::string& value, FileRecord* r);
+
+/// The metadata key of the record of the file at `path`.
+std::string FileRecordKey(const std::string& path);
+
+/// Reads every file record in `db` into *records, by path; malformed ones
+/// are skipped (the file is then read again as if new).
+Status ReadFileRecords(const Xapian::Database& db, std::map<std::string, FileRecord>* records);
+
+/// A file to read, with what the last run recorded about it (if anything).
+struct FileJob {
+  CorpusFile file;
+  bool known = false;   ///< an earlier run indexed it
+  FileRecord previous;  ///< its record then, when known
+};
+
+/// What a run does with the files it listed.
+struct RunPlan {
+  std::vector<FileJob> read;         ///< new or possibly changed files, in listing order
+  std::uint64_t unchanged = 0;       ///< same size and mtime as recorded: not even read
+  std::vector<FileRecord> vanished;  ///< recorded under a root, no longer there: removed
+};
+
+/// The absolute, normalised paths of the `roots` that exist (a root that is
+/// missing, e.g. an unmounted disk, must not make its files count as gone).
+std::vector<std::string> ExistingRoots(const std::vector<std::string>& roots);
+
+/// Plans a run over `listed` (in order) given the `known` records and the
+/// existing `roots` (as ExistingRoots returns them); does no I/O.
+RunPlan PlanRun(const std::vector<CorpusFile>& listed,
+                const std::map<std::string, FileRecord>& known,
+                const std::vector<std::string>& roots);
+
+}  // namespace byline
+
+#endif  // BYLINE_INDEX_FILE_MANIFEST_H

@@ -1,0 +1,51 @@
+/** @file in_place_target.h
+ *  @brief Internal: a WriteTarget that updates an open database directly.
+ */
+#ifndef BYLINE_INDEX_IN_PLACE_TARGET_H
+#define BYLINE_INDEX_IN_PLACE_TARGET_H
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+
+#include "index/write_target.h"
+
+namespace byline {
+
+/// Writes into one Xapian::WritableDatabase, which it holds open (and so
+/// holds its lock) until destroyed; closing it then commits what is pending.
+class InPlaceTarget : public WriteTarget {
+ public:
+  /// Opens (creating if needed) the glass database at `path`; kLocked if
+  /// another writer holds it. With `rebuild`, a database that cannot be
+  /// opened is overwritten.
+  static Result<std::unique_ptr<InPlaceTarget>> Open(const std::string& path, bool rebuild);
+  /// An empty database in memory (Xapian's in-memory backend), for tests.
+  static Result<std::unique_ptr<InPlaceTarget>> OpenInMemory();
+  ~InPlaceTarget() override;
+
+  Status ReadRecords(std::map<std::string, FileRecord>* records) override;
+  Status Add(const std::string& id_term, Xapian::Document doc) override;
+  Status StartFile(const std::string& file_term, bool known) override;
+  Status RecordFile(const std::string& key, const std::string& value) override;
+  Status RemoveFile(const std::string& file_term, const std::string& key) override;
+  /// Commits; returns the number of articles.
+  Result<std::uint64_t> Finish() override;
+
+  /// Deletes every document with `term` (an id or file term).
+  Status Remove(const std::string& term);
+  /// Commits everything written so far.
+  Status Commit();
+  /// Articles in the database, committed or not.
+  Result<std::uint64_t> ArticleCount() const;
+
+ private:
+  InPlaceTarget(Xapian::WritableDatabase db, std::string name);
+  Xapian::WritableDatabase db_;
+  std::string name_;  // the path, for messages
+};
+
+}  // namespace byline
+
+#endif  // BYLINE_INDEX_IN_PLACE_TARGET_H

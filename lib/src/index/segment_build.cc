@@ -1,0 +1,310 @@
+/** @file segment_build.cc
+ *  @brief Shard writers, segments, removing older copies, merging, swapping in.
+ */
+#include "index/segment_build.h"
+
+#include <fcntl.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <functional>
+#include <queue>
+
+#include "byline/text.h"
+#include "util/xapian_error.h"
+
+namespace byline {
+namespace {
+
+// Id terms read from a segment at a time by the walk in RemoveOlderCopies:
+// it holds this many per segment, and reopens a segment once per this many
+// (about 10,000 opens at 10 million ids, a small part of the merge).
+constexpr std::size_t kWalkChunk = 1024;
+
+// The Q terms of one segment in order, read kWalkChunk at a time with the
+// segment open only while reading: a shard can have hundreds of segments,
+// more than the files a process may open, and a segment may be written
+// between two reads (the walk deletes from it).
+class IdTermCursor {
+ public:
+  explicit IdTermCursor(std::string path) : path_(std::move(path)) { Refill(); }
+  bool done() const { return pos_ == terms_.size(); }
+  const std::string& term() const { return terms_[pos_]; }
+  void Next() {
+    if (++pos_ == terms_.size() && !at_end_) Refill();
+  }
+
+ private:
+  void Refill() {
+    std::string last = terms_.empty() ? std::string() : terms_.back();
+    terms_.clear();
+    pos_ = 0;
+    Xapian::Database db(path_);
+    const std::string prefix = "Q";
+    Xapian::TermIterator it = db.allterms_begin(prefix), end = db.allterms_end(prefix);
+    if (!last.empty()) {
+      it.skip_to(last);
+      if (it != end && *it == last) ++it;
+    }
+    for (; it != end && terms_.size() < kWalkChunk; ++it) terms_.push_back(*it);
+    at_end_ = it == end;
+  }
+  std::string path_;
+  std::vector<std::string> terms_;
+  std::size_t pos_ = 0;
+  bool at_end_ = false;
+};
+
+// Deletes the documents with `terms` from the segment at `path`.
+void DeleteFrom(const std::string& path, std::vector<std::string>* terms) {
+  if (terms->empty()) return;
+  Xapian::WritableDatabase seg(path, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+  for (const std::string& t : *terms) seg.delete_document(t);
+  seg.commit();
+  seg.close();
+  terms->clear();
+}
+
+}  // namespace
+
+SegmentBuild::SegmentBuild(std::string target, const SegmentBuildOptions& options)
+    : target_(std::move(target)),
+      dir_(BuildDir(target_)),
+      batch_(std::max(1u, options.batch)),
+      segment_size_(std::max(1u, options.segment_size)),
+      fan_in_(std::max(2u, options.fan_in)),
+      hash_(options.hash ? options.hash : &Fnv1a64) {
+  // The router stores a shard in 16 bits.
+  unsigned shards = std::clamp(options.shards, 1u, 65535u);
+  for (unsigned i = 0; i < shards; ++i) shards_.push_back(std::make_unique<Shard>());
+}
+
+SegmentBuild::~SegmentBuild() {
+  Stop();
+  std::error_code ec;
+  std::filesystem::remove_all(dir_, ec);
+}
+
+std::string SegmentBuild::BuildDir(const std::string& target) { return target + ".building"; }
+
+Status SegmentBuild::Start() {
+  std::error_code ec;
+  std::filesystem::create_directories(dir_, ec);
+  if (ec) return Status::IOError(dir_ + ": cannot create build folder: " + ec.message());
+  for (std::size_t i = 0; i < shards_.size(); ++i) {
+    Shard& sh = *shards_[i];
+    sh.index = i;
+    try {
+      OpenSegment(&sh);
+    } catch (const Xapian::Error& e) {
+      return StatusFromXapian(e, "creating " + sh.segments.back());
+    }
+  }
+  for (auto& sh : shards_) sh->thread = std::thread([this, p = sh.get()] { Write(p); });
+  return Status::OK();
+}
+
+Status SegmentBuild::ReadRecords(std::map<std::string, FileRecord>*) { return Status::OK(); }
+
+Status SegmentBuild::Add(const std::string& id_term, Xapian::Document doc) {
+  bool seen = false;
+  std::uint16_t s = router_.Route(hash_(id_term), static_cast<std::uint16_t>(next_), &seen);
+  Shard& sh = *shards_[s];
+  if (seen) {
+    sh.repeats = true;
+    sh.queue.Push({id_term, std::move(doc), {}, {}});
+  } else {
+    next_ = (next_ + 1) % shards_.size();
+    sh.queue.Push({std::string(), std::move(doc), {}, {}});
+  }
+  return Failed();
+}
+
+Status SegmentBuild::StartFile(const std::string&, bool) { return Failed(); }
+
+Status SegmentBuild::RecordFile(const std::string& key, const std::string& value) {
+  metadata_[key] = value;  // the merge keeps one value per key: written once at the end
+  return Failed();
+}
+
+Status SegmentBuild::RemoveFile(const std::string&, const std::string&) { return Status::OK(); }
+
+Status SegmentBuild::Failed() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return failed_;
+}
+
+std::uint64_t SegmentBuild::Segments() const {
+  std::uint64_t n = 0;
+  for (const auto& sh : shards_) n += sh->segments.size();
+  return n;
+}
+
+Result<std::uint64_t> SegmentBuild::Finish() {
+  for (auto& [key, value] : metadata_) shards_[0]->queue.Push({std::string(), {}, key, value});
+  metadata_.clear();
+  Stop();
+  if (Status s = Failed(); !s.ok()) return s;
+  std::string merged = dir_ + "/merged";
+  std::uint64_t count = 0;
+  std::string path = dir_;
+  try {
+    for (const auto& sh : shards_) {
+      if (!sh->repeats || sh->segments.size() < 2) continue;  // no copy in a closed segment
+      path = sh->segments.front();
+      RemoveOlderCopies(sh->segments);
+    }
+    path = dir_;
+    // Segments in reading order: the first of every shard, then the second...
+    std::vector<std::string> sources;
+    for (std::size_t i = 0;; ++i) {
+      bool any = false;
+      for (const auto& sh : shards_) {
+        if (i >= sh->segments.size()) continue;
+        sources.push_back(sh->segments[i]);
+        any = true;
+      }
+      if (!any) break;
+    }
+    Merge(std::move(sources), merged);
+    count = Xapian::Database(merged).get_doccount();
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, "merging the segments in " + path);
+  }
+  if (renameat2(AT_FDCWD, merged.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) != 0) {
+    return Status::IOError(target_ + ": cannot swap in the new database: " + std::strerror(errno));
+  }
+  return count;
+}
+
+// A k-way walk over the sorted id terms of one shard's segments (oldest
+// first): a term held by several segments is deleted from all but the
+// latest. Every copy of an id is in this shard, so this is exact, and it
+// holds kWalkChunk terms and a few pending deletions per segment, whatever
+// the number of articles.
+void SegmentBuild::RemoveOlderCopies(const std::vector<std::string>& segments) {
+  std::vector<IdTermCursor> cursors;
+  cursors.reserve(segments.size());
+  for (const std::string& path : segments) cursors.emplace_back(path);
+  std::vector<std::vector<std::string>> doomed(segments.size());
+  using Head = std::pair<std::string, std::size_t>;  // (term, segment)
+  std::priority_queue<Head, std::vector<Head>, std::greater<Head>> heads;
+  for (std::size_t i = 0; i < cursors.size(); ++i) {
+    if (!cursors[i].done()) heads.emplace(cursors[i].term(), i);
+  }
+  while (!heads.empty()) {
+    std::string term = heads.top().first;
+    std::vector<std::size_t> holders;  // in segment order: the heap breaks ties by index
+    while (!heads.empty() && heads.top().first == term) {
+      holders.push_back(heads.top().second);
+      heads.pop();
+    }
+    for (std::size_t k = 0; k + 1 < holders.size(); ++k) {
+      std::size_t i = holders[k];
+      doomed[i].push_back(term);
+      if (doomed[i].size() == kWalkChunk) DeleteFrom(segments[i], &doomed[i]);
+    }
+    for (std::size_t i : holders) {
+      cursors[i].Next();
+      if (!cursors[i].done()) heads.emplace(cursors[i].term(), i);
+    }
+  }
+  for (std::size_t i = 0; i < segments.size(); ++i) DeleteFrom(segments[i], &doomed[i]);
+}
+
+// Compacts `sources`, in order, into `out`, at most fan_in_ at a time:
+// Xapian keeps a few files open per source, and a corpus of millions of
+// articles makes hundreds of segments. Merged sources are removed as it
+// goes, so the build needs little more than twice the index's space.
+void SegmentBuild::Merge(std::vector<std::string> sources, const std::string& out) {
+  auto compact = [](std::vector<std::string>::const_iterator b,
+                    std::vector<std::string>::const_iterator e, const std::string& to) {
+    Xapian::Database group;
+    for (auto it = b; it != e; ++it) group.add_database(Xapian::Database(*it));
+    group.compact(to, Xapian::Compactor::FULL);
+    group.close();
+    for (auto it = b; it != e; ++it) {
+      std::error_code ec;
+      std::filesystem::remove_all(*it, ec);
+    }
+  };
+  for (unsigned level = 0; sources.size() > fan_in_; ++level) {
+    std::vector<std::string> next;
+    for (std::size_t i = 0; i < sources.size(); i += fan_in_) {
+      auto b = sources.cbegin() + static_cast<std::ptrdiff_t>(i);
+      auto e =
+          sources.cbegin() + static_cast<std::ptrdiff_t>(std::min(i + fan_in_, sources.size()));
+      if (e - b == 1) {
+        next.push_back(*b);
+        continue;
+      }
+      next.push_back(dir_ + "/merge" + std::to_string(level) + "-" + std::to_string(next.size()));
+      compact(b, e, next.back());
+    }
+    sources.swap(next);
+  }
+  compact(sources.cbegin(), sources.cend(), out);
+}
+
+void SegmentBuild::OpenSegment(Shard* sh) {
+  sh->segments.push_back(dir_ + "/shard" + std::to_string(sh->index) + "-" +
+                         std::to_string(sh->segments.size()));
+  sh->db = Xapian::WritableDatabase(
+      sh->segments.back(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
+}
+
+void SegmentBuild::Write(Shard* sh) {
+  Item item;
+  std::uint64_t in_segment = 0, pending = 0;
+  bool ok = true;
+  auto fail = [&](const Xapian::Error& e) {
+    ok = false;
+    std::lock_guard<std::mutex> lock(mu_);
+    if (failed_.ok()) failed_ = StatusFromXapian(e, "writing " + sh->segments.back());
+  };
+  while (sh->queue.Pop(&item)) {
+    if (!ok) continue;  // drain
+    try {
+      if (!item.key.empty()) {
+        sh->db.set_metadata(item.key, item.value);
+        continue;
+      }
+      if (in_segment == segment_size_) {
+        sh->db.commit();
+        sh->db.close();
+        OpenSegment(sh);
+        in_segment = pending = 0;
+      }
+      if (item.replace.empty()) {
+        sh->db.add_document(item.doc);
+      } else {  // adds when no copy is in this segment
+        sh->db.replace_document(item.replace, item.doc);
+      }
+      ++in_segment;
+      if (++pending == batch_) {
+        sh->db.commit();
+        pending = 0;
+      }
+    } catch (const Xapian::Error& e) {
+      fail(e);
+    }
+  }
+  try {
+    if (ok) sh->db.commit();
+    sh->db.close();
+  } catch (const Xapian::Error& e) {
+    fail(e);
+  }
+}
+
+void SegmentBuild::Stop() {
+  for (auto& sh : shards_) sh->queue.Close();
+  for (auto& sh : shards_) {
+    if (sh->thread.joinable()) sh->thread.join();
+  }
+}
+
+}  // namespace byline

@@ -1,0 +1,120 @@
+/** @file segment_build.h
+ *  @brief Internal: a WriteTarget that builds shards of segments aside and
+ *  swaps the merged result in place of the database.
+ */
+#ifndef BYLINE_INDEX_SEGMENT_BUILD_H
+#define BYLINE_INDEX_SEGMENT_BUILD_H
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "index/bounded_queue.h"
+#include "index/shard_router.h"
+#include "index/write_target.h"
+
+namespace byline {
+
+/// How a SegmentBuild writes.
+struct SegmentBuildOptions {
+  unsigned shards = 1;            ///< writer threads (a Xapian writer is single-threaded)
+  unsigned batch = 250;           ///< documents per commit
+  unsigned segment_size = 10000;  ///< documents per segment
+  unsigned fan_in = 32;           ///< segments merged at a time
+  /// The hash that routes an id term to its shard (a test can make ids collide).
+  std::uint64_t (*hash)(std::string_view) = nullptr;
+};
+
+/// A bulk build: documents go round-robin to one writer thread per shard.
+/// Each writer commits every `batch` documents and starts a fresh database (a
+/// segment) every `segment_size`: Xapian 1.4's in-memory inverter costs less
+/// per posting in a small batch, and a small database takes a batch with less
+/// merging into the postings written before. Finish() merges every segment
+/// with compact and swaps the result in place of the target database.
+///
+/// An id seen again goes to the shard that got it first (ShardRouter), so
+/// every copy of an id is in one shard; there it is written with
+/// replace_document, which replaces a copy in the segment being written (and
+/// simply adds when the earlier copy is in a closed segment, or the hash
+/// only collided). Before the merge, Finish() walks the sorted id terms of
+/// each such shard's segments together and deletes every copy but the one in
+/// the latest segment, so the last article with an id wins, as in place.
+/// Kept for the whole run: the router (12.5-25 bytes per distinct id) and
+/// the file records (one per file); the walk holds 1024 terms per segment.
+class SegmentBuild : public WriteTarget {
+ public:
+  /// A build for the database at `target` (absolute, no trailing slash).
+  SegmentBuild(std::string target, const SegmentBuildOptions& options);
+  /// Stops the writers and removes the build folder.
+  ~SegmentBuild() override;
+
+  /// The folder the segments are written in, beside `target`.
+  static std::string BuildDir(const std::string& target);
+
+  /// Creates the build folder and the first segment of every shard, and
+  /// starts the writers; the folder must not exist (remove what a killed run
+  /// left first).
+  Status Start();
+
+  /// None: a build starts from nothing.
+  Status ReadRecords(std::map<std::string, FileRecord>* records) override;
+  /// Queues the document for its shard; reports a writer's first error.
+  Status Add(const std::string& id_term, Xapian::Document doc) override;
+  /// Nothing to delete: a build has no old articles.
+  Status StartFile(const std::string& file_term, bool known) override;
+  /// Kept until Finish(), then written into one segment.
+  Status RecordFile(const std::string& key, const std::string& value) override;
+  /// Nothing to remove: a build has no earlier records.
+  Status RemoveFile(const std::string& file_term, const std::string& key) override;
+  /// Waits for the writers, removes older copies of repeated ids, merges the
+  /// segments and swaps the result in; returns the number of articles.
+  Result<std::uint64_t> Finish() override;
+
+  unsigned Shards() const override { return static_cast<unsigned>(shards_.size()); }
+  std::uint64_t Segments() const override;
+
+ private:
+  struct Item {
+    std::string replace;  // the id term of an article that may be a copy, or empty
+    Xapian::Document doc;
+    std::string key, value;  // metadata, when key is set
+  };
+  struct Shard {
+    std::size_t index = 0;
+    std::vector<std::string> segments;  // paths; the last is being written
+    Xapian::WritableDatabase db;
+    bool repeats = false;  // an id was routed here twice (main thread)
+    // Documents waiting for this writer: the queue bounds them.
+    BoundedQueue<Item> queue{256};
+    std::thread thread;
+  };
+
+  void OpenSegment(Shard* sh);
+  void Write(Shard* sh);
+  void Stop();
+  Status Failed();
+  void RemoveOlderCopies(const std::vector<std::string>& segments);
+  void Merge(std::vector<std::string> sources, const std::string& out);
+
+  std::string target_, dir_;
+  std::uint64_t batch_, segment_size_;
+  std::size_t fan_in_;
+  std::uint64_t (*hash_)(std::string_view);
+  std::vector<std::unique_ptr<Shard>> shards_;
+  ShardRouter router_;
+  std::size_t next_ = 0;  // the shard that gets the next new id
+  std::map<std::string, std::string> metadata_;
+  std::mutex mu_;
+  Status failed_;
+};
+
+}  // namespace byline
+
+#endif  // BYLINE_INDEX_SEGMENT_BUILD_H
