@@ -113,11 +113,10 @@ struct Field {
 };
 
 /// Every field, once: the readers (metadata keys), the query lexer and parser
-/// (names, aliases, kinds) and the query compiler (prefixes, slots) all read
-/// this table, so a field is one row here plus a member of Article. The index
-/// writer (lib/src/index/) writes terms and values from the kPrefix* and
-/// kSlot* constants above, so a new searchable field needs its line there too.
-/// The date's filter terms (kPrefixYear, kPrefixMonth, kPrefixDay) are the
+/// (names, aliases, kinds), the query compiler (prefixes, slots) and the
+/// index writer's document builder (lib/src/index/document_builder.cc: what
+/// each kind writes) all read this table, so a field is one row here plus a
+/// member of Article. The date's filter terms (kPrefixYear, kPrefixMonth, kPrefixDay) are the
 /// writer's alone: queries on dates use the slot. Names, aliases and metadata
 /// keys are unique across rows (checked when lib/src/schema/schema.cc compiles).
 // clang-format off

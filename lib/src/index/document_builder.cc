@@ -32,20 +32,25 @@ void AddBooleanWords(Xapian::Document* doc, const Analyzer& analyzer, const std:
   }
 }
 
-// Adds positional unstemmed terms and stemmed terms of one text field;
-// returns the position after its last word.
-Xapian::termpos AddText(Xapian::Document* doc, const Analyzer& analyzer, const std::string& text,
-                        const std::string& lang, Xapian::termpos base, bool title,
-                        unsigned title_wdf) {
+// Adds a ranked text field's words from position `base` on; returns the
+// position of its last word. Every word is a positional, unstemmed term
+// without prefix and a stemmed "Z" term (what bare query words match); a
+// field with a name of its own (kText: the title) adds its words under its
+// own prefixes too, and counts `text_wdf` times in "Z" (BM25F-style field
+// weighting with one term statistic).
+Xapian::termpos AddText(Xapian::Document* doc, const Analyzer& analyzer, const schema::Field& field,
+                        const std::string& text, const std::string& lang, Xapian::termpos base,
+                        unsigned text_wdf) {
+  const bool own = field.kind == schema::FieldKind::kText;
+  const std::string prefix = own ? field.prefix : "", stem_prefix = own ? field.stem_prefix : "";
   Xapian::termpos last = base;
-  std::string stem_prefix = title ? schema::kPrefixTitleStem : schema::kPrefixStem;
   for (const Token& t : analyzer.Tokenize(text, lang)) {
     Xapian::termpos pos = base + t.pos + 1;
     doc->add_posting(t.term, pos);
-    if (title) doc->add_posting(schema::kPrefixTitle + t.term, pos);
+    if (own) doc->add_posting(prefix + t.term, pos);
     std::string stem = analyzer.Stem(t.term, lang);
-    doc->add_term(schema::kPrefixStem + stem, title ? title_wdf : 1);
-    if (title) doc->add_term(stem_prefix + stem);
+    doc->add_term(schema::kPrefixStem + stem, own ? text_wdf : 1);
+    if (own) doc->add_term(stem_prefix + stem);
     if (pos > last) last = pos;
   }
   return last;
@@ -67,20 +72,42 @@ std::string FileTerm(const std::string& path) { return schema::kPrefixFile + Fnv
 
 Xapian::Document BuildDocument(const Article& a, const Analyzer& analyzer, unsigned title_wdf) {
   Xapian::Document doc;
-  Xapian::termpos end = AddText(&doc, analyzer, a.title, a.lang, 0, /*title=*/true, title_wdf);
-  AddText(&doc, analyzer, a.body, a.lang, end + schema::kTitleBodyGap, /*title=*/false, 1);
-  AddBooleanWords(&doc, analyzer, a.author, schema::kPrefixAuthor);
-  AddBooleanWords(&doc, analyzer, a.source, schema::kPrefixSource);
-  if (!a.lang.empty()) doc.add_boolean_term(schema::kPrefixLang + a.lang);
-  if (auto d = ParseDate(a.date)) {
-    std::string key = d->ToKey();
-    doc.add_value(schema::kSlotDate, key);
-    doc.add_boolean_term(schema::kPrefixYear + key.substr(0, 4));
-    doc.add_boolean_term(schema::kPrefixMonth + key.substr(0, 6));
-    doc.add_boolean_term(schema::kPrefixDay + key);
+  // Every field as its row in schema::kFields says; text fields in the
+  // table's order (title, then body), each kTitleBodyGap positions after the
+  // last, so that a phrase never spans two fields.
+  Xapian::termpos next = 0;
+  for (const schema::Field& f : schema::kFields) {
+    const std::string& value = a.*f.member;
+    switch (f.kind) {
+      case schema::FieldKind::kText:
+      case schema::FieldKind::kBody:
+        next = AddText(&doc, analyzer, f, value, a.lang, next, title_wdf) + schema::kTitleBodyGap;
+        break;
+      case schema::FieldKind::kFilter:
+        AddBooleanWords(&doc, analyzer, value, f.prefix);
+        break;
+      case schema::FieldKind::kCode:
+        if (!value.empty()) doc.add_boolean_term(f.prefix + value);
+        break;
+      case schema::FieldKind::kDate:
+        if (auto d = ParseDate(value)) {
+          std::string key = d->ToKey();
+          doc.add_value(f.slot, key);
+          // Boolean terms for whole years, months and days (the writer's alone).
+          doc.add_boolean_term(schema::kPrefixYear + key.substr(0, 4));
+          doc.add_boolean_term(schema::kPrefixMonth + key.substr(0, 6));
+          doc.add_boolean_term(schema::kPrefixDay + key);
+        }
+        break;
+      case schema::FieldKind::kStored:
+        break;  // in the document data below
+    }
+    // A text field with a slot keeps its text there (the body, for snippets).
+    if (f.slot != schema::kNoSlot && f.kind != schema::FieldKind::kDate) {
+      doc.add_value(f.slot, value);
+    }
   }
   doc.add_boolean_term(IdTerm(a.id));
-  doc.add_value(schema::kSlotBody, a.body);
   Article meta = a;
   meta.body.clear();
   doc.set_data(EncodeStoredArticle(meta));
