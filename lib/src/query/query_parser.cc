@@ -8,7 +8,7 @@
  *    and    := group ( "AND" group )*
  *    group  := clause+                 side by side: the default operator
  *    clause := [ "+" | "-" | "NOT" ] near
- *    near   := syn ( ( "NEAR" | "NEAR/n" | "ADJ" | "ADJ/n" ) syn )*
+ *    near   := syn ( ( "NEAR" | "NEAR/n" | "ADJ" | "ADJ/n" ) syn )*   (single words)
  *    syn    := unary ( "SYN" unary )*
  *    unary  := primary ( "~" [n] | "^" w )*
  *    primary:= "(" or ")" | FIELD ":" ( PHRASE | WORD ) | PHRASE | WORD | "*"
@@ -587,8 +587,7 @@ class Parser {
   bool ParseNear(Part* out) {
     if (Peek().type == Lexeme::kNear || Peek().type == Lexeme::kAdj ||
         Peek().type == Lexeme::kSyn) {
-      return Fail(Peek().offset,
-                  std::string(OperatorName(Peek())) + " needs a word or phrase on its left");
+      return Fail(Peek().offset, std::string(OperatorName(Peek())) + " needs a word on its left");
     }
     if (!ParseSyn(out)) return false;
     if (Peek().type != Lexeme::kNear && Peek().type != Lexeme::kAdj) return true;
@@ -609,7 +608,7 @@ class Parser {
         return Fail(op.offset, "a chain of NEAR or ADJ uses one operator and one distance");
       }
       if (EndsClause(Peek().type) || Peek().type == Lexeme::kNear || Peek().type == Lexeme::kAdj) {
-        return Fail(op.offset, name + " needs a word or phrase on its right");
+        return Fail(op.offset, name + " needs a word on its right");
       }
       Part next;
       if (!ParseSyn(&next)) return false;
@@ -620,14 +619,14 @@ class Parser {
     return true;
   }
 
-  // True if the part is one word or phrase that NEAR or ADJ can join.
+  // True if the part is one word that NEAR or ADJ can join.
   bool Positional(const Part& p, const Lexeme& op) {
+    // Xapian 1.4's OP_NEAR and OP_PHRASE take terms only (no phrases inside).
     bool ok = p.positive && p.excluded.empty() &&
-              (p.positive->kind == Kind::kWord || p.positive->kind == Kind::kExact ||
-               (p.positive->kind == Kind::kPhrase && p.positive->window == 0));
+              (p.positive->kind == Kind::kWord || p.positive->kind == Kind::kExact);
     if (ok) return true;
     return Fail(op.offset, std::string(OperatorName(op)) +
-                               " joins words or \"phrases\" (no groups, wildcards or filters)");
+                               " joins single words (no phrases, groups, wildcards or filters)");
   }
 
   // Words that count as one: a SYN b.
@@ -702,8 +701,9 @@ class Parser {
       if (!m.has_number) {
         distance = CharPosition(n.terms[0], n.terms[0].size()) - 1 >= 5 ? 2 : 1;
       } else if (distance > 2) {
+        std::string message = "a fuzzy word allows at most 2 edits";
         if (!Notice(m.offset,
-                    "a fuzzy word allows at most 2 edits; searched as " + n.terms[0] + "~2")) {
+                    options_.strict ? message : message + "; searched as " + n.terms[0] + "~2")) {
           return false;
         }
         distance = 2;
@@ -1216,7 +1216,7 @@ bool IsRelaxable(const QueryNode& n) {
   int words = 0;
   for (const QueryNode& c : n.children) {
     if (c.kind == Kind::kWord || c.kind == Kind::kExact || c.kind == Kind::kPhrase ||
-        c.kind == Kind::kWildcard) {
+        c.kind == Kind::kWildcard || c.kind == Kind::kFuzzy) {
       ++words;
     }
   }
@@ -1230,7 +1230,7 @@ QueryNode RelaxToOr(const QueryNode& n) {
   std::vector<QueryNode> rest;
   for (const QueryNode& c : n.children) {
     bool is_text = c.kind == Kind::kWord || c.kind == Kind::kExact || c.kind == Kind::kPhrase ||
-                   c.kind == Kind::kWildcard;
+                   c.kind == Kind::kWildcard || c.kind == Kind::kFuzzy;
     (is_text ? text.children : rest).push_back(c);
   }
   if (rest.empty()) return text;
