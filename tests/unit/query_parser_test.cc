@@ -224,6 +224,7 @@ TEST(QueryParserTest, AnExclusionAppliesToTheGroupItStandsIn) {
   }
   EXPECT_NE(Read("   -a").find("position 4:"), std::string::npos);
   EXPECT_NE(Read("(-a) -b").find("position 2:"), std::string::npos);
+  EXPECT_NE(Read(" -source:reuters ").find("(as in '* -source:reuters')"), std::string::npos);
 }
 
 TEST(QueryParserTest, TheSameFilterTwiceIsEitherDifferentFiltersBoth) {

@@ -374,10 +374,15 @@ class Parser {
     }
     if (!part.positive) {
       fatal_ = true;
+      // The hint is the query itself after '*', when it is short enough to repeat.
+      std::size_t first = q_.find_first_not_of(" \t\r\n");
+      std::string_view text = first == std::string_view::npos ? "" : q_.substr(first);
+      while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
+      std::string example = text.size() <= 60 ? "* " + std::string(text) : "* -word";
       Fail(part.exclusion_offset,
            "the query only excludes: say what to search for, or start from every article "
-           "with '*' (as in '* -" +
-               DescribeQuery(part.excluded[0]) + "')");
+           "with '*' (as in '" +
+               example + "')");
       return Failed(fatal);
     }
     *out = std::move(*part.positive);
