@@ -58,7 +58,7 @@ TEST(QueryParserTest, DefaultAnd) {
       {"crane -source:reuters", "(crane AND_NOT source:XSreuters)"},
       {"!!! brexit ???", "brexit"},
       {"brexit -", "brexit"},
-      {"OR", "or"},  // not syntax: searched as a word, with a notice
+      {"OR", "ERROR: bad query at position 1: OR needs something on its right"},
   };
   Analyzer a;
   for (const auto& c : cases) {
@@ -385,7 +385,10 @@ TEST(QueryParserTest, TextThatIsNotSyntaxIsSearchedAsWordsWithANotice) {
        "(select OR count) [notice at 13: position 14: '*' alone (every article) stands only at "
        "the top of the query; searched as plain words]"},
       {"flood OR",
-       "(flood OR or) [notice at 6: position 7: OR needs something on its right; "
+       "flood [notice at 6: position 7: OR needs something on its right; "
+       "searched as plain words]"},
+      {"NEAR flood AND",
+       "flood [notice at 0: position 1: NEAR needs a word on its left; "
        "searched as plain words]"},
       {"Qāmishlī (water",
        "(qamishli OR water) [notice at 11: position 10: unbalanced '(': no ')' closes it; "
@@ -397,7 +400,7 @@ TEST(QueryParserTest, TextThatIsNotSyntaxIsSearchedAsWordsWithANotice) {
             "ERROR: bad query at position 7: unclosed quote: a phrase opened here has no closing "
             "'\"'");
   // Nothing searchable stays an error.
-  EXPECT_EQ(Read(";)"), "ERROR: bad query at position 1: the query has no searchable words");
+  EXPECT_EQ(Read(";)"), "ERROR: bad query at position 2: unbalanced ')': no '(' opens it");
   EXPECT_EQ(Read(""), "ERROR: bad query at position 1: the query is empty");
   // A date: filter that is no date is an error in either mode.
   EXPECT_EQ(Read("crane date:soon"),

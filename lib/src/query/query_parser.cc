@@ -1054,12 +1054,17 @@ std::string Join(const std::vector<std::string>& v, const char* sep) {
 // natural-language mode, and the forgiving reading of text that is not
 // valid syntax. nullopt if the text has no words.
 std::optional<QueryNode> PlainWords(std::string_view query, const Analyzer& analyzer,
-                                    const QueryParseOptions& options, Kind op) {
+                                    const QueryParseOptions& options, Kind op,
+                                    bool skip_operators = false) {
+  static const std::set<std::string_view> kOperators = {"OR",  "AND",  "NOT", "XOR",
+                                                        "SYN", "NEAR", "ADJ"};
   QueryNode root;
   root.kind = op;
   for (Token& t : analyzer.Tokenize(query, options.lang)) {
     if (t.joined) continue;
     if (options.drop_stop_words && IsQueryStopWord(t.term)) continue;
+    // "flood OR" meant an operator, however badly placed: not the word "or".
+    if (skip_operators && kOperators.count(query.substr(t.start, t.end - t.start))) continue;
     QueryNode w;
     w.kind = Kind::kWord;
     w.terms.push_back(std::move(t.term));
@@ -1134,12 +1139,11 @@ Result<QueryNode> ParseQuery(std::string_view query, const Analyzer& analyzer,
       found.assign(1, std::move(n));
       QueryParseOptions plain = options;
       plain.drop_stop_words = false;
+      // Operator words in capitals are left out; with no words left, the
+      // syntax error stands (it says more than "no searchable words").
       root = PlainWords(query, analyzer, plain,
-                        options.default_operator == DefaultOperator::kAnd ? Kind::kAnd : Kind::kOr);
-      if (!root) {
-        err->offset = 0;
-        err->message = "the query has no searchable words";
-      }
+                        options.default_operator == DefaultOperator::kAnd ? Kind::kAnd : Kind::kOr,
+                        /*skip_operators=*/true);
     }
   }
   if (!root) {
