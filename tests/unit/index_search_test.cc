@@ -210,15 +210,108 @@ TEST_F(IndexSearchTest, HitsCarrySnippetsWithHighlights) {
   EXPECT_TRUE(r.hits[0].article.body.empty());  // bodies are not handed out
 }
 
-TEST_F(IndexSearchTest, BadQueryIsAnInvalidArgumentWithPosition) {
+TEST_F(IndexSearchTest, BadQueryIsAnInvalidArgumentWithPositionWhenStrict) {
   auto s = Searcher::Open(Db());
   ASSERT_TRUE(s.ok());
   SearchRequest req;
   req.query = "crane \"strike";
+  req.strict = true;
   QueryError err;
   auto r = (*s)->Search(req, &err);
   EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(err.offset, 6u);
+}
+
+TEST_F(IndexSearchTest, TextThatIsNotSyntaxIsSearchedAsWordsWithANotice) {
+  auto r = Search("crane \"strike");
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.query_description, "(crane OR strike)");
+  ASSERT_EQ(r.notices.size(), 1u);
+  EXPECT_EQ(r.notices[0].offset, 6u);
+  EXPECT_EQ(r.notices[0].position, 7u);
+  EXPECT_NE(r.notices[0].message.find("position 7: unclosed quote"), std::string::npos)
+      << r.notices[0].message;
+  EXPECT_TRUE(Search("crane strike").notices.empty());
+}
+
+TEST_F(IndexSearchTest, AnExclusionNeverMeansEverythingExcept) {
+  auto count = [&](const std::string& q) { return Search(q, 100).hits.size(); };
+  std::size_t flood = count("flood");
+  ASSERT_GT(flood, 0u);
+  // Each of these once matched (nearly) every article.
+  EXPECT_EQ(count("bridge error code (-1)"), count("bridge error code"));
+  EXPECT_LT(count("bridge error code (-1)"), 41u);
+  EXPECT_EQ(count("bridge OR NOT flood"), count("bridge -flood"));
+  EXPECT_EQ(count("barrier OR -flood"), count("barrier -flood"));
+  // Everything but, when asked for.
+  EXPECT_EQ(count("* -flood"), 41u - flood);
+  auto s = Searcher::Open(Db());
+  ASSERT_TRUE(s.ok());
+  SearchRequest req;
+  req.query = "-flood NOT barrier";
+  QueryError err;
+  auto r = (*s)->Search(req, &err);
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(err.offset, 0u);
+  EXPECT_NE(err.message.find("(as in '* -flood NOT barrier')"), std::string::npos) << err.message;
+}
+
+TEST_F(IndexSearchTest, TheSameFilterTwiceMeansEither) {
+  auto count = [&](const std::string& q) { return Search(q, 100).hits.size(); };
+  std::size_t valley = count("source:\"valley courier\"");
+  std::size_t ledger = count("source:\"northern ledger\"");
+  ASSERT_GT(valley, 0u);
+  ASSERT_GT(ledger, 0u);
+  EXPECT_EQ(count("source:\"valley courier\" source:\"northern ledger\""), valley + ledger);
+  std::size_t y2018 = count("date:2018"), y2019 = count("date:2019");
+  EXPECT_EQ(count("date:2018 date:2019"), y2018 + y2019);
+  EXPECT_EQ(count("date:2018..2019"), y2018 + y2019);
+  EXPECT_EQ(count("2018..2019"), y2018 + y2019);  // a bare date range
+  EXPECT_EQ(count("lang:en lang:de"), count("lang:en") + count("lang:de"));
+  // Different fields: both.
+  std::size_t ledger_2019 = count("source:\"northern ledger\" date:2019");
+  EXPECT_GT(ledger_2019, 0u);
+  EXPECT_LT(ledger_2019, ledger);
+  EXPECT_EQ(ledger_2019 + count("source:\"northern ledger\" -date:2019"), ledger);
+  // Field names in any case.
+  EXPECT_EQ(count("Title:flood"), count("title:flood"));
+  EXPECT_EQ(count("SOURCE:\"Valley Courier\""), valley);
+}
+
+TEST_F(IndexSearchTest, TrailingWildcardsWorkInFilters) {
+  auto count = [&](const std::string& q) { return Search(q, 100).hits.size(); };
+  EXPECT_EQ(count("author:haddad"), 2u);
+  EXPECT_EQ(count("author:hadd*"), 2u);
+  EXPECT_EQ(count("source:valley*"), count("source:\"valley courier\""));
+  EXPECT_EQ(count("water author:hadd*"), count("water author:haddad"));
+  // A leading wildcard is said, not silently dropped.
+  auto r = Search("*amishli");
+  ASSERT_EQ(r.notices.size(), 1u);
+  EXPECT_NE(r.notices[0].message.find("leading wildcard"), std::string::npos);
+}
+
+TEST_F(IndexSearchTest, ProximityFuzzyBoostAndXor) {
+  auto count = [&](const std::string& q) { return Search(q, 100).hits.size(); };
+  EXPECT_EQ(Top("tidal NEAR/2 barrier"), "flood-barrier-vote.txt");
+  EXPECT_EQ(Top("barrier NEAR/3 tidal"), "flood-barrier-vote.txt");  // any order
+  EXPECT_EQ(count("barrier ADJ/3 tidal"), 0u);                       // in order only
+  EXPECT_EQ(Top("\"tidal barrier\"~1"), "flood-barrier-vote.txt");
+  // Fuzzy: a misspelling finds the word.
+  EXPECT_EQ(count("qamushli"), 0u);
+  EXPECT_EQ(Top("qamushli~"), "qamishli-water.txt");
+  EXPECT_EQ(Top("Qamushli~1"), "qamishli-water.txt");
+  EXPECT_EQ(count("qamushlo~1"), 0u);  // two edits away
+  // A boost scales the weight, not the matches.
+  auto plain = Search("flood barrier");
+  auto boosted = Search("flood^3 barrier");
+  ASSERT_EQ(plain.hits.size(), boosted.hits.size());
+  ASSERT_FALSE(plain.hits.empty());
+  EXPECT_GT(boosted.hits[0].score, plain.hits[0].score);
+  // XOR: either but not both.
+  std::size_t both = count("flood AND council"), flood = count("flood"), council = count("council");
+  EXPECT_EQ(count("flood XOR council"), flood + council - 2 * both);
+  EXPECT_EQ(count("flood SYN inundation"),
+            flood + count("inundation") - count("flood AND inundation"));
 }
 
 // The hits of `query` in the database at `db` (none if it cannot be searched).

@@ -31,7 +31,7 @@ TEST(QueryParserTest, DefaultAnd) {
       {"brexit NOT vote", "(brexit AND_NOT vote)"},
       {"brexit NOT (vote OR poll)", "(brexit AND_NOT (vote OR poll))"},
       {"+brexit vote", "(brexit AND vote)"},
-      {"-vote", "(<all> AND_NOT vote)"},
+      {"* -vote", "(<all> AND_NOT vote)"},
       {"\"tidal flood barrier\"", "\"tidal flood barrier\""},
       {"“curly quotes work”", "\"curly quotes work\""},
       {"\"Hajín\"", "=hajin"},
@@ -96,7 +96,12 @@ TEST(QueryParserTest, ErrorsPointAtThePosition) {
       {"a (b (c)", 2, "unbalanced '('"},
       {"", 0, "the query is empty"},
       {"   ", 0, "the query is empty"},
-      {"*", 0, "wildcard needs at least one letter"},
+      {"(hajin* OR *)", 11, "'*' alone (every article) stands only at the top"},
+      {"-flood", 0, "the query only excludes"},
+      {"crane subject:test", 6, "no field is named 'subject:'"},
+      {"crane *ining", 6, "a leading wildcard is not supported"},
+      {"[1 TO 5]", 0, "ranges work only on dates"},
+      {"a NEAR", 2, "NEAR needs a word on its right"},
       {"!!! ...", 0, "no searchable words"},
       {"date:2018-13-45", 5, "cannot read the date"},
       {"crane date:soon", 11, "cannot read the date"},
@@ -112,9 +117,11 @@ TEST(QueryParserTest, ErrorsPointAtThePosition) {
       {kDeep.c_str(), 64, "nested more than 64 deep"},
   };
   Analyzer a;
+  QueryParseOptions strict;
+  strict.strict = true;  // the forgiving default reads most of these as words
   for (const auto& c : cases) {
     QueryError err;
-    auto r = ParseQuery(c.query, a, QueryParseOptions{}, &err);
+    auto r = ParseQuery(c.query, a, strict, &err);
     ASSERT_FALSE(r.ok()) << c.query;
     EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << c.query;
     EXPECT_EQ(err.offset, c.offset) << c.query << ": " << err.message;
@@ -128,7 +135,9 @@ TEST(QueryParserTest, ErrorsPointAtThePosition) {
 
 TEST(QueryParserTest, PositionsCountCharactersNotBytes) {
   Analyzer a;
-  auto r = ParseQuery("Qāmishlī (water", a, QueryParseOptions{});
+  QueryParseOptions strict;
+  strict.strict = true;
+  auto r = ParseQuery("Qāmishlī (water", a, strict);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("position 10:"), std::string::npos) << r.status().message();
 }
@@ -148,6 +157,260 @@ TEST(QueryParserTest, HostileInputNeverCrashes) {
   auto ok = ParseQuery("((((a))))", a, QueryParseOptions{});
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(DescribeQuery(*ok), "a");
+}
+
+// A query read with the forgiving default: its description, then each
+// notice as " [notice at BYTE: message]".
+std::string Read(const std::string& q, DefaultOperator op = DefaultOperator::kOr) {
+  static const Analyzer a;
+  QueryParseOptions opts;
+  opts.default_operator = op;
+  std::vector<QueryNotice> notices;
+  auto r = ParseQuery(q, a, opts, nullptr, &notices);
+  std::string out = r.ok() ? DescribeQuery(*r) : "ERROR: " + r.status().message();
+  for (const QueryNotice& n : notices) {
+    out += " [notice at " + std::to_string(n.offset) + ": " + n.message + "]";
+  }
+  return out;
+}
+
+// The same with options.strict: the error, or the description.
+std::string Strict(const std::string& q) {
+  static const Analyzer a;
+  QueryParseOptions opts;
+  opts.strict = true;
+  std::vector<QueryNotice> notices;
+  auto r = ParseQuery(q, a, opts, nullptr, &notices);
+  EXPECT_TRUE(notices.empty()) << q;
+  return r.ok() ? DescribeQuery(*r) : "ERROR: " + r.status().message();
+}
+
+void ExpectReadings(const Case* begin, const Case* end, DefaultOperator op) {
+  for (const Case* c = begin; c != end; ++c) {
+    EXPECT_EQ(Read(c->query, op), c->description) << "query: " << c->query;
+  }
+}
+
+TEST(QueryParserTest, AnExclusionAppliesToTheGroupItStandsIn) {
+  const Case cases[] = {
+      {"a OR -b", "(a AND_NOT b)"},
+      {"bridge OR NOT flood", "(bridge AND_NOT flood)"},
+      {"bridge error code (-1)", "((bridge OR error OR code) AND_NOT 1)"},
+      {"a AND -b", "(a AND_NOT b)"},
+      {"a AND NOT b", "(a AND_NOT b)"},
+      {"a OR (b -c)", "(a OR (b AND_NOT c))"},
+      {"(a -b) OR c", "((a AND_NOT b) OR c)"},
+      {"a (-b -c)", "(a AND_NOT b AND_NOT c)"},
+      {"a OR b OR -c", "((a OR b) AND_NOT c)"},
+      {"* -flood", "(<all> AND_NOT flood)"},
+      {"* NOT (flood OR storm)", "(<all> AND_NOT (flood OR storm))"},
+      {"*", "<all>"},
+      // '*' beside words is no starting point: never every article.
+      {"*** stop 0x1e", "(stop OR 0x1e)"},
+      {"* stop -go", "(stop AND_NOT go)"},
+      {"* source:reuters", "(<all> AND source:XSreuters)"},
+      {"-flood",
+       "ERROR: bad query at position 1: the query only excludes: say what to search for, or "
+       "start from every article with '*' (as in '* -flood')"},
+      {"x (-a) -b", "(x AND_NOT a AND_NOT b)"},
+  };
+  ExpectReadings(std::begin(cases), std::end(cases), DefaultOperator::kOr);
+  const Case and_cases[] = {
+      {"a b (-c)", "((a AND b) AND_NOT c)"},
+      {"* -flood", "(<all> AND_NOT flood)"},
+      {"* stop", "stop"},
+  };
+  ExpectReadings(std::begin(and_cases), std::end(and_cases), DefaultOperator::kAnd);
+  // Only exclusions is an error in either mode, at the first exclusion.
+  for (const char* q : {"-flood", "NOT flood", "-a OR -b", "(-a) -b", "   -a"}) {
+    SCOPED_TRACE(q);
+    EXPECT_NE(Read(q).find("ERROR: "), std::string::npos);
+    EXPECT_NE(Strict(q).find("the query only excludes"), std::string::npos);
+  }
+  EXPECT_NE(Read("   -a").find("position 4:"), std::string::npos);
+  EXPECT_NE(Read("(-a) -b").find("position 2:"), std::string::npos);
+  EXPECT_NE(Read(" -source:reuters ").find("(as in '* -source:reuters')"), std::string::npos);
+}
+
+TEST(QueryParserTest, TheSameFilterTwiceIsEitherDifferentFiltersBoth) {
+  const Case cases[] = {
+      {"source:\"valley courier\" source:\"northern ledger\"",
+       "(source:XSvalley+XScourier OR source:XSnorthern+XSledger)"},
+      {"date:2018 date:2019", "(date:20180101..20181231 OR date:20190101..20191231)"},
+      {"lang:en lang:de", "(lang:Len OR lang:Lde)"},
+      {"crane lang:en source:x lang:de", "(crane AND (lang:Len OR lang:Lde) AND source:XSx)"},
+      {"source:x site:y", "(source:XSx OR source:XSy)"},
+      {"source:x AND source:y", "(source:XSx AND source:XSy)"},
+      {"author:a* author:b", "(author:Aa* OR author:Ab)"},
+      {"Title:flood", "title:flood"},
+      {"SOURCE:Reuters", "source:XSreuters"},
+      {"Date:2018", "date:20180101..20181231"},
+      {"subject:test",
+       "\"subject test\" [notice at 0: position 1: no field is named 'subject:' (fields: title:, "
+       "date:, source:, author:, lang:); searched as words]"},
+      {"Re: flood", "(re OR flood)"},
+  };
+  ExpectReadings(std::begin(cases), std::end(cases), DefaultOperator::kOr);
+  EXPECT_EQ(Strict("flood subject:test"),
+            "ERROR: bad query at position 7: no field is named 'subject:' (fields: title:, "
+            "date:, source:, author:, lang:)");
+  // URLs and times stay words, without a notice.
+  for (const char* q : {"http://example.com/flood", "mailto: x", "10:30 flood", "a::b"}) {
+    std::string r = Read(q);
+    EXPECT_EQ(r.find("[notice"), std::string::npos) << q << ": " << r;
+    EXPECT_EQ(r.find("ERROR"), std::string::npos) << q << ": " << r;
+  }
+}
+
+TEST(QueryParserTest, ProximityOperatorsInCapitals) {
+  const Case cases[] = {
+      {"flood NEAR barrier", "(flood NEAR/10 barrier)"},
+      {"flood NEAR/3 barrier", "(flood NEAR/3 barrier)"},
+      {"flood ADJ barrier", "(flood ADJ/10 barrier)"},
+      {"flood ADJ/2 barrier", "(flood ADJ/2 barrier)"},
+      {"a NEAR/3 b NEAR/3 c", "(a NEAR/3 b NEAR/3 c)"},
+      {"x a NEAR b", "(x OR (a NEAR/10 b))"},
+      {"title:flood NEAR/2 \"Vote\"", "(title:flood NEAR/2 =vote)"},
+      {"\"foo bar\"~3", "\"foo bar\"~3"},
+      {"\"foo bar\"~0", "\"foo bar\""},
+      {"flood near barrier", "(flood OR near OR barrier)"},
+      {"flood Near/3 barrier", "(flood OR \"near 3\" OR barrier)"},
+  };
+  ExpectReadings(std::begin(cases), std::end(cases), DefaultOperator::kOr);
+  EXPECT_EQ(Read("flood near barrier", DefaultOperator::kAnd), "(flood AND near AND barrier)");
+  EXPECT_EQ(Strict("a NEAR"), "ERROR: bad query at position 3: NEAR needs a word on its right");
+  EXPECT_EQ(Strict("NEAR a"), "ERROR: bad query at position 1: NEAR needs a word on its left");
+  EXPECT_EQ(Strict("a NEAR (b OR c)"),
+            "ERROR: bad query at position 3: NEAR joins single words (no phrases, groups, "
+            "wildcards or filters)");
+  EXPECT_NE(Strict("\"tidal flood\" NEAR/5 barrier").find("position 15: NEAR joins single words"),
+            std::string::npos);
+  EXPECT_EQ(Strict("a NEAR/2 b ADJ/2 c"),
+            "ERROR: bad query at position 12: a chain of NEAR or ADJ uses one operator and one "
+            "distance");
+  EXPECT_EQ(Strict("a NEAR/0 b"),
+            "ERROR: bad query at position 3: NEAR/n takes a number of words from 1 to 1000");
+}
+
+TEST(QueryParserTest, FuzzyBoostXorAndSyn) {
+  const Case cases[] = {
+      {"musket~", "musket~2"},
+      {"flod~", "flod~1"},
+      {"musket~1", "musket~1"},
+      {"musket~0", "musket"},
+      {"title:barier~", "title:barier~2"},
+      {"musket~3",
+       "musket~2 [notice at 6: position 7: a fuzzy word allows at most 2 edits; searched as "
+       "musket~2]"},
+      {"term^2", "term^2"},
+      {"term^0.5 other", "(term^0.5 OR other)"},
+      {"\"tidal flood\"^3", "\"tidal flood\"^3"},
+      {"(flood barrier)^2", "(flood OR barrier)^2"},
+      {"\"a b\"~2^3", "\"a b\"~2^3"},
+      {"a XOR b", "(a XOR b)"},
+      {"a b XOR c", "((a OR b) XOR c)"},
+      {"a OR b XOR c", "(a OR (b XOR c))"},
+      {"a XOR b XOR c", "(a XOR b XOR c)"},
+      {"flood SYN inundation", "(flood SYN inundation)"},
+      {"flood SYN \"high water\" barrier", "((flood SYN \"high water\") OR barrier)"},
+      {"a~b", "\"a b\""},
+      {"x^y", "\"x y\""},
+  };
+  ExpectReadings(std::begin(cases), std::end(cases), DefaultOperator::kOr);
+  EXPECT_EQ(Strict("musket~3"),
+            "ERROR: bad query at position 7: a fuzzy word allows at most 2 edits");
+  EXPECT_EQ(Strict("source:x^2"),
+            "ERROR: bad query at position 9: '^' boosts words: a filter or '*' has no weight to "
+            "boost");
+  EXPECT_NE(Strict("hajin*~1").find("'~' follows a word (fuzzy"), std::string::npos);
+  EXPECT_NE(Strict("\"tidal flood\"~").find("needs a number"), std::string::npos);
+}
+
+TEST(QueryParserTest, BareDateRangesAreDatesOtherRangesWords) {
+  const Case cases[] = {
+      {"2018..2019", "date:20180101..20191231"},
+      {"2018-11-01..2018-11-30", "date:20181101..20181130"},
+      {"flood 2019..", "(flood AND date:20190101..)"},
+      {"2018..2019 2021", "(2021 AND date:20180101..20191231)"},
+      {"2018..2019 2020..2021", "(date:20180101..20191231 OR date:20200101..20211231)"},
+      {"2018-11-14", "\"2018 11 14\""},
+      {"wait... what", "(wait OR what)"},
+      {"$50..100",
+       "(50 OR 100) [notice at 0: position 1: ranges work only on dates (2018..2019); searched as "
+       "words]"},
+      {"[1 TO 5]",
+       "(1 OR 5) [notice at 0: position 1: ranges work only on dates (date:2018..2019); "
+       "searched as words]"},
+      {"{a TO b} c",
+       "(a OR b OR c) [notice at 0: position 1: ranges work only on dates (date:2018..2019); "
+       "searched as words]"},
+      {"[draft] flood", "(draft OR flood)"},
+  };
+  ExpectReadings(std::begin(cases), std::end(cases), DefaultOperator::kOr);
+  EXPECT_NE(Strict("price [1 TO 5]").find("position 7: ranges work only on dates"),
+            std::string::npos);
+  EXPECT_NE(Strict("$50..100").find("position 1: ranges work only on dates"), std::string::npos);
+}
+
+TEST(QueryParserTest, WildcardsTrailingAlsoInFiltersOtherwiseSaid) {
+  const Case cases[] = {
+      {"author:hadd*", "author:Ahadd*"},
+      {"source:Reut*", "source:XSreut*"},
+      {"lang:e*", "lang:Le*"},
+      {"crane author:hadd*", "(crane AND author:Ahadd*)"},
+      {"title:flood*", "title:flood*"},
+      {"*ining",
+       "ining [notice at 0: position 1: a leading wildcard is not supported (only trailing: "
+       "word*); searched as words]"},
+      {"fl?od",
+       "(fl OR od) [notice at 2: position 3: a wildcard inside a word is not supported (only "
+       "trailing: word*); searched as words]"},
+      {"fl*od x",
+       "(fl OR od OR x) [notice at 2: position 3: a wildcard inside a word is not supported "
+       "(only trailing: word*); searched as words]"},
+      {"why? flood", "(why OR flood)"},
+  };
+  ExpectReadings(std::begin(cases), std::end(cases), DefaultOperator::kOr);
+  EXPECT_NE(Strict("flood *ining").find("position 7: a leading wildcard"), std::string::npos);
+  EXPECT_NE(Strict("fl?od").find("position 3: a wildcard inside a word"), std::string::npos);
+  EXPECT_NE(Strict("date:2018*").find("'date:' takes no wildcard"), std::string::npos);
+  EXPECT_NE(Strict("author:al-hadd*").find("'author:' takes a wildcard after one word"),
+            std::string::npos);
+}
+
+TEST(QueryParserTest, TextThatIsNotSyntaxIsSearchedAsWordsWithANotice) {
+  const Case cases[] = {
+      {"crane \"strike",
+       "(crane OR strike) [notice at 6: position 7: unclosed quote: a phrase opened here has no "
+       "closing '\"'; searched as plain words]"},
+      {"great news ;)",
+       "(great OR news) [notice at 12: position 13: unbalanced ')': no '(' opens it; searched as "
+       "plain words]"},
+      {"SELECT COUNT(*)",
+       "(select OR count) [notice at 13: position 14: '*' alone (every article) stands only at "
+       "the top of the query; searched as plain words]"},
+      {"flood OR",
+       "flood [notice at 6: position 7: OR needs something on its right; "
+       "searched as plain words]"},
+      {"NEAR flood AND",
+       "flood [notice at 0: position 1: NEAR needs a word on its left; "
+       "searched as plain words]"},
+      {"Qāmishlī (water",
+       "(qamishli OR water) [notice at 11: position 10: unbalanced '(': no ')' closes it; "
+       "searched as plain words]"},
+  };
+  ExpectReadings(std::begin(cases), std::end(cases), DefaultOperator::kOr);
+  EXPECT_EQ(Read("crane \"strike", DefaultOperator::kAnd).substr(0, 19), "(crane AND strike) ");
+  EXPECT_EQ(Strict("crane \"strike"),
+            "ERROR: bad query at position 7: unclosed quote: a phrase opened here has no closing "
+            "'\"'");
+  // Nothing searchable stays an error.
+  EXPECT_EQ(Read(";)"), "ERROR: bad query at position 2: unbalanced ')': no '(' opens it");
+  EXPECT_EQ(Read(""), "ERROR: bad query at position 1: the query is empty");
+  // A date: filter that is no date is an error in either mode.
+  EXPECT_EQ(Read("crane date:soon"),
+            "ERROR: bad query at position 12: cannot read the date 'soon': use YYYY, YYYY-MM, "
+            "YYYY-MM-DD or a range A..B");
 }
 
 TEST(QueryParserTest, NaturalLanguageReadsPlainWords) {
@@ -186,6 +449,9 @@ TEST(QueryParserTest, RelaxTurnsDefaultAndIntoOr) {
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(IsRelaxable(*r));
   EXPECT_EQ(DescribeQuery(RelaxToOr(*r)), "((brexit OR vote) AND source:XSbbc)");
+  auto fuzzy = ParseQuery("brexit~ vote", a, and_opts);
+  ASSERT_TRUE(fuzzy.ok());
+  EXPECT_EQ(DescribeQuery(RelaxToOr(*fuzzy)), "(brexit~2 OR vote)");
   auto one = ParseQuery("brexit", a, and_opts);
   auto ored = ParseQuery("brexit vote", a, QueryParseOptions{});  // OR: nothing to relax
   EXPECT_FALSE(IsRelaxable(*ored));

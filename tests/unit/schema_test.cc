@@ -44,7 +44,9 @@ std::vector<std::string_view> QueryNames(const Field& f) {
 
 std::string Describe(const std::string& q) {
   static const Analyzer analyzer;
-  auto r = ParseQuery(q, analyzer, QueryParseOptions());
+  QueryParseOptions strict;  // errors, not the forgiving reading as words
+  strict.strict = true;
+  auto r = ParseQuery(q, analyzer, strict);
   return r.ok() ? DescribeQuery(*r) : "ERROR: " + r.status().message();
 }
 
@@ -239,14 +241,24 @@ TEST(SchemaTest, QueryFieldsWrittenOut) {
   }
 }
 
+TEST(SchemaTest, FieldNamesAreCaseInsensitive) {
+  EXPECT_EQ(schema::FindQueryField("Title"), &schema::FieldOf(&Article::title));
+  EXPECT_EQ(schema::FindQueryField("SOURCE"), &schema::FieldOf(&Article::source));
+  EXPECT_EQ(schema::FindQueryField("Site"), &schema::FieldOf(&Article::source));
+  EXPECT_EQ(schema::FindQueryField("LANGUAGE"), &schema::FieldOf(&Article::lang));
+  EXPECT_EQ(Describe("Title:Flood"), "title:flood");
+  EXPECT_EQ(Describe("SOURCE:reuters"), "source:XSreuters");
+  EXPECT_EQ(Describe("ByLine:haddad"), "author:Ahaddad");
+}
+
 TEST(SchemaTest, OtherNamesAreNotFields) {
-  // Fields that queries cannot name, metadata keys, and case variants stay words.
+  // Fields that queries cannot name and metadata keys stay words (with a notice).
   for (const Field& f : kFields) {
     if (!schema::IsQueryKind(f.kind)) {
       EXPECT_EQ(schema::FindQueryField(f.name), nullptr) << f.name;
     }
   }
-  for (const char* name : {"body", "id", "url", "headline", "published", "Title", "SOURCE", "by"}) {
+  for (const char* name : {"body", "id", "url", "headline", "published", "by"}) {
     SCOPED_TRACE(name);
     EXPECT_EQ(schema::FindQueryField(name), nullptr);
     auto r = ParseQuery(std::string(name) + ":x", Analyzer(), QueryParseOptions());

@@ -152,9 +152,9 @@ constexpr const Field& FieldOf(std::string Article::*member) {
   throw std::logic_error("schema::FieldOf: no row in kFields for this Article member");
 }
 
-/// The field a query names with `name:` (its name or an alias, exactly as
-/// written: names are case-sensitive), or nullptr if the query language has
-/// no such field.
+/// The field a query names with `name:` (its name or an alias, in any ASCII
+/// case: `Title:`, `SOURCE:`), or nullptr if the query language has no such
+/// field.
 const Field* FindQueryField(std::string_view name);
 
 /// The field a reader fills for metadata `key`, compared after dropping '_',

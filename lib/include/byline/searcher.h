@@ -32,6 +32,9 @@ struct SearchRequest {
   bool natural_language = false;
   /// With natural_language: drop function words and request phrasing.
   bool drop_stop_words = true;
+  /// For scripts: what the forgiving default reads as plain words with a
+  /// notice (QueryParseOptions::strict) is a kInvalidArgument error instead.
+  bool strict = false;
   RankingOptions ranking;
   SnippetOptions snippet;
 };
@@ -52,6 +55,9 @@ struct SearchResults {
   double elapsed_ms = 0;
   bool relaxed = false;           ///< no article had every word: OR was used instead
   std::string query_description;  ///< DescribeQuery of what was run
+  /// Where the query was read otherwise than it is written (searched as
+  /// plain words, an unknown field, ...): one line each, for the user.
+  std::vector<QueryNotice> notices;
 };
 
 /// A read-only handle on a database. Not thread-safe: one per thread.

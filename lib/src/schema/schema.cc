@@ -76,14 +76,26 @@ static_assert(MetadataKeysNormalised(),
               "kFields: write metadata keys lower case, without '_', '-' or ' '");
 static_assert(AliasesOnlyOnQueryKinds(), "kFields: only query kinds have query aliases");
 
+// ASCII case-insensitive equality (field names and aliases are ASCII).
+bool EqualsFolded(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 const Field* FindQueryField(std::string_view name) {
   for (const Field& f : kFields) {
     if (!IsQueryKind(f.kind)) continue;
-    if (f.name == name) return &f;
+    if (EqualsFolded(f.name, name)) return &f;
     for (const char* a : f.aliases) {
-      if (a && name == a) return &f;
+      if (a && EqualsFolded(name, a)) return &f;
     }
   }
   return nullptr;

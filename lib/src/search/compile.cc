@@ -4,6 +4,9 @@
 #include "search/compile.h"
 
 #include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "byline/schema.h"
 
@@ -12,7 +15,7 @@ namespace {
 
 using Kind = QueryNode::Kind;
 
-bool IsFilter(const QueryNode& n) { return n.kind == Kind::kFilter || n.kind == Kind::kDateRange; }
+bool IsFilter(const QueryNode& n) { return IsFilterNode(n); }
 
 constexpr const schema::Field& kBody = schema::FieldOf(&Article::body);
 constexpr const schema::Field& kTitle = schema::FieldOf(&Article::title);
@@ -68,7 +71,81 @@ Xapian::Query ProximityBonus(const QueryNode& n, const CompileContext& ctx) {
                        ctx.ranking.proximity_weight);
 }
 
+// A UTF-8 string as code points (invalid bytes count as one each).
+std::u32string CodePoints(const std::string& s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    if (i + len > s.size()) len = 1;
+    char32_t cp = len == 1 ? c : c & (0x7F >> len);
+    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+// Levenshtein distance of a and b if it is at most `max`, else max + 1.
+unsigned BoundedEditDistance(const std::u32string& a, const std::u32string& b, unsigned max) {
+  std::size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > max) return max + 1;
+  std::vector<unsigned> prev(m + 1), cur(m + 1);
+  for (std::size_t j = 0; j <= m; ++j) prev[j] = static_cast<unsigned>(j);
+  for (std::size_t i = 1; i <= n; ++i) {
+    cur[0] = static_cast<unsigned>(i);
+    unsigned row_min = cur[0];
+    for (std::size_t j = 1; j <= m; ++j) {
+      unsigned sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > max) return max + 1;
+    std::swap(prev, cur);
+  }
+  return std::min(prev[m], max + 1);
+}
+
+// Positional form of a word or phrase, for NEAR and ADJ (stems have no positions).
+Xapian::Query PositionalQuery(const QueryNode& n, const std::string& prefix) {
+  if (n.kind == Kind::kPhrase) {
+    std::vector<Xapian::Query> words;
+    for (const std::string& t : n.terms) words.emplace_back(prefix + t);
+    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
+  }
+  return Xapian::Query(prefix + n.terms[0]);
+}
+
 }  // namespace
+
+std::vector<std::string> FuzzyExpansions(const Xapian::Database& db, const std::string& prefix,
+                                         const std::string& word, unsigned distance) {
+  std::u32string target = CodePoints(word);
+  if (target.empty()) return {};
+  // The first character, as bytes: the terms to walk start with it.
+  std::size_t first = 1;
+  while (first < word.size() && (static_cast<unsigned char>(word[first]) & 0xC0) == 0x80) ++first;
+  std::string start = prefix + word.substr(0, first);
+  std::vector<std::pair<Xapian::doccount, std::string>> found;
+  unsigned scanned = 0;
+  for (auto t = db.allterms_begin(start); t != db.allterms_end(start); ++t) {
+    if (++scanned > kFuzzyMaxScan) break;
+    std::string term = (*t).substr(prefix.size());
+    std::u32string cps = CodePoints(term);
+    std::size_t diff =
+        cps.size() > target.size() ? cps.size() - target.size() : target.size() - cps.size();
+    if (diff > distance) continue;
+    if (BoundedEditDistance(target, cps, distance) > distance) continue;
+    found.emplace_back(t.get_termfreq(), std::move(term));
+  }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  if (found.size() > kFuzzyMaxExpansions) found.resize(kFuzzyMaxExpansions);
+  std::vector<std::string> out;
+  for (auto& f : found) out.push_back(std::move(f.second));
+  return out;
+}
 
 Xapian::Query CompileQuery(const QueryNode& n, const CompileContext& ctx) {
   const schema::Field& text = TextField(n);
@@ -81,11 +158,50 @@ Xapian::Query CompileQuery(const QueryNode& n, const CompileContext& ctx) {
     case Kind::kPhrase: {
       std::vector<Xapian::Query> words;
       for (const std::string& t : n.terms) words.emplace_back(text_prefix + t);
-      return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
+      // "a b"~n: in order, with up to n other words in between.
+      return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
+                           words.size() + n.window);
     }
     case Kind::kWildcard:
+      if (IsFilter(n)) {  // author:hadd*: the terms are already prefixed
+        return Xapian::Query(Xapian::Query::OP_WILDCARD, n.terms[0], ctx.wildcard_limit,
+                             Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      }
       return Xapian::Query(Xapian::Query::OP_WILDCARD, text_prefix + n.terms[0], ctx.wildcard_limit,
                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    case Kind::kFuzzy: {
+      // The unstemmed terms within the distance (title words are among the
+      // body's unprefixed terms too), weighted as one word.
+      std::vector<std::string> terms;
+      if (ctx.db) terms = FuzzyExpansions(*ctx.db, text_prefix, n.terms[0], n.distance);
+      if (terms.empty()) return Xapian::Query(text_prefix + n.terms[0]);
+      std::vector<Xapian::Query> qs;
+      for (const std::string& t : terms) qs.emplace_back(text_prefix + t);
+      return Combine(Xapian::Query::OP_SYNONYM, qs);
+    }
+    case Kind::kNear:
+    case Kind::kAdjacent: {
+      std::vector<Xapian::Query> parts;
+      for (const QueryNode& c : n.children) {
+        parts.push_back(PositionalQuery(c, TextField(c).prefix));
+      }
+      // NEAR/n: at most n words apart, so the window holding them all is n
+      // plus one per further word (Xapian's query parser counts the same).
+      Xapian::termcount window = n.window + static_cast<Xapian::termcount>(parts.size()) - 1;
+      return Xapian::Query(
+          n.kind == Kind::kNear ? Xapian::Query::OP_NEAR : Xapian::Query::OP_PHRASE, parts.begin(),
+          parts.end(), window);
+    }
+    case Kind::kXor:
+    case Kind::kSynonym: {
+      std::vector<Xapian::Query> parts;
+      for (const QueryNode& c : n.children) parts.push_back(CompileQuery(c, ctx));
+      return Combine(n.kind == Kind::kXor ? Xapian::Query::OP_XOR : Xapian::Query::OP_SYNONYM,
+                     parts);
+    }
+    case Kind::kBoost:
+      return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, CompileQuery(n.children[0], ctx),
+                           n.factor);
     case Kind::kFilter: {
       std::vector<Xapian::Query> terms;
       for (const std::string& t : n.terms) terms.emplace_back(t);

@@ -23,7 +23,26 @@ struct CompileContext {
   std::vector<std::string> languages;
   RankingOptions ranking;
   unsigned wildcard_limit = 1000;  ///< most-frequent expansions kept per wildcard
+  /// The database whose terms fuzzy words (word~) expand to; without one a
+  /// fuzzy word matches only itself.
+  const Xapian::Database* db = nullptr;
 };
+
+/// Bounds of a fuzzy word's expansion (word~1, word~2). Only terms that
+/// share the word's first letter are read: one walk of the term list under
+/// that letter (never the whole vocabulary; the rare typo in a first letter
+/// is not found), with a length check before an edit-distance check bounded
+/// by the distance. Of the terms within the distance, the most frequent
+/// kFuzzyMaxExpansions are kept, so that a short word cannot turn into a
+/// query of thousands of terms; after kFuzzyMaxScan terms the walk stops.
+inline constexpr unsigned kFuzzyMaxExpansions = 50;
+inline constexpr unsigned kFuzzyMaxScan = 200000;
+
+/// The terms of `db` (under `prefix`, returned without it) within
+/// `distance` edits (Levenshtein, over characters) of `word`, within the
+/// bounds above, most frequent first. May throw Xapian::Error.
+std::vector<std::string> FuzzyExpansions(const Xapian::Database& db, const std::string& prefix,
+                                         const std::string& word, unsigned distance);
 
 /// Builds the Xapian query for a parsed query.
 Xapian::Query CompileQuery(const QueryNode& node, const CompileContext& ctx);

@@ -71,6 +71,7 @@ struct Searcher::Impl {
     ctx.analyzer = &analyzer;
     ctx.languages = languages;
     ctx.ranking = req.ranking;
+    ctx.db = &db;
     Xapian::Query filter;
     if (dates) filter = CompileQuery(*dates, ctx);
     // Every filter in force shows, as Xapian describes OP_FILTER.
@@ -166,7 +167,9 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request, QueryError*
   popts.default_operator = request.default_operator;
   popts.natural_language = request.natural_language;
   popts.drop_stop_words = request.drop_stop_words;
-  auto parsed = ParseQuery(request.query, impl_->analyzer, popts, error);
+  popts.strict = request.strict;
+  std::vector<QueryNotice> notices;
+  auto parsed = ParseQuery(request.query, impl_->analyzer, popts, error, &notices);
   if (!parsed.ok()) return parsed.status();
   std::optional<QueryNode> dates;
   if (!request.since.empty() || !request.until.empty()) {
@@ -192,6 +195,7 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request, QueryError*
   for (int attempt = 0;; ++attempt) {
     try {
       SearchResults res = impl_->Run(request, *parsed, dates ? &*dates : nullptr);
+      res.notices = notices;
       res.elapsed_ms =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
       return res;

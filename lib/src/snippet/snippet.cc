@@ -27,8 +27,11 @@ void Collect(const QueryNode& n, HighlightSpec* spec) {
     case Kind::kExact:
       spec->exact.insert(n.terms[0]);
       break;
+    case Kind::kFuzzy:  // the word itself; its expansions are the database's
+      spec->words.insert(n.terms[0]);
+      break;
     case Kind::kWildcard:
-      spec->prefixes.push_back(n.terms[0]);
+      if (!IsFilterNode(n)) spec->prefixes.push_back(n.terms[0]);  // not author:hadd*
       break;
     case Kind::kPhrase:
       spec->phrases.push_back(n.terms);

@@ -1,0 +1,111 @@
+// The query compiler: the Xapian queries of the operators, and the bounds of
+// a fuzzy word's expansion, on an in-memory database.
+#include "search/compile.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "byline/analyzer.h"
+#include "byline/query_parser.h"
+
+namespace byline {
+namespace {
+
+std::string Compiled(const std::string& q, const Xapian::Database* db = nullptr) {
+  static const Analyzer analyzer;
+  auto r = ParseQuery(q, analyzer, QueryParseOptions());
+  if (!r.ok()) return "ERROR: " + r.status().message();
+  CompileContext ctx;
+  ctx.analyzer = &analyzer;
+  ctx.languages = {"en"};
+  ctx.ranking.title_weight = 0;  // bare words search the body alone: shorter descriptions
+  ctx.ranking.proximity_weight = 0;
+  ctx.db = db;
+  return CompileQuery(*r, ctx).get_description();
+}
+
+TEST(CompileTest, OperatorsBecomeTheirXapianQueries) {
+  const std::pair<const char*, const char*> cases[] = {
+      // NEAR/n: at most n positions apart, so the window is n + words - 1.
+      {"flood NEAR barrier", "Query((flood NEAR 11 barrier))"},
+      {"flood NEAR/3 barrier", "Query((flood NEAR 4 barrier))"},
+      {"a NEAR/3 b NEAR/3 c", "Query((a NEAR 5 b NEAR 5 c))"},
+      {"tidal ADJ/2 barrier", "Query((tidal PHRASE 3 barrier))"},
+      {"title:tidal NEAR/2 barrier", "Query((Stidal NEAR 3 barrier))"},
+      // A phrase with slack keeps the order: a window of the words plus n.
+      {"\"tidal barrier\"~2", "Query((tidal PHRASE 4 barrier))"},
+      {"\"tidal barrier\"", "Query((tidal PHRASE 2 barrier))"},
+      {"flood^2", "Query(2 * Zflood)"},
+      {"flood XOR barrier", "Query((Zflood XOR Zbarrier))"},
+      {"flood SYN inundation", "Query((Zflood SYNONYM Zinund))"},
+      {"* -flood", "Query((<alldocuments> AND_NOT Zflood))"},
+      // Filters side by side on one field: either, and still only a filter.
+      {"flood source:a source:b", "Query((Zflood FILTER (XSa OR XSb)))"},
+      {"flood author:hadd*", "Query((Zflood FILTER WILDCARD SYNONYM Ahadd))"},
+      // Without a database a fuzzy word is only itself.
+      {"flod~1", "Query(flod)"},
+  };
+  for (const auto& [q, want] : cases) EXPECT_EQ(Compiled(q), want) << q;
+}
+
+class FuzzyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    // term -> how many documents have it
+    Add("flood", 5);
+    Add("floods", 4);
+    Add("flod", 1);
+    Add("fluid", 2);
+    Add("flooding", 3);
+    Add("blood", 9);   // one edit away, but another first letter
+    Add("Sflood", 1);  // a title term
+  }
+  void Add(const std::string& term, int docs) {
+    for (int i = 0; i < docs; ++i) {
+      Xapian::Document d;
+      d.add_term(term);
+      db_.add_document(d);
+    }
+  }
+  Xapian::WritableDatabase db_;
+};
+
+TEST_F(FuzzyTest, TermsWithinTheDistanceMostFrequentFirst) {
+  EXPECT_EQ(FuzzyExpansions(db_, "", "flood", 1),
+            (std::vector<std::string>{"flood", "floods", "flod"}));
+  EXPECT_EQ(FuzzyExpansions(db_, "", "flood", 2),
+            (std::vector<std::string>{"flood", "floods", "fluid", "flod"}));
+  EXPECT_EQ(FuzzyExpansions(db_, "", "flodo", 2),
+            (std::vector<std::string>{"flood", "floods", "flod"}));
+  // Only under the field's prefix.
+  EXPECT_EQ(FuzzyExpansions(db_, "S", "flod", 1), (std::vector<std::string>{"flood"}));
+  EXPECT_TRUE(FuzzyExpansions(db_, "", "zzz", 2).empty());
+  EXPECT_EQ(Compiled("flod~1", &db_), "Query((flood SYNONYM flod))");  // floods is 2 away
+  EXPECT_EQ(Compiled("title:flod~1", &db_), "Query(Sflood)");
+}
+
+TEST_F(FuzzyTest, ExpansionsAreCappedByFrequency) {
+  // 26 + 26 terms one edit from "fxy": "fx?" and "f?y".
+  for (char c = 'a'; c <= 'z'; ++c) {
+    Add(std::string("fx") + c, 1);
+    Add(std::string("f") + c + "y", c == 'q' ? 7 : 2);
+  }
+  std::vector<std::string> got = FuzzyExpansions(db_, "", "fxy", 1);
+  ASSERT_EQ(got.size(), kFuzzyMaxExpansions);
+  EXPECT_EQ(got[0], "fqy");  // the most frequent first (7 articles)
+  EXPECT_EQ(got[1], "fxy");  // in both lists: 3 articles
+  EXPECT_EQ(got[2], "fay");  // then by frequency, ties in term order
+}
+
+TEST_F(FuzzyTest, CountsCharactersNotBytes) {
+  Add("qāmishlī", 1);
+  EXPECT_EQ(FuzzyExpansions(db_, "", "qamishli", 2), (std::vector<std::string>{"qāmishlī"}));
+  EXPECT_TRUE(FuzzyExpansions(db_, "", "qamishli", 1).empty());
+}
+
+}  // namespace
+}  // namespace byline
