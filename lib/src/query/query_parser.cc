@@ -16,6 +16,7 @@
 
 #include "byline/dates.h"
 #include "byline/schema.h"
+#include "byline/text.h"
 
 namespace byline {
 namespace {
@@ -28,10 +29,6 @@ struct Lexeme {
   std::string text;  // word, phrase content, or field name
   std::size_t offset = 0;
 };
-
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 // 1-based character position of a byte offset, for messages.
 std::size_t CharPosition(std::string_view q, std::size_t offset) {
@@ -49,7 +46,7 @@ class Lexer {
   // Reads all lexemes, or returns false with the error set.
   bool Run(std::vector<Lexeme>* out, QueryError* err) {
     while (true) {
-      while (i_ < q_.size() && IsSpace(q_[i_])) ++i_;
+      while (std::size_t n = UnicodeSpaceAt(q_, i_)) i_ += n;  // U+00A0, U+3000... too
       Lexeme lx;
       lx.offset = i_;
       if (i_ >= q_.size()) {
@@ -76,13 +73,13 @@ class Lexer {
         lx.type = Lexeme::kPhrase;
         lx.text = std::string(q_.substr(start, i_ - start));
         i_ += q_[i_] == '"' ? 1 : 3;
-      } else if ((c == '+' || c == '-') && i_ + 1 < q_.size() && !IsSpace(q_[i_ + 1]) &&
+      } else if ((c == '+' || c == '-') && i_ + 1 < q_.size() && UnicodeSpaceAt(q_, i_ + 1) == 0 &&
                  q_[i_ + 1] != ')') {
         lx.type = c == '+' ? Lexeme::kPlus : Lexeme::kMinus;
         ++i_;
       } else {
         std::size_t start = i_;
-        while (i_ < q_.size() && !IsSpace(q_[i_]) && q_[i_] != '(' && q_[i_] != ')' &&
+        while (i_ < q_.size() && UnicodeSpaceAt(q_, i_) == 0 && q_[i_] != '(' && q_[i_] != ')' &&
                q_[i_] != '"' && !IsCurlyQuote(i_)) {
           if (q_[i_] == ':' && i_ > start && IsFieldName(q_.substr(start, i_ - start))) break;
           ++i_;
