@@ -86,7 +86,7 @@ TEST(AnalyzerTest, TokenizesAndNormalizes) {
       {"AT&T, P&G, S&P and R&D.", "en", "at&t (att) p&g (pg) s&p (sp) and r&d (rd)"},
       {"AT&T's network", "en", "at&t (att) network"},
       {"Disney+. (C#)", "en", "disney+ (disney) c# (c)"},
-      {"C++-based", "en", "c++ (c) based"},
+      {"C++-based, D&P-8", "en", "c++ (c) based (c++based) d&p (dp) 8 (d&p8)"},
       {"Ｃ＋＋ C\u00a0++", "en", "c c"},  // only ASCII symbols, right after the letters
       // ... and what is not a symbol word.
       {"rock & roll", "en", "rock roll"},

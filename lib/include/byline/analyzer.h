@@ -17,7 +17,8 @@
  *       no space ("AT&T", "R&D"), is one word with its symbols ("c++",
  *       "at&t"); its letters alone ("c", "att") are an extra joined form at
  *       the same position, so a search for "c" still finds it. "A+B",
- *       "rock & roll", "#tag" and "C+++" keep the plain words;
+ *       "rock & roll", "#tag" and "C+++" keep the plain words. A symbol
+ *       word is a part of a compound as any word is ("D&P-8": "d&p8");
  *    5. compounds: "al-Qaeda" gives "al", "qaeda" at consecutive positions and
  *       the joined "alqaeda" at the first of them;
  *    6. stemming with the language's Snowball stemmer (Stem()).

@@ -321,7 +321,8 @@ bool FindSymbolWord(std::string_view text, const std::vector<WordSpan>& spans, s
 void Analyzer::Impl::Filter(std::string_view text, std::string_view lang,
                             std::vector<Token>* tokens) const {
   std::uint32_t pos = 0;
-  // Parts of the compound being collected ("al", "qaeda"), as token indexes.
+  // The compound being collected ("al", "qaeda"): its first token and its
+  // number of parts (a symbol word's letters may lie among them).
   std::size_t compound_first = 0, compound_len = 0;
   bool compound_has_letter = false;
   auto flush_compound = [&]() {
@@ -330,7 +331,8 @@ void Analyzer::Impl::Filter(std::string_view text, std::string_view lang,
       joined.joined = true;
       joined.pos = (*tokens)[compound_first].pos;
       joined.start = (*tokens)[compound_first].start;
-      for (std::size_t i = compound_first; i < compound_first + compound_len; ++i) {
+      for (std::size_t i = compound_first; i < tokens->size(); ++i) {
+        if ((*tokens)[i].joined) continue;  // a symbol word's letters
         joined.term += (*tokens)[i].term;
         joined.end = (*tokens)[i].end;
       }
@@ -357,13 +359,23 @@ void Analyzer::Impl::Filter(std::string_view text, std::string_view lang,
         plain += part;
       }
       if (parts_ok) {
-        flush_compound();
-        prev_end = std::string_view::npos;
         k = last;
         term.append(text.substr(spans[last].end, end - spans[last].end));  // "++", "#"
-        if (term.size() > kMaxTermBytes) continue;
+        if (term.size() > kMaxTermBytes) {
+          flush_compound();
+          prev_end = std::string_view::npos;
+          continue;
+        }
+        // A part of a compound like any word: "D&P-8" also gives "d&p8".
+        bool hyphen_joined = prev_end != std::string_view::npos &&
+                             IsHyphen(text.substr(prev_end, w.start - prev_end));
+        if (!hyphen_joined) flush_compound();
+        if (compound_len == 0) compound_first = tokens->size();
+        ++compound_len;
+        compound_has_letter = true;
         tokens->push_back(Token{std::move(term), w.start, end, pos, false});
         tokens->push_back(Token{std::move(plain), w.start, end, pos++, true});
+        prev_end = end;
         continue;
       }
     }
