@@ -10,6 +10,7 @@
 #include <unicode/utext.h>
 #include <xapian.h>
 
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <set>
@@ -126,8 +127,9 @@ void ShapeTerm(std::string* term, std::string_view lang, bool is_letters) {
 struct WordSpan {
   std::size_t start;  // byte offsets in the text
   std::size_t end;
-  bool letters;       // letter status (not a number)
-  bool only_letters;  // letters and no digit: may carry symbols ("C++", "AT&T")
+  bool letters;      // letter status (not a number)
+  bool letter_word;  // letters of an alphabet (not kana, ideographs): with no
+                     // digit, it may carry symbols ("C++", "AT&T")
 };
 
 }  // namespace
@@ -256,13 +258,12 @@ void SegmentPlainAscii(std::string_view text, std::vector<WordSpan>* spans) {
       ++i;
       continue;
     }
-    WordSpan w{i, i, false, true};
+    WordSpan w{i, i, false, false};
     for (; i < text.size() && IsAsciiAlnum(static_cast<unsigned char>(text[i])); ++i) {
-      bool letter = IsAsciiLetter(static_cast<unsigned char>(text[i]));
-      w.letters = w.letters || letter;
-      w.only_letters = w.only_letters && letter;
+      w.letters = w.letters || IsAsciiLetter(static_cast<unsigned char>(text[i]));
     }
     w.end = i;
+    w.letter_word = w.letters;
     spans->push_back(w);
   }
 }
@@ -275,6 +276,14 @@ void SegmentPlainAscii(std::string_view text, std::vector<WordSpan>* spans) {
 std::string SpacesToAscii(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i + 8 <= text.size()) {  // skip eight ASCII bytes at a time
+      std::uint64_t eight;
+      std::memcpy(&eight, text.data() + i, 8);
+      if ((eight & 0x8080808080808080ull) == 0) {
+        i += 7;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(text[i]) < 0x80) continue;
     std::size_t n = UnicodeSpaceAt(text, i);
     if (n == 0) continue;
@@ -291,10 +300,21 @@ std::string SpacesToAscii(std::string_view text) {
 // or '&' follows ("C++", "C#", "gtk+"; not "A+B", "C+++").
 bool FindSymbolWord(std::string_view text, const std::vector<WordSpan>& spans, std::size_t k,
                     std::size_t* last, std::size_t* end) {
-  if (!spans[k].only_letters) return false;
+  std::size_t after = spans[k].end;
+  if (after >= text.size() || (text[after] != '+' && text[after] != '#' && text[after] != '&')) {
+    return false;  // most words
+  }
+  auto only_letters = [&](const WordSpan& w) {
+    if (!w.letter_word) return false;
+    for (std::size_t i = w.start; i < w.end; ++i) {
+      if (text[i] >= '0' && text[i] <= '9') return false;
+    }
+    return true;
+  };
+  if (!only_letters(spans[k])) return false;
   std::size_t j = k;
   while (j + 1 < spans.size() && spans[j].end < text.size() && text[spans[j].end] == '&' &&
-         spans[j + 1].start == spans[j].end + 1 && spans[j + 1].only_letters) {
+         spans[j + 1].start == spans[j].end + 1 && only_letters(spans[j + 1])) {
     ++j;
   }
   if (j > k) {
@@ -425,12 +445,9 @@ std::vector<Token> Analyzer::Tokenize(std::string_view text, std::string_view la
   for (int32_t end = bi.next(); end != icu::BreakIterator::DONE; start = end, end = bi.next()) {
     int32_t rule = bi.getRuleStatus();
     if (rule < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation, symbols
-    WordSpan w{static_cast<std::size_t>(start), static_cast<std::size_t>(end),
-               rule >= UBRK_WORD_LETTER, rule >= UBRK_WORD_LETTER && rule < UBRK_WORD_LETTER_LIMIT};
-    for (std::size_t i = w.start; i < w.end && w.only_letters; ++i) {
-      if (text[i] >= '0' && text[i] <= '9') w.only_letters = false;
-    }
-    spans.push_back(w);
+    spans.push_back(WordSpan{static_cast<std::size_t>(start), static_cast<std::size_t>(end),
+                             rule >= UBRK_WORD_LETTER,
+                             rule >= UBRK_WORD_LETTER && rule < UBRK_WORD_LETTER_LIMIT});
   }
   utext_close(ut);
   tokens.reserve(spans.size() + spans.size() / 8);
