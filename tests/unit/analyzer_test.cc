@@ -9,13 +9,13 @@
 namespace byline {
 namespace {
 
-// Terms in order; joined compound forms are written with a trailing '+'.
+// Terms in order; joined forms (compounds, a symbol word's letters) are
+// written in parentheses.
 std::string Terms(const Analyzer& a, const std::string& text, const std::string& lang = "") {
   std::string out;
   for (const Token& t : a.Tokenize(text, lang)) {
     if (!out.empty()) out += ' ';
-    out += t.term;
-    if (t.joined) out += '+';
+    out += t.joined ? "(" + t.term + ")" : t.term;
   }
   return out;
 }
@@ -36,8 +36,8 @@ TEST(AnalyzerTest, TokenizesAndNormalizes) {
       {"don't stop", "en", "dont stop"},
       {"it’s a curly apostrophe", "en", "it a curly apostrophe"},
       // Hyphens: parts at consecutive positions plus the joined form.
-      {"al-Qaeda", "en", "al qaeda alqaeda+"},
-      {"e-mail", "en", "e mail email+"},
+      {"al-Qaeda", "en", "al qaeda (alqaeda)"},
+      {"e-mail", "en", "e mail (email)"},
       {"2018-11-14", "en", "2018 11 14"},
       {"19 people", "en", "19 people"},
       {"1,750 dlrs at 5.93", "en", "1,750 dlrs at 5.93"},
@@ -61,6 +61,41 @@ TEST(AnalyzerTest, TokenizesAndNormalizes) {
       // Punctuation and symbols are not words.
       {"!!! --- ... $$$", "en", ""},
       {"", "en", ""},
+      // Every Unicode space and zero-width separator separates words as a
+      // space does: no-break, figure, narrow no-break, ideographic, em and
+      // zero-width spaces, line and paragraph separators, word joiner, BOM.
+      {"flood\u00a0barrier", "en", "flood barrier"},
+      {"flood\u2007barrier", "en", "flood barrier"},
+      {"flood\u202fbarrier", "en", "flood barrier"},
+      {"flood\u3000barrier", "en", "flood barrier"},
+      {"flood\u2003barrier", "en", "flood barrier"},
+      {"flood\u200bbarrier", "en", "flood barrier"},
+      {"flood\u2028barrier\u2029gate", "en", "flood barrier gate"},
+      {"flood\u2060barrier", "en", "flood barrier"},
+      {"flood\ufeffbarrier", "en", "flood barrier"},
+      {"\ufeffflood\u00a0\u00a0barrier\u3000", "en", "flood barrier"},
+      {"北京\u3000上海", "zh", "北京 上海"},
+      {"Qāmishlī\u00a0Hajín", "en", "qamishli hajin"},
+      // ZWNJ and ZWJ stay inside words (Persian, Indic), then fold away.
+      {"می\u200cخواهم", "fa", "میخواهم"},
+      {"क्\u200dष", "hi", "क्ष"},
+      // Symbol words: letters with "+", "++" or "#", letters joined by '&';
+      // the letters alone are an extra form at the same position.
+      {"C++ and C#", "en", "c++ (c) and c# (c)"},
+      {"F# gtk+ notepad++", "en", "f# (f) gtk+ (gtk) notepad++ (notepad)"},
+      {"AT&T, P&G, S&P and R&D.", "en", "at&t (att) p&g (pg) s&p (sp) and r&d (rd)"},
+      {"AT&T's network", "en", "at&t (att) network"},
+      {"Disney+. (C#)", "en", "disney+ (disney) c# (c)"},
+      {"C++-based, D&P-8", "en", "c++ (c) based (c++based) d&p (dp) 8 (d&p8)"},
+      {"Ｃ＋＋ C\u00a0++", "en", "c c"},  // only ASCII symbols, right after the letters
+      // ... and what is not a symbol word.
+      {"rock & roll", "en", "rock roll"},
+      {"rock& roll", "en", "rock roll"},
+      {"A+B 1+1 3+ b52+", "en", "a b 1 1 3 b52"},
+      {"C+++ C#+ C#5 a&&b A&1", "en", "c c c 5 a b a 1"},
+      {"++ # &", "en", ""},
+      {"#hashtag", "en", "hashtag"},
+      {"email@x.com", "en", "email@x.com"},  // one ICU word, as before
   };
   Analyzer a;
   for (const auto& c : cases) {
@@ -76,6 +111,39 @@ TEST(AnalyzerTest, OffsetsPointAtTheSurfaceForm) {
   EXPECT_EQ(text.substr(toks[2].start, toks[2].end - toks[2].start), "Qāmishlī");
   EXPECT_EQ(toks[0].pos, 0u);
   EXPECT_EQ(toks[2].pos, 2u);
+}
+
+TEST(AnalyzerTest, UnicodeSpacesLeaveOffsetsAndPositionsAsASpaceDoes) {
+  Analyzer a;
+  for (const char* space : {" ", "\u00a0", "\u202f", "\u3000", "\u200b", "\u2060"}) {
+    std::string text = std::string("storm") + space + "surge";
+    auto toks = a.Tokenize(text, "en");
+    ASSERT_EQ(toks.size(), 2u) << text;
+    EXPECT_EQ(toks[0].end, 5u);
+    EXPECT_EQ(toks[1].start, 5 + std::string(space).size());
+    EXPECT_EQ(toks[1].end, text.size());
+    EXPECT_EQ(toks[1].pos, 1u);
+  }
+}
+
+TEST(AnalyzerTest, SymbolWordIsOneWordWithItsLettersAtTheSamePosition) {
+  Analyzer a;
+  std::string text = "learn C++ at AT&T now";
+  auto toks = a.Tokenize(text, "en");
+  ASSERT_EQ(toks.size(), 7u);
+  EXPECT_EQ(toks[1].term, "c++");
+  EXPECT_FALSE(toks[1].joined);
+  EXPECT_EQ(text.substr(toks[1].start, toks[1].end - toks[1].start), "C++");
+  EXPECT_EQ(toks[2].term, "c");
+  EXPECT_TRUE(toks[2].joined);
+  EXPECT_EQ(toks[2].pos, toks[1].pos);
+  EXPECT_EQ(toks[2].start, toks[1].start);  // the whole surface, for highlighting
+  EXPECT_EQ(toks[2].end, toks[1].end);
+  EXPECT_EQ(toks[4].term, "at&t");
+  EXPECT_EQ(text.substr(toks[4].start, toks[4].end - toks[4].start), "AT&T");
+  EXPECT_EQ(toks[5].term, "att");
+  EXPECT_EQ(toks[6].term, "now");
+  EXPECT_EQ(toks[6].pos, 4u);  // one position per symbol word
 }
 
 TEST(AnalyzerTest, JoinedFormSharesThePositionOfItsFirstPart) {
@@ -121,15 +189,15 @@ TEST(AnalyzerTest, NormalizeMatchesTokenize) {
 }
 
 TEST(AnalyzerTest, PlainAsciiWordsTokenizeAsICUDoes) {
-  // Text of ASCII letters, digits and spaces takes a fast path; a trailing
-  // " !" sends the same words through ICU. Both must give the same tokens.
-  const char* const texts[] = {"griffith observatory",
-                               "  B52 bombers\tflew 1987\n",
-                               "52b 7 x",
-                               "Q3 earnings 2019Q4 up",
-                               "a",
-                               "ALLCAPS HEADLINE WORDS",
-                               "mixed123abc 123 abc123 0"};
+  // Text of ASCII letters, digits, spaces, '+', '#' and '&' takes a fast
+  // path; a trailing " !" sends the same words through ICU. Both must give
+  // the same tokens.
+  const char* const texts[] = {
+      "griffith observatory", "  B52 bombers\tflew 1987\n", "52b 7 x", "Q3 earnings 2019Q4 up", "a",
+      "ALLCAPS HEADLINE WORDS", "mixed123abc 123 abc123 0",
+      // Symbol words, and what is not one.
+      "C++ C# F# gtk+ notepad++ AT&T R&D P&G&Q",
+      "rock & roll A+B ++ # #hashtag C+++ a&&b A&1 b52+ x+y& z#", "Disney+ & C#"};
   Analyzer a;
   for (const char* lang : {"en", "fr", "de", "zh", ""}) {
     for (const char* t : texts) {

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <thread>
@@ -322,6 +323,65 @@ std::vector<Hit> HitsFor(const std::string& db, const std::string& query) {
   req.query = query;
   auto r = (*s)->Search(req);
   return r.ok() ? r->hits : std::vector<Hit>{};
+}
+
+// The ids of the hits of `query`, best first.
+std::vector<std::string> IdsFor(const std::string& db, const std::string& query) {
+  std::vector<std::string> ids;
+  for (const Hit& h : HitsFor(db, query)) ids.push_back(h.article.id);
+  return ids;
+}
+
+TEST(SearcherTest, SymbolWordsAndUnicodeSpaces) {
+  test::TempDir dir;
+  std::string f =
+      dir.Write("in/a.jsonl",
+                "{\"id\": \"cpp\", \"title\": \"Compilers\", \"body\": \"The new C++ compiler "
+                "is fast.\"}\n"
+                "{\"id\": \"c\", \"title\": \"Compilers\", \"body\": \"The new C compiler is "
+                "fast, says C. C. Smith of block C.\"}\n"
+                "{\"id\": \"csharp\", \"title\": \"Compilers\", \"body\": \"A C# compiler.\"}\n"
+                "{\"id\": \"att\", \"title\": \"Phones\", \"body\": \"AT&T sells phones.\"}\n"
+                "{\"id\": \"at\", \"title\": \"Phones\", \"body\": \"At T-Mobile, at least, "
+                "phones sell.\"}\n"
+                "{\"id\": \"flood1\", \"title\": \"Levee\", \"body\": \"The flood\u00a0barrier "
+                "held.\"}\n"
+                "{\"id\": \"flood2\", \"title\": \"Levee\", \"body\": \"The flood rose; the "
+                "barrier held.\"}\n");
+  IndexOptions opts;
+  opts.db_path = (dir.path() / "db").string();
+  ASSERT_TRUE(IndexPaths({f}, opts).ok());
+  using Ids = std::vector<std::string>;
+  // "C++" finds the C++ article only; "c" still finds it, after the article
+  // that says "C" three times.
+  EXPECT_EQ(IdsFor(opts.db_path, "C++"), Ids({"cpp"}));
+  EXPECT_EQ(IdsFor(opts.db_path, "c++ compiler")[0], "cpp");
+  EXPECT_EQ(IdsFor(opts.db_path, "\"C++ compiler\"")[0], "cpp");
+  EXPECT_EQ(IdsFor(opts.db_path, "C#"), Ids({"csharp"}));
+  Ids c = IdsFor(opts.db_path, "c");
+  EXPECT_EQ(c.size(), 3u);
+  EXPECT_EQ(c[0], "c");
+  // "AT&T" finds the AT&T article, not the one with "at" and "T"; "att"
+  // finds it by its letters.
+  EXPECT_EQ(IdsFor(opts.db_path, "AT&T"), Ids({"att"}));
+  EXPECT_EQ(IdsFor(opts.db_path, "att"), Ids({"att"}));
+  // Words with a Unicode space between them are two words, at index and at
+  // query time: no phrase.
+  Ids spaced = IdsFor(opts.db_path, "flood barrier");
+  ASSERT_EQ(spaced.size(), 2u);
+  for (const char* space : {"\u00a0", "\u3000", "\u200b", "\u202f"}) {
+    Ids ids = IdsFor(opts.db_path, std::string("flood") + space + "barrier");
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(ids, Ids({"flood1", "flood2"})) << space;
+  }
+  EXPECT_EQ(IdsFor(opts.db_path, "\"flood barrier\""), Ids({"flood1"}));
+  // The snippet highlights the symbol word whole.
+  auto hits = HitsFor(opts.db_path, "C++");
+  ASSERT_EQ(hits.size(), 1u);
+  const Snippet& s = hits[0].snippet;
+  ASSERT_EQ(s.highlights.size(), 1u);
+  EXPECT_EQ(s.text.substr(s.highlights[0].first, s.highlights[0].second - s.highlights[0].first),
+            "C++");
 }
 
 TEST(SearcherTest, ProximityWindowDecidesWhichArticlesEarnTheBonus) {

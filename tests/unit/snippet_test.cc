@@ -59,6 +59,13 @@ TEST(SnippetTest, HighlightsSurfaceForms) {
       {"yields", "Yielding bonds yield more.", "en", "[Yielding] bonds [yield] more."},
       {"crane", "Cranes and cranberries.", "en", "[Cranes] and cranberries."},
       {"dies", "Dying trees died.", "en", "[Dying] trees [died]."},
+      // Symbol words are highlighted whole, found as themselves or by their
+      // letters; Unicode spaces separate words as a space does.
+      {"C++", "Learn C, then C++ and C#.", "en", "Learn C, then [C++] and C#."},
+      {"c", "Learn C, then C++.", "en", "Learn [C], then [C++]."},
+      {"AT&T", "AT&T, not AT T.", "en", "[AT&T], not AT T."},
+      {"\"storm surge\"", "The storm\u00a0surge rose.", "en", "The [storm\u00a0surge] rose."},
+      {"storm\u3000surge", "A storm\u202fsurge.", "en", "A [storm]\u202f[surge]."},
       // Control characters never reach the output.
       {"alert", "red \x1b[31m alert \x1b[0m now", "en", "red [31m [alert] [0m now"},
   };

@@ -43,5 +43,24 @@ TEST(TextTest, MakesTextSafeForTerminals) {
   EXPECT_EQ(CollapseSpace("  a \n\n b  "), "a b");
 }
 
+TEST(TextTest, FindsUnicodeSpaces) {
+  struct Case {
+    const char* text;
+    std::size_t length;  // of the space at byte 1, 0 if none
+  };
+  const Case cases[] = {
+      {"a b", 1},      {"a\tb", 1},     {"a\u00a0b", 2}, {"a\u0085b", 2}, {"a\u1680b", 3},
+      {"a\u2000b", 3}, {"a\u2007b", 3}, {"a\u200ab", 3}, {"a\u200bb", 3}, {"a\u2028b", 3},
+      {"a\u2029b", 3}, {"a\u202fb", 3}, {"a\u205fb", 3}, {"a\u2060b", 3}, {"a\u3000b", 3},
+      {"a\ufeffb", 3}, {"ab", 0},       {"a\u200cb", 0}, {"a\u200db", 0}, {"a\u00adb", 0},
+      {"a\u180eb", 0}, {"a\u00e9b", 0}, {"a\xc2", 0},    {"a", 0},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(UnicodeSpaceAt(c.text, 1), c.length) << c.text;
+  }
+  EXPECT_TRUE(IsUnicodeSpace(0x3000));
+  EXPECT_FALSE(IsUnicodeSpace(0x200D));
+}
+
 }  // namespace
 }  // namespace byline

@@ -2,15 +2,26 @@
  *  @brief The one text analyzer used for indexing, querying and highlighting.
  *
  *  A tokenizer (ICU word boundaries, UAX #29, with dictionary segmentation for
- *  Chinese, Japanese and Thai) followed by a chain of filters:
+ *  Chinese, Japanese and Thai) followed by a chain of filters. Every Unicode
+ *  space (IsUnicodeSpace in text.h: U+00A0, U+202F, U+3000, U+2028, the
+ *  zero-width U+200B, U+2060, U+FEFF...) separates words as an ASCII space
+ *  does; ZWNJ and ZWJ stay inside words (and are then folded away).
  *    1. normalisation: NFKC case folding;
  *    2. accent folding: combining marks dropped from Latin, Greek and Cyrillic
  *       letters, Arabic diacritics and tatweel removed;
  *    3. token shaping: "U.S." -> "us", possessive "'s" removed, French/Italian
  *       elisions ("l'", "d'") removed, other apostrophes dropped;
- *    4. compounds: "al-Qaeda" gives "al", "qaeda" at consecutive positions and
+ *    4. symbol words: a word of letters (no digits) followed by "+", "++" or
+ *       "#" that no word or further '+', '#', '&' follows ("C++", "C#",
+ *       "gtk+", "notepad++"), or words of letters joined by single '&'s with
+ *       no space ("AT&T", "R&D"), is one word with its symbols ("c++",
+ *       "at&t"); its letters alone ("c", "att") are an extra joined form at
+ *       the same position, so a search for "c" still finds it. "A+B",
+ *       "rock & roll", "#tag" and "C+++" keep the plain words. A symbol
+ *       word is a part of a compound as any word is ("D&P-8": "d&p8");
+ *    5. compounds: "al-Qaeda" gives "al", "qaeda" at consecutive positions and
  *       the joined "alqaeda" at the first of them;
- *    5. stemming with the language's Snowball stemmer (Stem()).
+ *    6. stemming with the language's Snowball stemmer (Stem()).
  *  ICU types stay behind this header.
  */
 #ifndef BYLINE_ANALYZER_H
@@ -31,8 +42,9 @@ struct Token {
   std::size_t start;    ///< byte offset of the surface form in the input
   std::size_t end;      ///< one past its last byte
   std::uint32_t pos;    ///< word position, 0-based and consecutive
-  bool joined = false;  ///< an extra compound form ("alqaeda"), sharing `pos`
-                        ///< with the first part; not a word of its own
+  bool joined = false;  ///< an extra form sharing `pos` with the first part:
+                        ///< a compound ("alqaeda") or a symbol word's letters
+                        ///< ("c" for "c++"); not a word of its own
 };
 
 /// Thread-compatible: one Analyzer per thread (it caches ICU objects).

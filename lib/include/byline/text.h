@@ -4,6 +4,7 @@
 #ifndef BYLINE_TEXT_H
 #define BYLINE_TEXT_H
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -17,6 +18,18 @@ inline bool IsAsciiLetter(unsigned char c) {
 inline bool IsAsciiAlnum(unsigned char c) { return IsAsciiLetter(c) || (c >= '0' && c <= '9'); }
 /// Space, tab, newline or carriage return.
 inline bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/// True for a character that separates words as a space does: Unicode
+/// White_Space (ASCII space, tab, line feed, vertical tab, form feed, carriage
+/// return, U+0085, every Zs space such as U+00A0, U+2007, U+202F and U+3000,
+/// and the separators U+2028 and U+2029) and the zero-width separators U+200B,
+/// U+2060 and U+FEFF. Not U+200C/U+200D (ZWNJ/ZWJ): they belong inside Persian,
+/// Indic and emoji words.
+bool IsUnicodeSpace(char32_t c);
+
+/// The length in bytes of the IsUnicodeSpace character that starts at byte
+/// `i` of the UTF-8 text `s`, or 0 if there is none (or `i` is past the end).
+std::size_t UnicodeSpaceAt(std::string_view s, std::size_t i);
 
 /// 64-bit FNV-1a of `bytes`: stable across runs and machines (file content
 /// hashes, shortened ids).

@@ -10,6 +10,7 @@
 #include <unicode/utext.h>
 #include <xapian.h>
 
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <set>
@@ -122,6 +123,15 @@ void ShapeTerm(std::string* term, std::string_view lang, bool is_letters) {
   }
 }
 
+// A word as the tokenizer found it, before the filters.
+struct WordSpan {
+  std::size_t start;  // byte offsets in the text
+  std::size_t end;
+  bool letters;      // letter status (not a number)
+  bool letter_word;  // letters of an alphabet (not kana, ideographs): with no
+                     // digit, it may carry symbols ("C++", "AT&T")
+};
+
 }  // namespace
 
 struct Analyzer::Impl {
@@ -135,6 +145,8 @@ struct Analyzer::Impl {
   static constexpr std::size_t kStemCacheSize = 200000;
   mutable std::map<std::string, std::unordered_map<std::string, std::string>, std::less<>>
       stem_cache;
+  // The words Tokenize found, reused from call to call.
+  mutable std::vector<WordSpan> spans;
 
   Impl() {
     UErrorCode status = U_ZERO_ERROR;
@@ -194,6 +206,10 @@ struct Analyzer::Impl {
     return FoldUnicode(word);
   }
 
+  // The filters (analyzer.h, steps 1 to 5) over `spans`, the words
+  // of `text`, appended to *tokens.
+  void Filter(std::string_view text, std::string_view lang, std::vector<Token>* tokens) const;
+
   const Xapian::Stem* StemmerFor(std::string_view lang) const {
     if (lang.empty()) lang = kDefaultLanguage;
     auto it = stemmers.find(lang);
@@ -219,48 +235,205 @@ Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 namespace {
 
-// Only ASCII letters, digits and spaces: the words are the alphanumeric runs.
+// Text of ASCII letters, digits, spaces and the symbols '+', '#', '&': the
+// words are the alphanumeric runs, exactly as ICU would find them.
 bool IsPlainAsciiWords(std::string_view s) {
   for (unsigned char c : s) {
-    if (!IsAsciiAlnum(c) && !IsAsciiSpace(static_cast<char>(c))) return false;
+    if (!IsAsciiAlnum(c) && !IsAsciiSpace(static_cast<char>(c)) && c != '+' && c != '#' &&
+        c != '&') {
+      return false;
+    }
   }
   return true;
 }
 
-// Tokenize for IsPlainAsciiWords text (most query words, many headlines).
-// ICU's word rules (UAX #29) join letters and digits into one word and
-// split at spaces, so the runs are exactly its words; a run with a letter
-// has letter status, one of digits number status.
-void TokenizePlainAscii(std::string_view text, std::string_view lang, std::vector<Token>* tokens) {
-  std::uint32_t pos = 0;
+// Spans for IsPlainAsciiWords text (most query words, many headlines).
+// ICU's word rules (UAX #29) join letters and digits into one word and split
+// at spaces and at '+', '#', '&' (Word_Break=Other), so the runs are exactly
+// its words; a run with a letter has letter status, one of digits number
+// status.
+void SegmentPlainAscii(std::string_view text, std::vector<WordSpan>* spans) {
   for (std::size_t i = 0; i < text.size();) {
     if (!IsAsciiAlnum(static_cast<unsigned char>(text[i]))) {
       ++i;
       continue;
     }
-    std::size_t start = i;
-    bool letters = false;
+    WordSpan w{i, i, false, false};
     for (; i < text.size() && IsAsciiAlnum(static_cast<unsigned char>(text[i])); ++i) {
-      letters = letters || IsAsciiLetter(static_cast<unsigned char>(text[i]));
+      w.letters = w.letters || IsAsciiLetter(static_cast<unsigned char>(text[i]));
     }
-    std::string term = LowerAscii(text.substr(start, i - start));
-    ShapeTerm(&term, lang, letters);
-    if (term.empty() || term.size() > kMaxTermBytes) continue;
-    tokens->push_back(Token{std::move(term), start, i, pos++, false});
+    w.end = i;
+    w.letter_word = w.letters;
+    spans->push_back(w);
   }
+}
+
+// `text` with every non-ASCII IsUnicodeSpace character (U+00A0, U+202F,
+// U+3000, U+200B, U+2060, U+FEFF...) replaced by as many ASCII spaces as it
+// has bytes, so that byte offsets stay valid; empty if there is none. ICU
+// alone would join words across U+202F (ExtendNumLet) and U+2060 or U+FEFF
+// (Format), and NFKC would turn U+202F into a space inside the term.
+std::string SpacesToAscii(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i + 8 <= text.size()) {  // skip eight ASCII bytes at a time
+      std::uint64_t eight;
+      std::memcpy(&eight, text.data() + i, 8);
+      if ((eight & 0x8080808080808080ull) == 0) {
+        i += 7;
+        continue;
+      }
+    }
+    if (static_cast<unsigned char>(text[i]) < 0x80) continue;
+    std::size_t n = UnicodeSpaceAt(text, i);
+    if (n == 0) continue;
+    if (out.empty()) out.assign(text);
+    out.replace(i, n, n, ' ');
+    i += n - 1;
+  }
+  return out;
+}
+
+// If spans[k] starts a symbol word (see analyzer.h, step 4), sets *last to
+// its last span and *end to its end byte. Letters joined by single '&'s
+// ("AT&T"), or letters followed by "+", "++" or "#" that no word, '+', '#'
+// or '&' follows ("C++", "C#", "gtk+"; not "A+B", "C+++").
+bool FindSymbolWord(std::string_view text, const std::vector<WordSpan>& spans, std::size_t k,
+                    std::size_t* last, std::size_t* end) {
+  std::size_t after = spans[k].end;
+  if (after >= text.size() || (text[after] != '+' && text[after] != '#' && text[after] != '&')) {
+    return false;  // most words
+  }
+  auto only_letters = [&](const WordSpan& w) {
+    if (!w.letter_word) return false;
+    for (std::size_t i = w.start; i < w.end; ++i) {
+      if (text[i] >= '0' && text[i] <= '9') return false;
+    }
+    return true;
+  };
+  if (!only_letters(spans[k])) return false;
+  std::size_t j = k;
+  while (j + 1 < spans.size() && spans[j].end < text.size() && text[spans[j].end] == '&' &&
+         spans[j + 1].start == spans[j].end + 1 && only_letters(spans[j + 1])) {
+    ++j;
+  }
+  if (j > k) {
+    *last = j;
+    *end = spans[j].end;
+    return true;
+  }
+  std::size_t e = spans[k].end;
+  if (e < text.size() && text[e] == '#') {
+    ++e;
+  } else {
+    while (e < text.size() && text[e] == '+' && e - spans[k].end < 2) ++e;
+  }
+  if (e == spans[k].end) return false;
+  if (e < text.size() && (text[e] == '+' || text[e] == '#' || text[e] == '&')) return false;
+  if (k + 1 < spans.size() && spans[k + 1].start == e) return false;  // "A+B"
+  *last = k;
+  *end = e;
+  return true;
 }
 
 }  // namespace
 
+void Analyzer::Impl::Filter(std::string_view text, std::string_view lang,
+                            std::vector<Token>* tokens) const {
+  std::uint32_t pos = 0;
+  // The compound being collected ("al", "qaeda"): its first token and its
+  // number of parts (a symbol word's letters may lie among them).
+  std::size_t compound_first = 0, compound_len = 0;
+  bool compound_has_letter = false;
+  auto flush_compound = [&]() {
+    if (compound_len >= 2 && compound_has_letter) {
+      Token joined;
+      joined.joined = true;
+      joined.pos = (*tokens)[compound_first].pos;
+      joined.start = (*tokens)[compound_first].start;
+      for (std::size_t i = compound_first; i < tokens->size(); ++i) {
+        if ((*tokens)[i].joined) continue;  // a symbol word's letters
+        joined.term += (*tokens)[i].term;
+        joined.end = (*tokens)[i].end;
+      }
+      if (joined.term.size() <= kMaxTermBytes) tokens->push_back(std::move(joined));
+    }
+    compound_len = 0;
+    compound_has_letter = false;
+  };
+
+  std::size_t prev_end = std::string_view::npos;
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    const WordSpan& w = spans[k];
+    std::size_t last = k, end = 0;
+    if (FindSymbolWord(text, spans, k, &last, &end)) {
+      // "c++" as the word, its letters "c" as an extra form at its position.
+      std::string term, plain;
+      bool parts_ok = true;
+      for (std::size_t j = k; j <= last && parts_ok; ++j) {
+        std::string part = Fold(text.substr(spans[j].start, spans[j].end - spans[j].start));
+        ShapeTerm(&part, lang, true);
+        parts_ok = !part.empty();
+        if (j > k) term += '&';
+        term += part;
+        plain += part;
+      }
+      if (parts_ok) {
+        k = last;
+        term.append(text.substr(spans[last].end, end - spans[last].end));  // "++", "#"
+        if (term.size() > kMaxTermBytes) {
+          flush_compound();
+          prev_end = std::string_view::npos;
+          continue;
+        }
+        // A part of a compound like any word: "D&P-8" also gives "d&p8".
+        bool hyphen_joined = prev_end != std::string_view::npos &&
+                             IsHyphen(text.substr(prev_end, w.start - prev_end));
+        if (!hyphen_joined) flush_compound();
+        if (compound_len == 0) compound_first = tokens->size();
+        ++compound_len;
+        compound_has_letter = true;
+        tokens->push_back(Token{std::move(term), w.start, end, pos, false});
+        tokens->push_back(Token{std::move(plain), w.start, end, pos++, true});
+        prev_end = end;
+        continue;
+      }
+    }
+    std::string_view surface = text.substr(w.start, w.end - w.start);
+    std::string term = Fold(surface);
+    ShapeTerm(&term, lang, w.letters);
+    if (term.empty() || term.size() > kMaxTermBytes) {
+      flush_compound();
+      prev_end = std::string_view::npos;
+      continue;
+    }
+    bool hyphen_joined =
+        prev_end != std::string_view::npos && IsHyphen(text.substr(prev_end, w.start - prev_end));
+    if (!hyphen_joined) flush_compound();
+    if (compound_len == 0) compound_first = tokens->size();
+    ++compound_len;
+    compound_has_letter = compound_has_letter || w.letters;
+    tokens->push_back(Token{std::move(term), w.start, w.end, pos++, false});
+    prev_end = w.end;
+  }
+  flush_compound();
+}
+
 std::vector<Token> Analyzer::Tokenize(std::string_view text, std::string_view lang) const {
   std::vector<Token> tokens;
   if (text.empty()) return tokens;
+  std::vector<WordSpan>& spans = impl_->spans;
+  spans.clear();
   if (IsPlainAsciiWords(text)) {
-    TokenizePlainAscii(text, lang, &tokens);
+    SegmentPlainAscii(text, &spans);
+    impl_->Filter(text, lang, &tokens);
     return tokens;
   }
+  std::string spaced = SpacesToAscii(text);
+  std::string_view segmented = spaced.empty() ? text : std::string_view(spaced);
   UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  UText* ut =
+      utext_openUTF8(nullptr, segmented.data(), static_cast<int64_t>(segmented.size()), &status);
   if (U_FAILURE(status)) return tokens;
   icu::BreakIterator& bi = *impl_->words;
   bi.setText(ut, status);
@@ -268,53 +441,17 @@ std::vector<Token> Analyzer::Tokenize(std::string_view text, std::string_view la
     utext_close(ut);
     return tokens;
   }
-  tokens.reserve(text.size() / 6);
-  std::uint32_t pos = 0;
-  // Parts of the compound being collected ("al", "qaeda"), as token indexes.
-  std::size_t compound_first = 0, compound_len = 0;
-  bool compound_has_letter = false;
-  auto flush_compound = [&]() {
-    if (compound_len >= 2 && compound_has_letter) {
-      Token joined;
-      joined.joined = true;
-      joined.pos = tokens[compound_first].pos;
-      joined.start = tokens[compound_first].start;
-      for (std::size_t i = compound_first; i < compound_first + compound_len; ++i) {
-        joined.term += tokens[i].term;
-        joined.end = tokens[i].end;
-      }
-      if (joined.term.size() <= kMaxTermBytes) tokens.push_back(std::move(joined));
-    }
-    compound_len = 0;
-    compound_has_letter = false;
-  };
-
-  std::size_t prev_end = std::string_view::npos;
   int32_t start = bi.first();
   for (int32_t end = bi.next(); end != icu::BreakIterator::DONE; start = end, end = bi.next()) {
     int32_t rule = bi.getRuleStatus();
     if (rule < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation, symbols
-    std::string_view surface = text.substr(start, end - start);
-    bool letters = rule >= UBRK_WORD_LETTER;
-    std::string term = impl_->Fold(surface);
-    ShapeTerm(&term, lang, letters);
-    if (term.empty() || term.size() > kMaxTermBytes) {
-      flush_compound();
-      prev_end = std::string_view::npos;
-      continue;
-    }
-    bool hyphen_joined =
-        prev_end != std::string_view::npos && IsHyphen(text.substr(prev_end, start - prev_end));
-    if (!hyphen_joined) flush_compound();
-    if (compound_len == 0) compound_first = tokens.size();
-    ++compound_len;
-    compound_has_letter = compound_has_letter || letters;
-    tokens.push_back(Token{std::move(term), static_cast<std::size_t>(start),
-                           static_cast<std::size_t>(end), pos++, false});
-    prev_end = end;
+    spans.push_back(WordSpan{static_cast<std::size_t>(start), static_cast<std::size_t>(end),
+                             rule >= UBRK_WORD_LETTER,
+                             rule >= UBRK_WORD_LETTER && rule < UBRK_WORD_LETTER_LIMIT});
   }
-  flush_compound();
   utext_close(ut);
+  tokens.reserve(spans.size() + spans.size() / 8);
+  impl_->Filter(text, lang, &tokens);
   return tokens;
 }
 

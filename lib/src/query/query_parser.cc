@@ -34,6 +34,7 @@
 
 #include "byline/dates.h"
 #include "byline/schema.h"
+#include "byline/text.h"
 
 namespace byline {
 namespace {
@@ -117,7 +118,7 @@ class Lexer {
   // Reads all lexemes, or returns false with the error set.
   bool Run(std::vector<Lexeme>* out, QueryError* err) {
     while (true) {
-      while (i_ < q_.size() && IsSpace(q_[i_])) ++i_;
+      while (std::size_t n = UnicodeSpaceAt(q_, i_)) i_ += n;  // U+00A0, U+3000... too
       Lexeme lx;
       lx.offset = i_;
       if (i_ >= q_.size()) {
@@ -147,7 +148,7 @@ class Lexer {
         lx.text = std::string(q_.substr(start, i_ - start));
         i_ += q_[i_] == '"' ? 1 : 3;
         modifiable = true;
-      } else if ((c == '+' || c == '-') && i_ + 1 < q_.size() && !IsSpace(q_[i_ + 1]) &&
+      } else if ((c == '+' || c == '-') && i_ + 1 < q_.size() && UnicodeSpaceAt(q_, i_ + 1) == 0 &&
                  q_[i_ + 1] != ')') {
         lx.type = c == '+' ? Lexeme::kPlus : Lexeme::kMinus;
         ++i_;
@@ -156,12 +157,12 @@ class Lexer {
       } else {
         std::size_t start = i_;
         std::string unknown;
-        while (i_ < q_.size() && !IsSpace(q_[i_]) && q_[i_] != '(' && q_[i_] != ')' &&
+        while (i_ < q_.size() && UnicodeSpaceAt(q_, i_) == 0 && q_[i_] != '(' && q_[i_] != ')' &&
                q_[i_] != '"' && !IsCurlyQuote(i_) && (i_ == start || ModifierLength(i_) == 0)) {
           if (q_[i_] == ':' && i_ > start && unknown.empty()) {
             std::string_view name = q_.substr(start, i_ - start);
             if (IsFieldName(name)) break;
-            if (LooksLikeFieldName(name) && i_ + 1 < q_.size() && !IsSpace(q_[i_ + 1]) &&
+            if (LooksLikeFieldName(name) && i_ + 1 < q_.size() && UnicodeSpaceAt(q_, i_ + 1) == 0 &&
                 q_[i_ + 1] != '/' && q_[i_ + 1] != ':') {
               unknown = std::string(name);  // subject:test; not http://
             }
@@ -217,8 +218,8 @@ class Lexer {
 
   // True if a character at i ends a word or modifier.
   bool AtBoundary(std::size_t i) const {
-    return i >= q_.size() || IsSpace(q_[i]) || q_[i] == '(' || q_[i] == ')' || q_[i] == '"' ||
-           IsCurlyQuote(i);
+    return i >= q_.size() || UnicodeSpaceAt(q_, i) > 0 || q_[i] == '(' || q_[i] == ')' ||
+           q_[i] == '"' || IsCurlyQuote(i);
   }
 
   // The length of "~", "~n" or "^w" at i (up to a boundary), or 0 if there is none.

@@ -172,8 +172,14 @@ std::vector<std::pair<std::size_t, std::size_t>> Ranges(const std::vector<Token>
       // only by white space or a hyphen.
       std::string_view gap =
           text.substr(ranges.back().second, toks[i].start - ranges.back().second);
-      bool joinable = gap.find_first_not_of(" \t\n\r-") == std::string_view::npos ||
-                      gap == "\u2010" || gap == "\u2011";
+      bool joinable = gap == "\u2010" || gap == "\u2011";
+      if (!joinable) {  // hyphens and spaces (" ", "\u00a0", "\u3000"...)
+        joinable = true;
+        for (std::size_t g = 0, n = 0; g < gap.size() && joinable; g += n) {
+          n = gap[g] == '-' ? 1 : UnicodeSpaceAt(gap, g);
+          joinable = n > 0;
+        }
+      }
       if (joinable && i > 0 && match[i] == match[i - 1] && gap.size() < 4) {
         ranges.back().second = toks[i].end;
         continue;

@@ -58,6 +58,39 @@ bool IsControl(unsigned char c) { return c < 0x20 || c == 0x7F; }
 
 }  // namespace
 
+bool IsUnicodeSpace(char32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  switch (c) {
+    case 0x0085:  // next line
+    case 0x00A0:  // no-break space
+    case 0x1680:  // Ogham space mark
+    case 0x200B:  // zero-width space
+    case 0x2028:  // line separator
+    case 0x2029:  // paragraph separator
+    case 0x202F:  // narrow no-break space
+    case 0x205F:  // medium mathematical space
+    case 0x2060:  // word joiner
+    case 0x3000:  // ideographic space
+    case 0xFEFF:  // zero-width no-break space (a BOM inside text)
+      return true;
+    default:
+      return c >= 0x2000 && c <= 0x200A;  // en quad .. hair space
+  }
+}
+
+std::size_t UnicodeSpaceAt(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return 0;
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return IsUnicodeSpace(c) ? 1 : 0;
+  if (c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 && c != 0xEF) return 0;  // fast reject
+  std::size_t n = Utf8SequenceLength(s, i);
+  if (n < 2) return 0;
+  char32_t cp = c & (0x7F >> n);
+  for (std::size_t k = 1; k < n; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return IsUnicodeSpace(cp) ? n : 0;
+}
+
 std::uint64_t Fnv1a64(std::string_view bytes) {
   std::uint64_t h = 1469598103934665603ull;
   for (unsigned char c : bytes) {
