@@ -7,6 +7,7 @@
 
 #include "byline/cli/database.h"
 #include "byline/cli/exit_codes.h"
+#include "byline/cli/interrupt.h"
 #include "byline/cli/report.h"
 #include "byline/index_writer.h"
 
@@ -84,9 +85,19 @@ int RunIndexCommand(const IndexCommandOptions& opts, const Terminal& terminal) {
       progress_shown = true;
     };
   }
+  // Ctrl-C or SIGTERM stops the run cleanly (IndexOptions::cancel); a
+  // second Ctrl-C ends the process at once.
+  InterruptCatcher interrupts;
+  options.cancel = &InterruptCatcher::received();
   auto stats = IndexPaths(opts.paths, options);
   clear_progress();
-  if (!stats.ok()) return Report(stats.status());
+  if (!stats.ok()) {
+    const int sig = InterruptCatcher::received().load();
+    if (stats.status().code() == StatusCode::kCancelled && sig != 0) {
+      return Report(stats.status(), exit_code::ForSignal(sig));
+    }
+    return Report(stats.status());
+  }
   if (!opts.quiet) {
     const IndexStats& s = *stats;
     double secs = s.seconds > 0 ? s.seconds : 1e-9;

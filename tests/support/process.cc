@@ -50,7 +50,8 @@ std::vector<nlohmann::json> JsonLines(const std::string& out) {
   return lines;
 }
 
-pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>& env,
+            const std::string& err_file) {
   std::vector<std::string> all = {BYLINE_BINARY};
   all.insert(all.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -64,7 +65,11 @@ pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+  if (err_file.empty()) {
+    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+  } else {
+    posix_spawn_file_actions_addopen(&fa, 2, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  }
   pid_t pid = -1;
   posix_spawn(&pid, BYLINE_BINARY, &fa, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&fa);

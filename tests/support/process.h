@@ -39,8 +39,10 @@ std::vector<nlohmann::json> JsonLines(const std::string& out);
 
 /// Starts byline with `args` in the background, with the "NAME=value" entries
 /// of `env` ahead of this process's environment and stdout/stderr sent to
-/// /dev/null, and returns its pid (-1 if it could not be started).
-pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>& env);
+/// /dev/null (stderr to the file `err_file` if one is given), and returns its
+/// pid (-1 if it could not be started).
+pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>& env,
+            const std::string& err_file = "");
 
 /// True while `pid` has not exited; once it has, this reaps it (a later
 /// waitpid on it fails and leaves its status argument untouched).

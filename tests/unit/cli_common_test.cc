@@ -2,6 +2,7 @@
 // reporting on stderr, parse errors, and the terminal resolved once.
 #include <gtest/gtest.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <sstream>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "byline/cli/database.h"
 #include "byline/cli/exit_codes.h"
+#include "byline/cli/interrupt.h"
 #include "byline/cli/report.h"
 #include "byline/cli/terminal.h"
 #include "evaluator/bench_command.h"
@@ -60,6 +62,29 @@ TEST(ReportTest, PrefixesAndMakesTheMessageSafeForATerminal) {
   std::ostringstream err;
   ReportError(err, "db: \033]0;pwned\007bad\nline\xc2\x9b");
   EXPECT_EQ(err.str(), "byline: db: ]0;pwnedbad line\n");
+}
+
+TEST(InterruptTest, TheFirstSignalIsRecordedTheSecondHasItsDefaultAction) {
+  EXPECT_EQ(exit_code::ForSignal(SIGINT), exit_code::kInterrupted);
+  EXPECT_EQ(exit_code::ForSignal(SIGTERM), exit_code::kTerminated);
+  EXPECT_EQ(exit_code::ForStatus(Status::Cancelled("interrupted")), exit_code::kInterrupted);
+  struct sigaction before {};
+  sigaction(SIGTERM, nullptr, &before);
+  {
+    InterruptCatcher catcher;
+    EXPECT_EQ(InterruptCatcher::received().load(), 0);
+    std::raise(SIGTERM);  // recorded, not fatal
+    EXPECT_EQ(InterruptCatcher::received().load(), SIGTERM);
+    struct sigaction now {};
+    sigaction(SIGTERM, nullptr, &now);
+    EXPECT_EQ(now.sa_handler, SIG_DFL);  // a second one would kill
+    struct sigaction on_int {};
+    sigaction(SIGINT, nullptr, &on_int);
+    EXPECT_NE(on_int.sa_handler, SIG_DFL);  // still caught
+  }
+  struct sigaction after {};
+  sigaction(SIGTERM, nullptr, &after);
+  EXPECT_EQ(after.sa_handler, before.sa_handler);
 }
 
 TEST(ReportTest, ReturnsTheExitCodeForTheStatusOrTheOneGiven) {

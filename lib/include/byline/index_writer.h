@@ -4,6 +4,7 @@
 #ifndef BYLINE_INDEX_WRITER_H
 #define BYLINE_INDEX_WRITER_H
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -117,6 +118,12 @@ struct IndexOptions {
   std::function<void(const Status&)> on_problem;
   /// Called a few times a second while indexing, and once at the end.
   std::function<void(const IndexProgress&)> on_progress;
+  /// When this points at a non-zero value (a signal handler of the front end
+  /// sets it), the run stops: reading stops, what is in flight is applied,
+  /// an update in place commits it, and a bulk build (or rebuild) is
+  /// discarded, leaving the database as it was. IndexPaths then fails with
+  /// kCancelled and a message that says which. Read only, from any thread.
+  const std::atomic<int>* cancel = nullptr;
 };
 
 /// Indexes every article under `roots` into options.db_path and commits.
@@ -130,7 +137,10 @@ struct IndexOptions {
 /// set; a file that is gone from under a root has its articles removed. A file
 /// that cannot be read keeps what was indexed from it before.
 /// Bad files are reported through on_problem and skipped; a non-OK result
-/// means the database itself could not be written.
+/// means the database itself could not be written (the message then ends
+/// "the database is as of its last commit"; a full disk says "disk full" and
+/// what was being written), or kCancelled: the run was stopped through
+/// options.cancel.
 Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const IndexOptions& options);
 
 }  // namespace byline

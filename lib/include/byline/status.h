@@ -23,6 +23,7 @@ enum class StatusCode {
   kCorruption,       ///< bad article data: unparseable JSON, broken gzip
   kIOError,          ///< reading or writing failed
   kLocked,           ///< the database is held by another writer
+  kCancelled,        ///< stopped on request (Ctrl-C); the message says what was kept
   kInternal,         ///< a bug or an unexpected library error
 };
 
@@ -41,6 +42,7 @@ class Status {
   static Status Corruption(std::string msg) { return {StatusCode::kCorruption, std::move(msg)}; }
   static Status IOError(std::string msg) { return {StatusCode::kIOError, std::move(msg)}; }
   static Status Locked(std::string msg) { return {StatusCode::kLocked, std::move(msg)}; }
+  static Status Cancelled(std::string msg) { return {StatusCode::kCancelled, std::move(msg)}; }
   static Status Internal(std::string msg) { return {StatusCode::kInternal, std::move(msg)}; }
 
   /// True when the operation succeeded.

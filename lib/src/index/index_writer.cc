@@ -68,6 +68,28 @@ std::uint64_t IndexWriter::ArticleCount() const {
   return n.ok() ? *n : 0;
 }
 
+namespace {
+
+// A write failed (a full disk, most likely) after the database was opened:
+// Xapian writes a commit aside and switches to it only once complete, and a
+// bulk build is written beside the database and dropped with its folder, so
+// the database is as of its last commit, and the message says so.
+Status AsOfLastCommit(const Status& s) {
+  if (s.code() != StatusCode::kIOError && s.code() != StatusCode::kCorruption &&
+      s.code() != StatusCode::kInternal) {
+    return s;
+  }
+  return Status(s.code(), s.message() + "; the database is as of its last commit");
+}
+
+// A bulk build (or rebuild) stopped before its swap: the build folder goes
+// with the SegmentBuild, and the database was never touched.
+Status Discarded() {
+  return Status::Cancelled("interrupted: bulk build discarded; the database is as it was");
+}
+
+}  // namespace
+
 Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const IndexOptions& options) {
   namespace fs = std::filesystem;
   using Clock = std::chrono::steady_clock;
@@ -106,10 +128,11 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
     while (path.size() > 1 && path.back() == '/') path.pop_back();
     fs::remove_all(SegmentBuild::BuildDir(path), ec);
     if (options.rebuild || *count == 0) {
-      SegmentBuildOptions b{workers, options.shard_batch, options.segment_size,
-                            options.merge_fan_in, nullptr};
+      SegmentBuildOptions b{
+          workers, options.shard_batch, options.segment_size, options.merge_fan_in,
+          nullptr, options.cancel};
       build = std::make_unique<SegmentBuild>(path, b);
-      if (Status s = build->Start(); !s.ok()) return s;
+      if (Status s = build->Start(); !s.ok()) return AsOfLastCommit(s);
       target = build.get();
     }
   }
@@ -121,16 +144,33 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
 
   IndexProgress progress;
   IndexPipeline pipeline(options, workers, t0);
-  if (Status s = pipeline.Run(plan.read, target, &stats, &progress); !s.ok()) return s;
+  Status run = pipeline.Run(plan.read, target, &stats, &progress);
+  if (run.code() == StatusCode::kCancelled) {
+    // Stopped (a signal): a bulk build is discarded when `build` goes, and
+    // an update in place keeps what it applied. Vanished files stay for the
+    // next run, which also reads again the files this one did not finish.
+    if (build) return Discarded();
+    auto total = target->Finish();
+    if (!total.ok()) return AsOfLastCommit(total.status());
+    return Status::Cancelled("interrupted: " + std::to_string(stats.articles) +
+                             " articles committed; run byline index again to finish");
+  }
+  if (!run.ok()) return AsOfLastCommit(run);
   for (const FileRecord& r : plan.vanished) {
-    if (Status s = target->RemoveFile(FileTerm(r.path), FileRecordKey(r.path)); !s.ok()) return s;
+    if (Status s = target->RemoveFile(FileTerm(r.path), FileRecordKey(r.path)); !s.ok()) {
+      return AsOfLastCommit(s);
+    }
     ++stats.files_removed;
   }
   stats.bytes = progress.bytes_done;
 
   auto finish_start = Clock::now();
+  // The merge of a bulk build can take a while: a stop that came after the
+  // last article is still honoured until the swap.
+  if (build && options.cancel != nullptr && options.cancel->load() != 0) return Discarded();
   auto total = target->Finish();
-  if (!total.ok()) return total.status();
+  if (total.status().code() == StatusCode::kCancelled) return Discarded();
+  if (!total.ok()) return AsOfLastCommit(total.status());
   stats.total_articles = *total;
   if (build) {
     stats.merge_seconds = std::chrono::duration<double>(Clock::now() - finish_start).count();

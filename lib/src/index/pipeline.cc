@@ -99,7 +99,14 @@ class RunState {
   void Read(const std::vector<FileJob>& jobs);
   void Analyze(unsigned title_wdf);
 
+  // options.cancel is set (by a signal handler): stop reading.
+  bool Cancelled() const {
+    return options_.cancel != nullptr && options_.cancel->load(std::memory_order_relaxed) != 0;
+  }
+
   std::atomic<bool> stop{false};
+  // The reader stopped on options.cancel with something left unread.
+  std::atomic<bool> interrupted{false};
 
  private:
   const IndexOptions& options_;
@@ -121,6 +128,10 @@ void RunState::Read(const std::vector<FileJob>& jobs) {
   auto problem = [&](const Status& s) { emit(Problem{s}); };
   for (const FileJob& job : jobs) {
     if (stop) break;
+    if (Cancelled()) {
+      interrupted = true;
+      break;
+    }
     const std::string& path = job.file.path;
     FileDone done{job.file.size, job.known, /*changed=*/true, {}};
     std::string raw;
@@ -144,14 +155,25 @@ void RunState::Read(const std::vector<FileJob>& jobs) {
       started = true;
       emit(FileStart{file_term, job.known});
     };
+    bool cut = false;  // cancelled in the middle of this file
     ReadSink sink;
     sink.on_article = [&](Article&& a) {
+      // A parse cannot be stopped, but the rest of the file is dropped
+      // cheaply: parsing costs little next to analysis and writing.
+      if (!cut) cut = Cancelled();
+      if (cut) return;
       start();
       Admit(seq);
       work_.Push({seq++, std::move(a), file_term});
     };
     sink.on_error = problem;
     s = ParseFileContents(path, std::move(raw), options_.limits, sink);
+    if (cut) {
+      // No FileDone, so no record: the next run reads the file again (its
+      // articles written so far are whole, and are replaced by id then).
+      interrupted = true;
+      break;
+    }
     if (!s.ok()) {
       problem(s);  // e.g. a corrupt .gz: nothing parsed, the old articles stay
       if (!started) {
@@ -244,6 +266,7 @@ Status IndexPipeline::Run(const std::vector<FileJob>& jobs, WriteTarget* target,
   }
   for (auto& t : threads) t.join();
   peak_in_flight_ = run.peak();
+  if (fatal.ok() && run.interrupted) return Status::Cancelled("interrupted");
   return fatal;
 }
 

@@ -30,7 +30,10 @@ class IndexPipeline {
 
   /// Reads `jobs` in order into `target`, counting into *stats and *progress
   /// (articles, files added/updated/unchanged, problems); returns the
-  /// target's first error (the run then stops reading).
+  /// target's first error (the run then stops reading), or kCancelled when
+  /// options.cancel stopped the reader before the end: what was read by then
+  /// has been applied (a file cut short has no record, so the next run reads
+  /// it again).
   Status Run(const std::vector<FileJob>& jobs, WriteTarget* target, IndexStats* stats,
              IndexProgress* progress);
 

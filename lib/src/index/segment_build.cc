@@ -76,13 +76,15 @@ SegmentBuild::SegmentBuild(std::string target, const SegmentBuildOptions& option
       batch_(std::max(1u, options.batch)),
       segment_size_(std::max(1u, options.segment_size)),
       fan_in_(std::max(2u, options.fan_in)),
-      hash_(options.hash ? options.hash : &Fnv1a64) {
+      hash_(options.hash ? options.hash : &Fnv1a64),
+      cancel_(options.cancel) {
   // The router stores a shard in 16 bits.
   unsigned shards = std::clamp(options.shards, 1u, 65535u);
   for (unsigned i = 0; i < shards; ++i) shards_.push_back(std::make_unique<Shard>());
 }
 
 SegmentBuild::~SegmentBuild() {
+  abandon_ = true;  // whatever is still queued would only be removed with the folder
   Stop();
   std::error_code ec;
   std::filesystem::remove_all(dir_, ec);
@@ -93,7 +95,7 @@ std::string SegmentBuild::BuildDir(const std::string& target) { return target + 
 Status SegmentBuild::Start() {
   std::error_code ec;
   std::filesystem::create_directories(dir_, ec);
-  if (ec) return Status::IOError(dir_ + ": cannot create build folder: " + ec.message());
+  if (ec) return StatusFromErrorCode(ec, "creating the build folder " + dir_);
   for (std::size_t i = 0; i < shards_.size(); ++i) {
     Shard& sh = *shards_[i];
     sh.index = i;
@@ -132,6 +134,10 @@ Status SegmentBuild::RecordFile(const std::string& key, const std::string& value
 
 Status SegmentBuild::RemoveFile(const std::string&, const std::string&) { return Status::OK(); }
 
+bool SegmentBuild::Cancelled() const {
+  return cancel_ != nullptr && cancel_->load(std::memory_order_relaxed) != 0;
+}
+
 Status SegmentBuild::Failed() {
   std::lock_guard<std::mutex> lock(mu_);
   return failed_;
@@ -148,12 +154,14 @@ Result<std::uint64_t> SegmentBuild::Finish() {
   metadata_.clear();
   Stop();
   if (Status s = Failed(); !s.ok()) return s;
+  const Status cancelled = Status::Cancelled("interrupted before the merge finished");
   std::string merged = dir_ + "/merged";
   std::uint64_t count = 0;
   std::string path = dir_;
   try {
     for (const auto& sh : shards_) {
       if (!sh->repeats || sh->segments.size() < 2) continue;  // no copy in a closed segment
+      if (Cancelled()) return cancelled;
       path = sh->segments.front();
       RemoveOlderCopies(sh->segments);
     }
@@ -169,13 +177,15 @@ Result<std::uint64_t> SegmentBuild::Finish() {
       }
       if (!any) break;
     }
-    Merge(std::move(sources), merged);
+    if (!Merge(std::move(sources), merged)) return cancelled;
     count = Xapian::Database(merged).get_doccount();
   } catch (const Xapian::Error& e) {
     return StatusFromXapian(e, "merging the segments in " + path);
   }
+  // The last moment a stop can leave the old database in place.
+  if (Cancelled()) return cancelled;
   if (renameat2(AT_FDCWD, merged.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) != 0) {
-    return Status::IOError(target_ + ": cannot swap in the new database: " + std::strerror(errno));
+    return StatusFromErrno(errno, "swapping the new database in for " + target_);
   }
   return count;
 }
@@ -219,7 +229,9 @@ void SegmentBuild::RemoveOlderCopies(const std::vector<std::string>& segments) {
 // Xapian keeps a few files open per source, and a corpus of millions of
 // articles makes hundreds of segments. Merged sources are removed as it
 // goes, so the build needs little more than twice the index's space.
-void SegmentBuild::Merge(std::vector<std::string> sources, const std::string& out) {
+// Returns false, having stopped between two compactions, if the run is
+// being cancelled (a compaction itself cannot be interrupted).
+bool SegmentBuild::Merge(std::vector<std::string> sources, const std::string& out) {
   auto compact = [](std::vector<std::string>::const_iterator b,
                     std::vector<std::string>::const_iterator e, const std::string& to) {
     Xapian::Database group;
@@ -241,12 +253,15 @@ void SegmentBuild::Merge(std::vector<std::string> sources, const std::string& ou
         next.push_back(*b);
         continue;
       }
+      if (Cancelled()) return false;
       next.push_back(dir_ + "/merge" + std::to_string(level) + "-" + std::to_string(next.size()));
       compact(b, e, next.back());
     }
     sources.swap(next);
   }
+  if (Cancelled()) return false;
   compact(sources.cbegin(), sources.cend(), out);
+  return true;
 }
 
 void SegmentBuild::OpenSegment(Shard* sh) {
@@ -266,7 +281,7 @@ void SegmentBuild::Write(Shard* sh) {
     if (failed_.ok()) failed_ = StatusFromXapian(e, "writing " + sh->segments.back());
   };
   while (sh->queue.Pop(&item)) {
-    if (!ok) continue;  // drain
+    if (!ok || abandon_) continue;  // drain
     try {
       if (!item.key.empty()) {
         sh->db.set_metadata(item.key, item.value);
@@ -293,7 +308,7 @@ void SegmentBuild::Write(Shard* sh) {
     }
   }
   try {
-    if (ok) sh->db.commit();
+    if (ok && !abandon_) sh->db.commit();
     sh->db.close();
   } catch (const Xapian::Error& e) {
     fail(e);

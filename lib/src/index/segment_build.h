@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -30,6 +31,9 @@ struct SegmentBuildOptions {
   unsigned fan_in = 32;           ///< segments merged at a time
   /// The hash that routes an id term to its shard (a test can make ids collide).
   std::uint64_t (*hash)(std::string_view) = nullptr;
+  /// Non-zero when the run is being stopped (IndexOptions::cancel): Finish()
+  /// then stops between merge steps and does not swap the result in.
+  const std::atomic<int>* cancel = nullptr;
 };
 
 /// A bulk build: documents go round-robin to one writer thread per shard.
@@ -52,7 +56,8 @@ class SegmentBuild : public WriteTarget {
  public:
   /// A build for the database at `target` (absolute, no trailing slash).
   SegmentBuild(std::string target, const SegmentBuildOptions& options);
-  /// Stops the writers and removes the build folder.
+  /// Stops the writers, which drop what is still queued, and removes the
+  /// build folder (after a failed or cancelled run: all of it).
   ~SegmentBuild() override;
 
   /// The folder the segments are written in, beside `target`.
@@ -74,7 +79,8 @@ class SegmentBuild : public WriteTarget {
   /// Nothing to remove: a build has no earlier records.
   Status RemoveFile(const std::string& file_term, const std::string& key) override;
   /// Waits for the writers, removes older copies of repeated ids, merges the
-  /// segments and swaps the result in; returns the number of articles.
+  /// segments and swaps the result in; returns the number of articles, or
+  /// kCancelled (nothing swapped in) if options.cancel was set before the swap.
   Result<std::uint64_t> Finish() override;
 
   unsigned Shards() const override { return static_cast<unsigned>(shards_.size()); }
@@ -101,12 +107,15 @@ class SegmentBuild : public WriteTarget {
   void Stop();
   Status Failed();
   void RemoveOlderCopies(const std::vector<std::string>& segments);
-  void Merge(std::vector<std::string> sources, const std::string& out);
+  bool Merge(std::vector<std::string> sources, const std::string& out);
+  bool Cancelled() const;
 
   std::string target_, dir_;
   std::uint64_t batch_, segment_size_;
   std::size_t fan_in_;
   std::uint64_t (*hash_)(std::string_view);
+  const std::atomic<int>* cancel_;
+  std::atomic<bool> abandon_{false};  // the writers drop what is queued
   std::vector<std::unique_ptr<Shard>> shards_;
   ShardRouter router_;
   std::size_t next_ = 0;  // the shard that gets the next new id

@@ -13,6 +13,14 @@ inline constexpr int kFatal = 1;        ///< nothing could be done: no database,
 inline constexpr int kUsage = 2;        ///< bad command line or bad query
 inline constexpr int kSomeSkipped = 3;  ///< index: done, but some files or lines had errors
 inline constexpr int kLocked = 4;       ///< index: another writer holds the database
+/// index: stopped by Ctrl-C (SIGINT) or SIGTERM, after committing what an
+/// update in place had done or discarding a bulk build: 128 + the signal,
+/// as the shell reports a process the signal killed.
+inline constexpr int kInterrupted = 130;  ///< SIGINT (Ctrl-C)
+inline constexpr int kTerminated = 143;   ///< SIGTERM
+
+/// The exit code for a run stopped by signal `sig` (128 + sig).
+inline constexpr int ForSignal(int sig) { return 128 + sig; }
 
 /// The exit code for a failed library call.
 inline int ForStatus(const Status& s) {
@@ -23,6 +31,8 @@ inline int ForStatus(const Status& s) {
       return kUsage;
     case StatusCode::kLocked:
       return kLocked;
+    case StatusCode::kCancelled:
+      return kInterrupted;
     default:
       return kFatal;
   }
