@@ -23,6 +23,9 @@ enum class StatusCode {
   kCorruption,       ///< bad article data: unparseable JSON, broken gzip
   kIOError,          ///< reading or writing failed
   kLocked,           ///< the database is held by another writer
+  kNotOurDatabase,   ///< the database path holds something else: files, another program's
+                     ///< database, a newer Byline's format
+  kDamaged,          ///< the database is damaged (truncated or overwritten tables)
   kInternal,         ///< a bug or an unexpected library error
 };
 
@@ -41,6 +44,10 @@ class Status {
   static Status Corruption(std::string msg) { return {StatusCode::kCorruption, std::move(msg)}; }
   static Status IOError(std::string msg) { return {StatusCode::kIOError, std::move(msg)}; }
   static Status Locked(std::string msg) { return {StatusCode::kLocked, std::move(msg)}; }
+  static Status NotOurDatabase(std::string msg) {
+    return {StatusCode::kNotOurDatabase, std::move(msg)};
+  }
+  static Status Damaged(std::string msg) { return {StatusCode::kDamaged, std::move(msg)}; }
   static Status Internal(std::string msg) { return {StatusCode::kInternal, std::move(msg)}; }
 
   /// True when the operation succeeded.

@@ -13,6 +13,11 @@ inline constexpr int kFatal = 1;        ///< nothing could be done: no database,
 inline constexpr int kUsage = 2;        ///< bad command line or bad query
 inline constexpr int kSomeSkipped = 3;  ///< index: done, but some files or lines had errors
 inline constexpr int kLocked = 4;       ///< index: another writer holds the database
+/// --db is not a Byline database (a file, a folder of other files, another
+/// program's database) or a newer Byline's format; nothing was changed.
+inline constexpr int kNotOurDatabase = 5;
+/// The database is damaged; `byline index --rebuild` makes it anew.
+inline constexpr int kDamaged = 6;
 
 /// The exit code for a failed library call.
 inline int ForStatus(const Status& s) {
@@ -23,6 +28,10 @@ inline int ForStatus(const Status& s) {
       return kUsage;
     case StatusCode::kLocked:
       return kLocked;
+    case StatusCode::kNotOurDatabase:
+      return kNotOurDatabase;
+    case StatusCode::kDamaged:
+      return kDamaged;
     default:
       return kFatal;
   }
