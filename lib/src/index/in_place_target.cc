@@ -4,6 +4,7 @@
 #include "index/in_place_target.h"
 
 #include <filesystem>
+#include <vector>
 
 #include "byline/schema.h"
 #include "util/database_check.h"
@@ -122,7 +123,13 @@ Status InPlaceTarget::RemoveFile(const std::string& file_term, const std::string
 Status InPlaceTarget::Remove(const std::string& term) {
   if (Status s = MarkFormat(); !s.ok()) return s;
   try {
-    db_.delete_document(term);
+    // The documents first, then the deletions: delete_document(term) walks
+    // the term's posting list while it deletes, and once the deletions
+    // reach the flush threshold Xapian 1.4 writes that list out under the
+    // walk ("Unexpected end of posting list for 'XF...'"; a changed
+    // 20-article file with XAPIAN_FLUSH_THRESHOLD=20 did it every time).
+    std::vector<Xapian::docid> docs(db_.postlist_begin(term), db_.postlist_end(term));
+    for (Xapian::docid d : docs) db_.delete_document(d);
   } catch (const Xapian::Error& e) {
     return StatusFromXapian(e, "deleting from " + name_);
   }
