@@ -28,9 +28,11 @@ std::string IdTerm(const std::string& article_id);
 class IndexWriter {
  public:
   /// Opens (creating if needed) the database at `path` for writing. Fails
-  /// with kLocked if another writer holds it. `rebuild` does not empty it
+  /// with kLocked if another writer holds it, kNotOurDatabase if `path` is a
+  /// file, a folder of other files, another program's database or a newer
+  /// Byline's, kDamaged if it is damaged. `rebuild` does not empty it
   /// (IndexPaths builds the new content aside and swaps it in whole); it
-  /// only lets a database that cannot be opened be overwritten.
+  /// only lets a damaged or newer Byline database be overwritten.
   /// `title_wdf`: how many times a title word counts in the body field
   /// (schema::kTitleWdf unless measuring another value).
   static Result<std::unique_ptr<IndexWriter>> Open(const std::string& path, bool rebuild,

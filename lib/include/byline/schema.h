@@ -58,6 +58,17 @@ inline constexpr unsigned kNoSlot = static_cast<unsigned>(-1);
 /// value is "SIZE MTIME_NS CONTENT_HASH PATH". Lets a later run skip
 /// unchanged files without reading them and notice files that are gone.
 inline constexpr char kMetaFilePrefix[] = "file:";
+/// The database format, as decimal digits ("1"), written by every commit and
+/// build. A reader refuses a database whose format is greater than
+/// kFormatVersion (a newer Byline wrote it, and may store things this one
+/// would misread) instead of searching it wrongly. A database without the key
+/// is version 1 if it holds Byline's own data (it was written before the key
+/// existed) or is empty; otherwise it belongs to another program.
+inline constexpr char kMetaFormat[] = "byline:format";
+/// The format this Byline writes and the newest it reads. Raise it when a
+/// change to this file or to the document data (document.cc) would make an
+/// older Byline misread a new database.
+inline constexpr unsigned kFormatVersion = 1;
 
 // ---- Field weighting --------------------------------------------------------
 /// A title word counts this many times in the stemmed body field ("Z"):

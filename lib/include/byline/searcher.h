@@ -63,7 +63,9 @@ struct SearchResults {
 /// A read-only handle on a database. Not thread-safe: one per thread.
 class Searcher {
  public:
-  /// Opens the database at `path`; kNotFound if there is none.
+  /// Opens the database at `path`; kNotFound if there is none (or an empty
+  /// folder), kNotOurDatabase if it is not a Byline database or a newer
+  /// Byline's, kDamaged if it is damaged, kIOError if it cannot be read.
   static Result<std::unique_ptr<Searcher>> Open(const std::string& path);
   ~Searcher();
 

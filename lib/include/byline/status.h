@@ -24,6 +24,9 @@ enum class StatusCode {
   kIOError,          ///< reading or writing failed
   kLocked,           ///< the database is held by another writer
   kCancelled,        ///< stopped on request (Ctrl-C); the message says what was kept
+  kNotOurDatabase,   ///< the database path holds something else: files, another program's
+                     ///< database, a newer Byline's format
+  kDamaged,          ///< the database is damaged (truncated or overwritten tables)
   kInternal,         ///< a bug or an unexpected library error
 };
 
@@ -43,6 +46,10 @@ class Status {
   static Status IOError(std::string msg) { return {StatusCode::kIOError, std::move(msg)}; }
   static Status Locked(std::string msg) { return {StatusCode::kLocked, std::move(msg)}; }
   static Status Cancelled(std::string msg) { return {StatusCode::kCancelled, std::move(msg)}; }
+  static Status NotOurDatabase(std::string msg) {
+    return {StatusCode::kNotOurDatabase, std::move(msg)};
+  }
+  static Status Damaged(std::string msg) { return {StatusCode::kDamaged, std::move(msg)}; }
   static Status Internal(std::string msg) { return {StatusCode::kInternal, std::move(msg)}; }
 
   /// True when the operation succeeded.

@@ -18,8 +18,11 @@ namespace byline {
 class InPlaceTarget : public WriteTarget {
  public:
   /// Opens (creating if needed) the glass database at `path`; kLocked if
-  /// another writer holds it. With `rebuild`, a database that cannot be
-  /// opened is overwritten.
+  /// another writer holds it. Refuses (kNotOurDatabase) a file, a folder of
+  /// other files, another program's database and a newer Byline's, and
+  /// (kDamaged) a damaged one; with `rebuild`, a damaged or newer Byline
+  /// database is overwritten. The first change (or commit) sets the format
+  /// key, schema::kMetaFormat.
   static Result<std::unique_ptr<InPlaceTarget>> Open(const std::string& path, bool rebuild);
   /// An empty database in memory (Xapian's in-memory backend), for tests.
   static Result<std::unique_ptr<InPlaceTarget>> OpenInMemory();
@@ -42,8 +45,11 @@ class InPlaceTarget : public WriteTarget {
 
  private:
   InPlaceTarget(Xapian::WritableDatabase db, std::string name);
+  /// Sets schema::kMetaFormat, once, before the first change.
+  Status MarkFormat();
   Xapian::WritableDatabase db_;
   std::string name_;  // the path, for messages
+  bool format_marked_ = false;
 };
 
 }  // namespace byline

@@ -164,6 +164,13 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
   }
   stats.bytes = progress.bytes_done;
 
+  // A build starts from nothing, so its database gets the format key here
+  // (the merge keeps metadata); in place, the target sets it with its first
+  // change.
+  if (build) {
+    Status s = target->RecordFile(schema::kMetaFormat, std::to_string(schema::kFormatVersion));
+    if (!s.ok()) return s;
+  }
   auto finish_start = Clock::now();
   // The merge of a bulk build can take a while: a stop that came after the
   // last article is still honoured until the swap.

@@ -38,18 +38,29 @@ inline Status StatusFromErrorCode(const std::error_code& ec, const std::string& 
   return Status::IOError(context + ": " + ec.message());
 }
 
+/// What a Xapian error says, for a message: its text and the system error
+/// behind it, if any ("Error reading block 7: No such file or directory").
+/// Never the exception's class name, which means nothing to a user.
+inline std::string XapianDetail(const Xapian::Error& e) {
+  std::string detail = e.get_msg();
+  const char* sys = e.get_error_string();
+  if (sys && *sys && detail.find(sys) == std::string::npos) {
+    detail += detail.empty() ? sys : std::string(": ") + sys;
+  }
+  return detail;
+}
+
 /// Maps the Xapian::Error being handled to a Status; `context` says what was
 /// being done ("opening database /x"). Call only from a catch block.
 inline Status StatusFromXapian(const Xapian::Error& e, const std::string& context) {
   const std::string type = e.get_type();
-  std::string msg = context + ": " + type + ": " + e.get_msg();
+  std::string msg = context + ": " + XapianDetail(e);
   // Xapian 1.4 throws DatabaseError (or, when a half-written block is read
   // back, DatabaseCorruptError) for a failed write and keeps the errno text
   // apart from the message: in get_error_string(), not get_msg().
-  const char* err = e.get_error_string();
-  std::string reason = err ? err : "";
-  if (!reason.empty()) msg += " (" + reason + ")";
   if (type.compare(0, 8, "Database") == 0) {
+    const char* err = e.get_error_string();
+    const std::string reason = err ? err : "";
     for (int code : {ENOSPC, EDQUOT}) {
       const std::string text = std::strerror(code);
       if (reason == text || e.get_msg().find(text) != std::string::npos) {
@@ -60,11 +71,17 @@ inline Status StatusFromXapian(const Xapian::Error& e, const std::string& contex
   if (type == "DatabaseLockError") {
     return Status::Locked(context + ": another `byline index` is writing to this database");
   }
-  if (type == "DatabaseNotFoundError" || type == "DatabaseOpeningError" ||
-      type == "DatabaseVersionError") {
+  if (type == "DatabaseNotFoundError" || type == "DatabaseOpeningError") {
     return Status::NotFound(msg);
   }
-  if (type == "DatabaseCorruptError") return Status::Corruption(msg);
+  if (type == "DatabaseVersionError") {
+    return Status::NotOurDatabase(context + ": a database format this Byline cannot read (" +
+                                  XapianDetail(e) + ")");
+  }
+  if (type == "DatabaseCorruptError") {
+    return Status::Damaged(context + ": the database is damaged (" + XapianDetail(e) +
+                           "); `byline index --rebuild` makes it anew");
+  }
   if (type == "QueryParserError" || type == "InvalidArgumentError") {
     return Status::InvalidArgument(msg);
   }

@@ -21,6 +21,11 @@ inline constexpr int kTerminated = 143;   ///< SIGTERM
 
 /// The exit code for a run stopped by signal `sig` (128 + sig).
 inline constexpr int ForSignal(int sig) { return 128 + sig; }
+/// --db is not a Byline database (a file, a folder of other files, another
+/// program's database) or a newer Byline's format; nothing was changed.
+inline constexpr int kNotOurDatabase = 5;
+/// The database is damaged; `byline index --rebuild` makes it anew.
+inline constexpr int kDamaged = 6;
 
 /// The exit code for a failed library call.
 inline int ForStatus(const Status& s) {
@@ -33,6 +38,10 @@ inline int ForStatus(const Status& s) {
       return kLocked;
     case StatusCode::kCancelled:
       return kInterrupted;
+    case StatusCode::kNotOurDatabase:
+      return kNotOurDatabase;
+    case StatusCode::kDamaged:
+      return kDamaged;
     default:
       return kFatal;
   }
