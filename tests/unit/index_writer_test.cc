@@ -11,6 +11,8 @@
 #include "byline/document.h"
 #include "byline/schema.h"
 #include "byline/searcher.h"
+#include "index/document_builder.h"
+#include "index/file_manifest.h"
 #include "testutil.h"
 
 namespace byline {
@@ -365,6 +367,35 @@ TEST_F(IncrementalIndexTest, AJsonArrayElementStaysShownAgainstAPathThatSortsFir
   Index(false, "p");
   EXPECT_EQ(Hits("quails"), 1u);
   EXPECT_EQ(Hits("pigeons"), 0u);
+}
+
+// Found by IdRuleModel: a run killed in a file it indexed for the first
+// time left some of its articles and no record; once the file changed (or
+// went), nothing released them. A file's first article is now preceded by a
+// provisional record, and a new file's term is released too.
+TEST_F(IncrementalIndexTest, ArticlesOfAKilledFirstReadOfAFileDoNotOutliveIt) {
+  dir_.Write("in/a.txt", "Title: Alpha\n\nAardvarks.\n");
+  Index();
+  std::string changed = dir_.Write("in/new.jsonl", "{\"id\": \"fresh\", \"title\": \"Fresh\"}\n");
+  std::string gone = (dir_.path() / "in/gone.jsonl").string();
+  {  // what runs killed in these files left: an article each; the one in
+     // gone.jsonl with the provisional record that is now written first
+    Xapian::WritableDatabase db((dir_.path() / "db").string(), Xapian::DB_OPEN);
+    for (const std::string& path : {changed, gone}) {
+      Xapian::Document doc;
+      doc.add_boolean_term(IdTerm("stale-" + path));
+      doc.add_boolean_term(FileTerm(path));
+      doc.add_term("stale");
+      db.add_document(doc);
+    }
+    db.set_metadata(FileRecordKey(gone), EncodeFileRecord({0, 0, -1, gone}));
+    db.commit();
+  }
+  IndexStats s = Index();
+  EXPECT_EQ(s.files_removed, 1u);
+  EXPECT_EQ(Xapian::Database((dir_.path() / "db").string()).get_termfreq("stale"), 0u);
+  EXPECT_EQ(Hits("fresh"), 1u);
+  EXPECT_EQ(s.total_articles, 2u);
 }
 
 TEST(IndexWriterTest, AFreshBuildWritesShardsMergesThemAndCleansUp) {

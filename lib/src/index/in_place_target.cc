@@ -126,9 +126,19 @@ Status InPlaceTarget::Add(const std::string& id_term, Xapian::Document doc) {
 }
 
 Status InPlaceTarget::StartFile(const std::string& file_term, bool known) {
-  if (!known) return Status::OK();
   try {
-    Release(file_term);  // the file's old holds; its new articles follow
+    if (!known) {
+      // A record before the first article: a run killed in this file would
+      // otherwise leave articles of a file with no record, which no later
+      // run would release if the file changed or went (found by IdRuleModel).
+      // Hash 0 and mtime -1 make the next run read it; RecordFile then
+      // writes the real record.
+      const std::string& path = PathOf(file_term);
+      if (!path.empty()) db_.set_metadata(FileRecordKey(path), EncodeFileRecord({0, 0, -1, path}));
+    }
+    // The file's old holds (also those of a killed run that had no record);
+    // its new articles follow.
+    Release(file_term);
   } catch (const Xapian::Error& e) {
     return StatusFromXapian(e, "deleting from " + name_);
   }

@@ -36,8 +36,9 @@ class WriteTarget {
   /// within one file.
   virtual Status Add(const std::string& id_term, Xapian::Document doc) = 0;
 
-  /// A file's new articles follow: if an earlier run indexed it (`known`),
-  /// it first stops holding its old articles (those with `file_term`).
+  /// A file's new articles follow: it first stops holding its old articles
+  /// (those with `file_term`: an earlier run's if it is `known`, else a
+  /// killed run's).
   virtual Status StartFile(const std::string& file_term, bool known) = 0;
 
   /// Records a file's record (FileRecordKey, EncodeFileRecord); the last
