@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -360,6 +361,108 @@ TEST(BadInputCli, UnreadableFilesAreReportedAndKeepTheirOldArticles) {
   EXPECT_NE(r.err.find("locked.txt: cannot open"), std::string::npos) << r.err;
   RunResult s = Byline({"search", "--db", db, "--json", "lynxes OR otters"}, as);
   EXPECT_EQ(JsonLines(s.out).size(), 3u) << s.out << s.err;  // both old articles stay
+}
+
+// Every article of corpus/ (each has one of these languages, given or guessed).
+const char kEveryLanguage[] = "lang:en OR lang:de OR lang:fr OR lang:ru OR lang:ar OR lang:zh";
+
+// The articles of a --json search, without rank and score and in id order:
+// a filter scores 0, so hits come in document order, which differs between a
+// database updated run by run and a clean build.
+std::vector<std::string> Articles(const std::string& out) {
+  std::vector<std::string> v;
+  for (json& j : JsonLines(out)) {
+    if (!j.contains("id")) continue;  // the summary
+    j.erase("rank");
+    j.erase("score");
+    v.push_back(j.dump());
+  }
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+// The issue "Nothing indexed is ever lost": a folder indexed again under a
+// symlinked name, that name then an empty folder, lost every article of the
+// first folder whose JSON id the second had taken over, for good.
+TEST(IdRuleCli, AFolderIndexedUnderASecondNameThatGoesLosesNothing) {
+  byline::test::TempDir dir;
+  fs::path news = dir.path() / "news", link = dir.path() / "newslink";
+  fs::copy(std::string(BYLINE_SOURCE_DIR) + "/corpus", news, fs::copy_options::recursive);
+  std::string db = (dir.path() / "db").string();
+  ASSERT_EQ(Byline({"index", news.string(), "--db", db}).code, 0);
+  RunResult before = Byline({"search", "--db", db, "--json", "-n", "1000", kEveryLanguage});
+  ASSERT_EQ(before.code, 0) << before.err;
+  std::size_t total = JsonLines(before.out).size() - 1;  // the last line is the summary
+  ASSERT_EQ(total, 41u);
+  fs::create_directory_symlink(news, link);
+  // With the slash, as the user typed it: the symlinked root is walked.
+  RunResult linked = Byline({"index", link.string() + "/", "--db", db});
+  ASSERT_EQ(linked.code, 0) << linked.err;
+  ASSERT_NE(linked.err.find("27 new"), std::string::npos) << linked.err;
+  fs::remove(link);
+  fs::create_directory(link);
+  RunResult removed = Byline({"index", link.string(), "--db", db});
+  ASSERT_EQ(removed.code, 0) << removed.err;
+  ASSERT_NE(removed.err.find("27 removed"), std::string::npos) << removed.err;
+  RunResult again = Byline({"index", news.string(), "--db", db});
+  ASSERT_EQ(again.code, 0) << again.err;
+  RunResult after = Byline({"search", "--db", db, "--json", "-n", "1000", kEveryLanguage});
+  EXPECT_EQ(JsonLines(after.out).size() - 1, total) << removed.err << again.err;
+  EXPECT_EQ(Articles(after.out), Articles(before.out));  // the same articles, fields, paths
+  // And the database equals a clean build of news/.
+  std::string clean = (dir.path() / "clean").string();
+  ASSERT_EQ(Byline({"index", news.string(), "--db", clean}).code, 0);
+  EXPECT_EQ(
+      Articles(Byline({"search", "--db", db, "--json", "-n", "1000", kEveryLanguage}).out),
+      Articles(Byline({"search", "--db", clean, "--json", "-n", "1000", kEveryLanguage}).out));
+  // Ranked results too (scores depend only on the documents, not their order).
+  for (const char* q : {"harbour ferry", "council", "water"}) {
+    auto ranked = [&](const std::string& at) {
+      auto lines = JsonLines(Byline({"search", "--db", at, "--json", "-n", "5", q}).out);
+      if (!lines.empty()) lines.pop_back();  // the summary, with the time taken
+      return json(lines).dump();
+    };
+    EXPECT_EQ(ranked(db), ranked(clean)) << q;
+  }
+}
+
+// A plain copy of a JSON export in a second folder, indexed, then deleted:
+// the article stays, from the first folder.
+TEST(IdRuleCli, ACopyInAnotherFolderThatIsDeletedLeavesTheOriginal) {
+  byline::test::TempDir dir;
+  std::string a = dir.Write(
+      "a/export.json", "{\"id\": \"x-1\", \"title\": \"Otters return\", \"body\": \"otters\"}");
+  std::string db = (dir.path() / "db").string();
+  ASSERT_EQ(Byline({"index", (dir.path() / "a").string(), "--db", db}).code, 0);
+  fs::create_directories(dir.path() / "b");
+  fs::copy_file(a, dir.path() / "b/export.json");
+  ASSERT_EQ(Byline({"index", (dir.path() / "b").string(), "--db", db}).code, 0);
+  // Shown from the holder whose path sorts last: b/.
+  RunResult s = Byline({"search", "--db", db, "--json", "otters"});
+  auto hits = JsonLines(s.out);
+  ASSERT_EQ(hits.size(), 2u) << s.out;
+  EXPECT_NE(hits[0]["path"].get<std::string>().find("/b/export.json"), std::string::npos);
+  fs::remove(dir.path() / "b/export.json");
+  RunResult r = Byline({"index", (dir.path() / "b").string(), "--db", db});
+  ASSERT_EQ(r.code, 0) << r.err;
+  s = Byline({"search", "--db", db, "--json", "otters"});
+  hits = JsonLines(s.out);
+  ASSERT_EQ(hits.size(), 2u) << s.out << r.err;
+  EXPECT_EQ(hits[0]["path"].get<std::string>(), a);
+}
+
+// Found by IdRuleModel: a first `byline index` killed while Xapian creates
+// the database leaves a folder with tables but no revision file, which every
+// later run refuses ("Failed to open glass revision file") until --rebuild.
+// Opening the database is another branch's work (database checks); enable
+// this there.
+TEST(IdRuleCli, DISABLED_AFirstRunKilledBeforeItsFirstCommitLeavesAUsableFolder) {
+  byline::test::TempDir dir;
+  dir.Write("in/a.txt", "Title: Alpha\n\nAardvarks.\n");
+  std::string db = dir.Write("db/postlist.glass", "");  // what a killed creation leaves
+  db = (dir.path() / "db").string();
+  RunResult r = Byline({"index", (dir.path() / "in").string(), "--db", db});
+  EXPECT_EQ(r.code, 0) << r.err;
 }
 
 TEST(CliTest, UsageErrorsExitWith2) {

@@ -73,6 +73,9 @@ struct IndexStats {
   std::uint64_t files_updated = 0;    ///< changed files whose articles were replaced
   std::uint64_t files_unchanged = 0;  ///< files skipped: same size, mtime or content
   std::uint64_t files_removed = 0;    ///< files gone from the folders: articles removed
+  /// unchanged files read again because they hold an id whose shown copy
+  /// came from a file that was removed or changed (README, indexing)
+  std::uint64_t files_reread = 0;
   std::uint64_t articles = 0;         ///< articles indexed
   std::uint64_t skipped_unknown = 0;  ///< files skipped for their type
   std::uint64_t problems = 0;         ///< files or lines that could not be read

@@ -59,6 +59,21 @@ std::vector<std::string> ExistingRoots(const std::vector<std::string>& roots) {
   return out;
 }
 
+std::vector<FileJob> PlanRereads(const std::vector<std::string>& paths,
+                                 const std::map<std::string, FileRecord>& known) {
+  std::vector<FileJob> jobs;
+  if (paths.empty()) return jobs;
+  std::size_t skipped = 0;
+  // A holder may be outside this run's roots, or gone since: list the files
+  // themselves, which also gives size and mtime as a listing would.
+  for (CorpusFile& f : ListCorpusFiles(paths, &skipped, [](const Status&) {})) {
+    auto it = known.find(f.path);
+    FileJob job{std::move(f), true, it != known.end() ? it->second : FileRecord{}, true};
+    jobs.push_back(std::move(job));
+  }
+  return jobs;
+}
+
 RunPlan PlanRun(const std::vector<CorpusFile>& listed,
                 const std::map<std::string, FileRecord>& known,
                 const std::vector<std::string>& roots) {

@@ -4,6 +4,15 @@
  *  Every file indexed is recorded as Xapian metadata under
  *  schema::kMetaFilePrefix: its size, mtime, content hash and path. The next
  *  run compares the files it lists with these records to decide what to read.
+ *
+ *  An article id may be held by several files (copies, a folder indexed under
+ *  two names, a JSON id repeated). Its document carries the file term (XF) of
+ *  every file that holds it (its holders) and shows the copy of the holder
+ *  whose path sorts last (the last copy within that file): a clean build reads
+ *  files in path order and keeps the last copy, so an update must agree. When
+ *  a file stops holding an id whose shown copy it gave, and other holders
+ *  remain, the id is noted under kMetaOrphanPrefix (on disk, so a killed run
+ *  leaves the note) and the holder that must now be shown is read again.
  */
 #ifndef BYLINE_INDEX_FILE_MANIFEST_H
 #define BYLINE_INDEX_FILE_MANIFEST_H
@@ -45,6 +54,9 @@ struct FileJob {
   CorpusFile file;
   bool known = false;   ///< an earlier run indexed it
   FileRecord previous;  ///< its record then, when known
+  /// Read (and its articles replaced) even if its content hash is the
+  /// recorded one: it holds ids whose shown copy must come from it again.
+  bool reread = false;
 };
 
 /// What a run does with the files it listed.
@@ -53,6 +65,17 @@ struct RunPlan {
   std::uint64_t unchanged = 0;       ///< same size and mtime as recorded: not even read
   std::vector<FileRecord> vanished;  ///< recorded under a root, no longer there: removed
 };
+
+/// Metadata key prefix of an id whose shown copy lost its file while other
+/// holders remain (key: prefix + id term, value empty-but-present "1"): the
+/// next pass or run reads the holder whose path sorts last again.
+inline constexpr char kMetaOrphanPrefix[] = "orphan:";
+
+/// Jobs that read the files at `paths` again (as known files, whatever their
+/// hash), with their `known` records; paths that are gone or no longer
+/// regular files are left out. Sorted by path, like a listing.
+std::vector<FileJob> PlanRereads(const std::vector<std::string>& paths,
+                                 const std::map<std::string, FileRecord>& known);
 
 /// The absolute, normalised paths of the `roots` that exist (a root that is
 /// missing, e.g. an unmounted disk, must not make its files count as gone).

@@ -1,16 +1,45 @@
 /** @file in_place_target.cc
- *  @brief Updating a database in place: replace by id term, delete by file term.
+ *  @brief Updating a database in place: merge copies by id term, release a
+ *  file's holds by file term, find the files to read again.
  */
 #include "index/in_place_target.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <vector>
 
+#include "byline/document.h"
 #include "byline/schema.h"
 #include "util/database_check.h"
 #include "util/xapian_error.h"
 
 namespace byline {
+namespace {
+
+// The terms of `doc` that start with `prefix`, in order.
+std::vector<std::string> TermsWithPrefix(const Xapian::Document& doc, const std::string& prefix) {
+  std::vector<std::string> out;
+  Xapian::TermIterator it = doc.termlist_begin(), end = doc.termlist_end();
+  for (it.skip_to(prefix); it != end && (*it).compare(0, prefix.size(), prefix) == 0; ++it) {
+    out.push_back(*it);
+  }
+  return out;
+}
+
+// The path an article's stored record names: "file", "file:line" (JSON
+// Lines) or "file#element" (JSON arrays).
+std::string StoredPath(const Xapian::Document& doc) {
+  Article a;
+  return DecodeStoredArticle(doc.get_data(), &a) ? a.path : std::string();
+}
+
+// True if the stored path `stored` (StoredPath) came from `file`.
+bool CameFrom(const std::string& stored, const std::string& file) {
+  if (file.empty() || stored.compare(0, file.size(), file) != 0) return false;
+  return stored.size() == file.size() || stored[file.size()] == ':' || stored[file.size()] == '#';
+}
+
+}  // namespace
 
 InPlaceTarget::InPlaceTarget(Xapian::WritableDatabase db, std::string name)
     : db_(std::move(db)), name_(std::move(name)) {}
@@ -91,10 +120,44 @@ Status InPlaceTarget::ReadRecords(std::map<std::string, FileRecord>* records) {
   return ReadFileRecords(db_, records);
 }
 
+const std::string& InPlaceTarget::PathOf(const std::string& file_term) const {
+  static const std::string kNone;
+  auto it = paths_.find(file_term);
+  return it == paths_.end() ? kNone : it->second;
+}
+
+std::string InPlaceTarget::ShownHolder(const Xapian::Document& doc,
+                                       const std::vector<std::string>& holders) const {
+  std::string stored = StoredPath(doc);
+  for (const std::string& h : holders) {
+    if (CameFrom(stored, PathOf(h))) return h;
+  }
+  return std::string();
+}
+
 Status InPlaceTarget::Add(const std::string& id_term, Xapian::Document doc) {
   if (Status s = MarkFormat(); !s.ok()) return s;
   try {
-    db_.replace_document(id_term, doc);
+    std::vector<std::string> mine = TermsWithPrefix(doc, schema::kPrefixFile);
+    Xapian::PostingIterator pl = db_.postlist_begin(id_term);
+    if (mine.empty() || pl == db_.postlist_end(id_term)) {  // not from a file, or a new id
+      db_.replace_document(id_term, doc);
+      return Status::OK();
+    }
+    const std::string& file = mine.front();
+    Xapian::docid did = *pl;
+    Xapian::Document old = db_.get_document(did);
+    std::vector<std::string> holders = TermsWithPrefix(old, schema::kPrefixFile);
+    std::string shown = ShownHolder(old, holders);
+    // The copy of the holder whose path sorts last is shown, the last added
+    // within a file; a copy whose file no longer holds the id gives way.
+    if (shown.empty() || shown == file || PathOf(file) >= PathOf(shown)) {
+      for (const std::string& h : holders) doc.add_boolean_term(h);
+      db_.replace_document(did, doc);
+    } else if (!std::binary_search(holders.begin(), holders.end(), file)) {
+      old.add_boolean_term(file);  // one more holder; the copy shown stays
+      db_.replace_document(did, old);
+    }
   } catch (const Xapian::Error& e) {
     return StatusFromXapian(e, "writing to " + name_);
   }
@@ -102,7 +165,23 @@ Status InPlaceTarget::Add(const std::string& id_term, Xapian::Document doc) {
 }
 
 Status InPlaceTarget::StartFile(const std::string& file_term, bool known) {
-  return known ? Remove(file_term) : Status::OK();  // the old set of articles
+  try {
+    if (!known) {
+      // A record before the first article: a run killed in this file would
+      // otherwise leave articles of a file with no record, which no later
+      // run would release if the file changed or went (found by IdRuleModel).
+      // Hash 0 and mtime -1 make the next run read it; RecordFile then
+      // writes the real record.
+      const std::string& path = PathOf(file_term);
+      if (!path.empty()) db_.set_metadata(FileRecordKey(path), EncodeFileRecord({0, 0, -1, path}));
+    }
+    // The file's old holds (also those of a killed run that had no record);
+    // its new articles follow.
+    Release(file_term);
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, "deleting from " + name_);
+  }
+  return Status::OK();
 }
 
 Status InPlaceTarget::RecordFile(const std::string& key, const std::string& value) {
@@ -116,18 +195,81 @@ Status InPlaceTarget::RecordFile(const std::string& key, const std::string& valu
 }
 
 Status InPlaceTarget::RemoveFile(const std::string& file_term, const std::string& key) {
-  if (Status s = Remove(file_term); !s.ok()) return s;
+  try {
+    Release(file_term);
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, "deleting from " + name_);
+  }
   return RecordFile(key, "");  // an empty value deletes the key
+}
+
+// The documents are collected before any is changed: changing documents
+// while a posting list of the term is open lets one of Xapian's automatic
+// flushes (XAPIAN_FLUSH_THRESHOLD) land in the middle of it, which left
+// copies behind or failed with "Unexpected end of posting list" (as
+// delete_document by term did). One file's documents are held at a time.
+void InPlaceTarget::Release(const std::string& file_term) {
+  std::vector<Xapian::docid> docs;
+  for (auto it = db_.postlist_begin(file_term); it != db_.postlist_end(file_term); ++it) {
+    docs.push_back(*it);
+  }
+  for (Xapian::docid did : docs) {
+    Xapian::Document doc = db_.get_document(did);
+    std::vector<std::string> holders = TermsWithPrefix(doc, schema::kPrefixFile);
+    if (holders.size() <= 1) {  // held by this file alone
+      db_.delete_document(did);
+      continue;
+    }
+    std::string shown = ShownHolder(doc, holders);
+    doc.remove_term(file_term);
+    db_.replace_document(did, doc);
+    if (shown.empty() || shown == file_term) {
+      // Another holder's copy must be shown now: noted on disk, so that a
+      // run killed before it reads that holder leaves the note to the next.
+      std::vector<std::string> id = TermsWithPrefix(doc, schema::kPrefixId);
+      if (!id.empty()) db_.set_metadata(kMetaOrphanPrefix + id.front(), "1");
+    }
+  }
+}
+
+Status InPlaceTarget::Rereads(std::vector<std::string>* paths) {
+  paths->clear();
+  const std::string prefix = kMetaOrphanPrefix;
+  try {
+    std::vector<std::string> keys;
+    for (auto k = db_.metadata_keys_begin(prefix); k != db_.metadata_keys_end(prefix); ++k) {
+      keys.push_back(*k);
+    }
+    for (const std::string& key : keys) {
+      std::string id_term = key.substr(prefix.size());
+      Xapian::PostingIterator pl = db_.postlist_begin(id_term);
+      std::string want;  // the holder whose copy must be shown
+      if (pl != db_.postlist_end(id_term)) {
+        Xapian::Document doc = db_.get_document(*pl);
+        std::vector<std::string> holders = TermsWithPrefix(doc, schema::kPrefixFile);
+        for (const std::string& h : holders) {
+          if (!PathOf(h).empty() && (want.empty() || PathOf(h) > PathOf(want))) want = h;
+        }
+        if (!want.empty() && ShownHolder(doc, holders) == want) want.clear();
+      }
+      if (want.empty()) {
+        db_.set_metadata(key, "");  // settled (or the id is gone): the note goes
+      } else {
+        paths->push_back(PathOf(want));  // the note stays until that file is read
+      }
+    }
+  } catch (const Xapian::Error& e) {
+    return StatusFromXapian(e, "reading " + name_);
+  }
+  std::sort(paths->begin(), paths->end());
+  paths->erase(std::unique(paths->begin(), paths->end()), paths->end());
+  return Status::OK();
 }
 
 Status InPlaceTarget::Remove(const std::string& term) {
   if (Status s = MarkFormat(); !s.ok()) return s;
   try {
-    // The documents first, then the deletions: delete_document(term) walks
-    // the term's posting list while it deletes, and once the deletions
-    // reach the flush threshold Xapian 1.4 writes that list out under the
-    // walk ("Unexpected end of posting list for 'XF...'"; a changed
-    // 20-article file with XAPIAN_FLUSH_THRESHOLD=20 did it every time).
+    // By docid, collected first: see Release.
     std::vector<Xapian::docid> docs(db_.postlist_begin(term), db_.postlist_end(term));
     for (Xapian::docid d : docs) db_.delete_document(d);
   } catch (const Xapian::Error& e) {

@@ -8,6 +8,8 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "index/write_target.h"
 
@@ -15,6 +17,14 @@ namespace byline {
 
 /// Writes into one Xapian::WritableDatabase, which it holds open (and so
 /// holds its lock) until destroyed; closing it then commits what is pending.
+///
+/// Keeps the rule for ids held by several files (file_manifest.h): an article
+/// document carries the file term of every file holding its id, and shows the
+/// copy of the holder whose path sorts last. Add merges a new copy into the
+/// document already there; StartFile and RemoveFile take a file's term off
+/// its documents (a document with no holder left goes) and note, under
+/// kMetaOrphanPrefix, each id whose shown copy came from that file; Rereads
+/// names the files to read again so that the right copy is shown.
 class InPlaceTarget : public WriteTarget {
  public:
   /// Opens (creating if needed) the glass database at `path`; kLocked if
@@ -35,6 +45,13 @@ class InPlaceTarget : public WriteTarget {
   Status RemoveFile(const std::string& file_term, const std::string& key) override;
   /// Commits; returns the number of articles.
   Result<std::uint64_t> Finish() override;
+  Status Rereads(std::vector<std::string>* paths) override;
+
+  /// The paths of the files the run may meet, by file term (FileTerm): the
+  /// recorded ones and the listed ones. Needed to order holders by path.
+  void SetFilePaths(std::unordered_map<std::string, std::string> by_term) {
+    paths_ = std::move(by_term);
+  }
 
   /// Deletes every document with `term` (an id or file term).
   Status Remove(const std::string& term);
@@ -47,9 +64,18 @@ class InPlaceTarget : public WriteTarget {
   InPlaceTarget(Xapian::WritableDatabase db, std::string name);
   /// Sets schema::kMetaFormat, once, before the first change.
   Status MarkFormat();
+  // Takes `file_term` off the documents that hold it (throws Xapian::Error).
+  void Release(const std::string& file_term);
+  // The path of a file term ("" if unknown).
+  const std::string& PathOf(const std::string& file_term) const;
+  // The file term among `holders` that gave the copy `doc` shows ("" if none).
+  std::string ShownHolder(const Xapian::Document& doc,
+                          const std::vector<std::string>& holders) const;
+
   Xapian::WritableDatabase db_;
   std::string name_;  // the path, for messages
   bool format_marked_ = false;
+  std::unordered_map<std::string, std::string> paths_;
 };
 
 }  // namespace byline

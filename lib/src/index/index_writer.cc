@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <thread>
+#include <unordered_map>
 
 #include "byline/analyzer.h"
 #include "index/document_builder.h"
@@ -141,6 +142,12 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
   if (Status s = target->ReadRecords(&known); !s.ok()) return s;
   RunPlan plan = PlanRun(files, known, ExistingRoots(roots));
   stats.files_unchanged += plan.unchanged;  // not even read
+  if (!build) {  // holders are ordered by path: every path the run may meet, by term
+    std::unordered_map<std::string, std::string> paths;
+    for (const auto& [path, record] : known) paths.emplace(FileTerm(path), path);
+    for (const CorpusFile& f : files) paths.emplace(FileTerm(f.path), f.path);
+    (*db)->SetFilePaths(std::move(paths));
+  }
 
   IndexProgress progress;
   IndexPipeline pipeline(options, workers, t0);
@@ -161,6 +168,34 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
       return AsOfLastCommit(s);
     }
     ++stats.files_removed;
+  }
+  // Ids whose shown copy lost its file while other files still hold them:
+  // read the holder that must be shown again (it may be outside the roots).
+  // A pass can leave new such ids (the holder's own copies), hence a loop;
+  // the notes are on disk, so what a pass cannot settle waits for a run.
+  for (int pass = 0; pass < 4; ++pass) {
+    std::vector<std::string> paths;
+    if (Status s = target->Rereads(&paths); !s.ok()) return s;
+    std::vector<FileJob> again = PlanRereads(paths, known);
+    if (again.empty()) break;
+    for (const FileJob& j : again) {
+      // Until it has been read, its record must not say "unchanged": a run
+      // killed in between would otherwise never read it, and lose what it
+      // alone held. Hash 0 and mtime -1 make the next run read it.
+      FileRecord dirty = j.previous;
+      dirty.path = j.file.path;
+      dirty.hash = 0;
+      dirty.mtime_ns = -1;
+      if (Status s = target->RecordFile(FileRecordKey(dirty.path), EncodeFileRecord(dirty));
+          !s.ok()) {
+        return s;
+      }
+    }
+    std::uint64_t updated = stats.files_updated;
+    IndexPipeline reread(options, workers, t0);
+    if (Status s = reread.Run(again, target, &stats, &progress); !s.ok()) return s;
+    stats.files_reread += stats.files_updated - updated;  // counted apart: nothing changed
+    stats.files_updated = updated;
   }
   stats.bytes = progress.bytes_done;
 

@@ -143,7 +143,7 @@ void RunState::Read(const std::vector<FileJob>& jobs) {
       continue;
     }
     done.record = {raw.size(), Fnv1a64(raw), job.file.mtime_ns, path};
-    if (job.known && job.previous.hash == done.record.hash) {
+    if (job.known && !job.reread && job.previous.hash == done.record.hash) {
       done.changed = false;  // touched, not changed: only the record is updated
       emit(std::move(done));
       continue;

@@ -13,6 +13,7 @@
 #include <functional>
 #include <queue>
 
+#include "byline/schema.h"
 #include "byline/text.h"
 #include "util/xapian_error.h"
 
@@ -58,14 +59,64 @@ class IdTermCursor {
   bool at_end_ = false;
 };
 
-// Deletes the documents with `terms` from the segment at `path`.
-void DeleteFrom(const std::string& path, std::vector<std::string>* terms) {
-  if (terms->empty()) return;
+// The file terms (holders) of a document.
+std::vector<std::string> Holders(const Xapian::Document& doc) {
+  std::vector<std::string> out;
+  const std::string prefix = schema::kPrefixFile;
+  Xapian::TermIterator it = doc.termlist_begin(), end = doc.termlist_end();
+  for (it.skip_to(prefix); it != end && (*it).compare(0, prefix.size(), prefix) == 0; ++it) {
+    out.push_back(*it);
+  }
+  return out;
+}
+
+// An older copy to delete, and the segment whose copy stays.
+struct Doomed {
+  std::string term;
+  std::size_t latest;
+};
+// Holders to add to the copy that stays.
+struct Gain {
+  std::string term;
+  std::vector<std::string> holders;
+};
+
+// Deletes the copies `doomed` from the segment at `path`, and hands their
+// holders to the copy that stays (gains, by segment). By docid, not by term:
+// deleting by a term lets an automatic flush land inside its posting list.
+void DeleteFrom(const std::string& path, std::vector<Doomed>* doomed,
+                std::vector<std::vector<Gain>>* gains) {
+  if (doomed->empty()) return;
   Xapian::WritableDatabase seg(path, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
-  for (const std::string& t : *terms) seg.delete_document(t);
+  for (const Doomed& d : *doomed) {
+    Xapian::PostingIterator pl = seg.postlist_begin(d.term);
+    if (pl == seg.postlist_end(d.term)) continue;
+    Xapian::docid did = *pl;
+    (*gains)[d.latest].push_back({d.term, Holders(seg.get_document(did))});
+    seg.delete_document(did);
+  }
   seg.commit();
   seg.close();
-  terms->clear();
+  doomed->clear();
+}
+
+// Adds the holders of deleted copies to the copies that stay in the segment
+// at `path`: the copy shown is the last one read, but every file that held
+// the id must be on it, so that an update can tell who still holds it.
+void AddHolders(const std::string& path, std::vector<Gain>* gains) {
+  if (gains->empty()) return;
+  Xapian::WritableDatabase seg(path, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+  for (const Gain& g : *gains) {
+    Xapian::PostingIterator pl = seg.postlist_begin(g.term);
+    if (pl == seg.postlist_end(g.term)) continue;
+    Xapian::docid did = *pl;
+    Xapian::Document doc = seg.get_document(did);
+    for (const std::string& h : g.holders) doc.add_boolean_term(h);
+    seg.replace_document(did, doc);
+  }
+  seg.commit();
+  seg.close();
+  gains->clear();
 }
 
 }  // namespace
@@ -199,12 +250,17 @@ void SegmentBuild::RemoveOlderCopies(const std::vector<std::string>& segments) {
   std::vector<IdTermCursor> cursors;
   cursors.reserve(segments.size());
   for (const std::string& path : segments) cursors.emplace_back(path);
-  std::vector<std::vector<std::string>> doomed(segments.size());
+  std::vector<std::vector<Doomed>> doomed(segments.size());
+  std::vector<std::vector<Gain>> gains(segments.size());
   using Head = std::pair<std::string, std::size_t>;  // (term, segment)
   std::priority_queue<Head, std::vector<Head>, std::greater<Head>> heads;
   for (std::size_t i = 0; i < cursors.size(); ++i) {
     if (!cursors[i].done()) heads.emplace(cursors[i].term(), i);
   }
+  auto flush_gains = [&] {
+    for (std::size_t i = 0; i < segments.size(); ++i) AddHolders(segments[i], &gains[i]);
+  };
+  std::size_t pending_gains = 0;
   while (!heads.empty()) {
     std::string term = heads.top().first;
     std::vector<std::size_t> holders;  // in segment order: the heap breaks ties by index
@@ -214,15 +270,23 @@ void SegmentBuild::RemoveOlderCopies(const std::vector<std::string>& segments) {
     }
     for (std::size_t k = 0; k + 1 < holders.size(); ++k) {
       std::size_t i = holders[k];
-      doomed[i].push_back(term);
-      if (doomed[i].size() == kWalkChunk) DeleteFrom(segments[i], &doomed[i]);
+      doomed[i].push_back({term, holders.back()});
+      if (doomed[i].size() == kWalkChunk) {
+        pending_gains += doomed[i].size();
+        DeleteFrom(segments[i], &doomed[i], &gains);
+        if (pending_gains >= kWalkChunk) {
+          flush_gains();
+          pending_gains = 0;
+        }
+      }
     }
     for (std::size_t i : holders) {
       cursors[i].Next();
       if (!cursors[i].done()) heads.emplace(cursors[i].term(), i);
     }
   }
-  for (std::size_t i = 0; i < segments.size(); ++i) DeleteFrom(segments[i], &doomed[i]);
+  for (std::size_t i = 0; i < segments.size(); ++i) DeleteFrom(segments[i], &doomed[i], &gains);
+  flush_gains();
 }
 
 // Compacts `sources`, in order, into `out`, at most fan_in_ at a time:
@@ -296,7 +360,18 @@ void SegmentBuild::Write(Shard* sh) {
       if (item.replace.empty()) {
         sh->db.add_document(item.doc);
       } else {  // adds when no copy is in this segment
-        sh->db.replace_document(item.replace, item.doc);
+        // The copy replaced hands on its holders (file terms): every file
+        // that holds the id stays on the document that shows it.
+        Xapian::PostingIterator pl = sh->db.postlist_begin(item.replace);
+        if (pl == sh->db.postlist_end(item.replace)) {
+          sh->db.add_document(item.doc);
+        } else {
+          Xapian::docid did = *pl;
+          for (const std::string& h : Holders(sh->db.get_document(did))) {
+            item.doc.add_boolean_term(h);
+          }
+          sh->db.replace_document(did, item.doc);
+        }
       }
       ++in_segment;
       if (++pending == batch_) {

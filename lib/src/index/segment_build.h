@@ -50,6 +50,8 @@ struct SegmentBuildOptions {
 /// only collided). Before the merge, Finish() walks the sorted id terms of
 /// each such shard's segments together and deletes every copy but the one in
 /// the latest segment, so the last article with an id wins, as in place.
+/// The copy that stays takes the file terms (holders) of the copies it
+/// replaces, so every file that holds the id is on it (file_manifest.h).
 /// Kept for the whole run: the router (12.5-25 bytes per distinct id) and
 /// the file records (one per file); the walk holds 1024 terms per segment.
 class SegmentBuild : public WriteTarget {

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "byline/status.h"
 #include "index/file_manifest.h"
@@ -29,23 +30,35 @@ class WriteTarget {
   /// the content is being rebuilt from nothing).
   virtual Status ReadRecords(std::map<std::string, FileRecord>* records) = 0;
 
-  /// Adds the document of one article, replacing any with the same id term
-  /// (the last one added wins).
+  /// Adds the document of one article (with the file term of its file, or
+  /// none), merging it with any document with the same id term: the copy
+  /// shown is the one from the holder whose path sorts last, the last added
+  /// within one file.
   virtual Status Add(const std::string& id_term, Xapian::Document doc) = 0;
 
-  /// A file's new articles follow: if an earlier run indexed it (`known`),
-  /// its old articles (those with `file_term`) go first.
+  /// A file's new articles follow: it first stops holding its old articles
+  /// (those with `file_term`: an earlier run's if it is `known`, else a
+  /// killed run's).
   virtual Status StartFile(const std::string& file_term, bool known) = 0;
 
   /// Records a file's record (FileRecordKey, EncodeFileRecord); the last
   /// value given for a key wins.
   virtual Status RecordFile(const std::string& key, const std::string& value) = 0;
 
-  /// Removes a vanished file: its articles (with `file_term`) and its record.
+  /// Removes a vanished file: it stops holding its articles (with
+  /// `file_term`; those it alone held go) and its record goes.
   virtual Status RemoveFile(const std::string& file_term, const std::string& key) = 0;
 
   /// Makes everything durable and visible; returns the number of articles.
   virtual Result<std::uint64_t> Finish() = 0;
+
+  /// Files to read again (as FileJob::reread) because an id they hold lost
+  /// the file its shown copy came from (file_manifest.h); called after a
+  /// pass, until it names none. A build from nothing has none.
+  virtual Status Rereads(std::vector<std::string>* paths) {
+    paths->clear();
+    return Status::OK();
+  }
 
   /// Shard writers running in parallel (0: written in place).
   virtual unsigned Shards() const { return 0; }
