@@ -24,6 +24,12 @@ void WriteJson(std::ostream& out, const SearchResults& results) {
                             {"elapsed_ms", results.elapsed_ms},
                             {"relaxed", results.relaxed},
                             {"query", results.query_description}};
+  // Text read as plain words instead of syntax (README: the query language).
+  nlohmann::json notices = nlohmann::json::array();
+  for (const QueryNotice& n : results.notices) {
+    notices.push_back({{"offset", n.offset}, {"position", n.position}, {"message", n.message}});
+  }
+  summary["notices"] = notices;
   out << summary.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 

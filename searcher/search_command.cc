@@ -20,6 +20,14 @@ namespace {
 // The listing is not wrapped wider than this, however wide the terminal.
 constexpr std::size_t kMaxListingWidth = 120;
 
+// Shows the query on stderr with a caret under byte `offset` (an error's or
+// a note's position).
+void ShowPosition(const std::string& query, std::size_t offset) {
+  std::string shown = SafeForTerminal(query);
+  std::string before = SafeForTerminal(query.substr(0, std::min(offset, query.size())));
+  std::cerr << "  " << shown << "\n  " << std::string(DisplayWidth(before), ' ') << "^\n";
+}
+
 }  // namespace
 
 CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
@@ -42,6 +50,8 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
                   "Pseudo-relevance feedback: add N terms from the top 10 hits (0: off)")
       ->check(CLI::Range(0, 100));
   cmd->add_flag("--explain", opts->explain, "Print how the query was understood");
+  cmd->add_flag("--strict", opts->strict,
+                "Text that is not query syntax is an error (exit 2), not plain words and a note");
   return cmd;
 }
 
@@ -59,20 +69,19 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
   req.until = opts.until;
   req.default_operator = opts.op == "or" ? DefaultOperator::kOr : DefaultOperator::kAnd;
   req.ranking.expand_terms = opts.expand;
+  req.strict = opts.strict;
   auto searcher = Searcher::Open(db);
   if (!searcher.ok()) return Report(searcher.status());
   QueryError qerr;
   auto results = (*searcher)->Search(req, &qerr);
   if (!results.ok()) {
     const int code = Report(results.status());
-    if (!qerr.message.empty()) {
-      // Show the query with a caret under the position.
-      std::string shown = SafeForTerminal(req.query);
-      std::string before =
-          SafeForTerminal(req.query.substr(0, std::min(qerr.offset, req.query.size())));
-      std::cerr << "  " << shown << "\n  " << std::string(DisplayWidth(before), ' ') << "^\n";
-    }
+    if (!qerr.message.empty()) ShowPosition(req.query, qerr.offset);
     return code;
+  }
+  for (const QueryNotice& n : results->notices) {
+    ReportError("note: " + n.message);
+    ShowPosition(req.query, n.offset);
   }
   if (opts.json) {
     WriteJson(std::cout, *results);

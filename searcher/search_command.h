@@ -25,6 +25,7 @@ struct SearchCommandOptions {
   std::string since, until;
   std::string op = "or";
   bool explain = false;
+  bool strict = false;  ///< text that is not syntax is an error, not words and a note
   unsigned expand = 0;
 };
 

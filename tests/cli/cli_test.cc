@@ -127,6 +127,26 @@ TEST_F(SampleCorpusCli, BadQueryGivesPositionAndExitCode2) {
   EXPECT_NE(date.err.find("cannot read the date"), std::string::npos) << date.err;
 }
 
+// Text that is not syntax is searched as words with a note on stderr (and
+// in the JSON summary); --strict makes it the error it was, for scripts.
+TEST_F(SampleCorpusCli, NotSyntaxIsWordsWithANoteUnlessStrict) {
+  RunResult r = Byline({"search", "--db", Db(), "crane \"strike"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("Dockworkers halt crane operations"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("byline: note: position 7: unclosed quote"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("  crane \"strike\n        ^"), std::string::npos) << r.err;
+  RunResult json = Byline({"search", "--db", Db(), "--json", "crane \"strike"});
+  ASSERT_EQ(json.code, 0) << json.err;
+  auto summary = JsonLines(json.out).back();
+  ASSERT_EQ(summary["notices"].size(), 1u) << json.out;
+  EXPECT_EQ(summary["notices"][0]["position"], 7);
+  RunResult strict = Byline({"search", "--db", Db(), "--strict", "crane \"strike"});
+  EXPECT_EQ(strict.code, 2);
+  EXPECT_NE(strict.err.find("bad query at position 7: unclosed quote"), std::string::npos)
+      << strict.err;
+  EXPECT_TRUE(strict.out.empty());
+}
+
 TEST_F(SampleCorpusCli, MissingDatabaseIsAClearError) {
   RunResult r = Byline({"search", "--db", "/nonexistent/db", "x"});
   EXPECT_EQ(r.code, 1);

@@ -43,19 +43,21 @@ TEST(JsonPrinterTest, OneObjectPerHitThenASummary) {
             "\"snippet\":\"The company said quarterly earnings rose sharply in the third quarter "
             "of the year.\",\"source\":\"Reuters\",\"title\":\"Quarterly earnings rise\","
             "\"url\":\"https://example.com/a1\"}\n"
-            "{\"elapsed_ms\":3.5,\"matches_estimated\":42,\"query\":\"quarterly\","
-            "\"relaxed\":false,\"returned\":1}\n");
+            "{\"elapsed_ms\":3.5,\"matches_estimated\":42,\"notices\":[],"
+            "\"query\":\"quarterly\",\"relaxed\":false,\"returned\":1}\n");
 }
 
 TEST(JsonPrinterTest, NoHitsIsJustTheSummaryAndBadUtf8IsReplaced) {
   SearchResults r;
   r.relaxed = true;
   r.query_description = "caf\xe9";  // Latin-1, not UTF-8
+  r.notices.push_back({7, 7, "position 7: unclosed quote; searched as plain words"});
   std::ostringstream out;
   WriteJson(out, r);
   EXPECT_EQ(out.str(),
-            "{\"elapsed_ms\":0.0,\"matches_estimated\":0,\"query\":\"caf\xef\xbf\xbd\","
-            "\"relaxed\":true,\"returned\":0}\n");
+            "{\"elapsed_ms\":0.0,\"matches_estimated\":0,\"notices\":[{\"message\":"
+            "\"position 7: unclosed quote; searched as plain words\",\"offset\":7,\"position\":7}],"
+            "\"query\":\"caf\xef\xbf\xbd\",\"relaxed\":true,\"returned\":0}\n");
 }
 
 TEST(TextPrinterTest, PlainListingWrappedToTheWidth) {
