@@ -57,7 +57,12 @@ Result<std::unique_ptr<InPlaceTarget>> InPlaceTarget::Open(const std::string& pa
   auto place = InspectDatabasePlace(path);
   if (!place.ok()) return place.status();
   Status refused = RefusePlace(*place, path);
-  if (!refused.ok() && !(rebuild && refused.code() == StatusCode::kDamaged)) return refused;
+  // Glass tables without their version file are what a first run killed
+  // while Xapian created the database leaves: no revision was ever
+  // committed, so nothing can be lost by creating it anew, as a rebuild would.
+  const bool never_committed = *place == DatabasePlace::kTablesOnly;
+  const bool replaceable = rebuild || never_committed;
+  if (!refused.ok() && !(replaceable && refused.code() == StatusCode::kDamaged)) return refused;
   if (*place == DatabasePlace::kMissing) {
     std::error_code ec;
     std::filesystem::create_directories(path, ec);
@@ -77,7 +82,9 @@ Result<std::unique_ptr<InPlaceTarget>> InPlaceTarget::Open(const std::string& pa
     // Someone else's data is never overwritten, not even on --rebuild; a
     // damaged database or a newer Byline's is, when asked to rebuild (the
     // rebuild replaces the content whole anyway).
-    if (!rebuild || !(status.code() == StatusCode::kDamaged || newer)) return status;
+    if (!replaceable || !(status.code() == StatusCode::kDamaged || (rebuild && newer))) {
+      return status;
+    }
     try {
       db = Xapian::WritableDatabase();  // lets go of the lock first
       db =
