@@ -62,5 +62,37 @@ TEST(TextTest, FindsUnicodeSpaces) {
   EXPECT_FALSE(IsUnicodeSpace(0x200D));
 }
 
+TEST(TextTest, DerivesTitlesFromTheFirstSentence) {
+  struct Case {
+    const char* body;
+    const char* title;
+  } cases[] = {
+      {"", ""},
+      {"   \n  ", ""},
+      {"Short first sentence. Then more text follows here.", "Short first sentence."},
+      {"One line\nSecond paragraph.", "One line"},
+      // The seed article (../shared/seed): a 270-byte first sentence is cut
+      // on the last word boundary before 80 characters, without its comma.
+      {"The Syrian Democratic Forces continued its advance into the center of Hajin, raising "
+       "expectations it would soon oust Islamic State fighters from one of their last pockets "
+       "of territory in northern Syria, the U.S.-led Coalition and an SDF spokesperson said.",
+       "The Syrian Democratic Forces continued its advance into the center of Hajin\u2026"},
+      // Abbreviations do not end the sentence.
+      {"The U.S. economy grew 3 pct. Analysts said", "The U.S. economy grew 3 pct."},
+      // A word longer than the limit is cut inside.
+      {"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+       "a",
+       "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\u2026"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(DeriveTitle(c.body), c.title) << c.body;
+  // Chinese: cut between words, at most 80 code points, never inside a character.
+  std::string zh;
+  for (int i = 0; i < 30; ++i) zh += "中国经济增长";
+  std::string t = DeriveTitle(zh);
+  EXPECT_TRUE(IsValidUtf8(t));
+  EXPECT_LE(t.size(), 80u * 3 + 3);
+  EXPECT_GT(t.size(), 20u * 3);
+}
+
 }  // namespace
 }  // namespace byline

@@ -19,6 +19,9 @@ struct Article {
   std::string lang;    ///< ISO 639-1 code ("en", "de"); empty if unknown
   std::string body;    ///< article text, paragraphs separated by "\n"
   std::string path;    ///< the file it came from (plus ":line" in JSON Lines)
+  /// Not stored: set by the searcher when `title` was made from the body
+  /// (DeriveTitle) because the article has none.
+  bool title_derived = false;
 };
 
 /// Serialises the stored fields of an article into the compact form kept as

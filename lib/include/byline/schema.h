@@ -50,6 +50,10 @@ inline constexpr unsigned kSlotDate = 0;
 /// Article body, for snippets. Kept out of the document data so that a result
 /// list without snippets never reads (or decompresses) the text.
 inline constexpr unsigned kSlotBody = 1;
+/// The story an article belongs to: the same non-empty key for copies of one
+/// story (exact repeats and light edits), empty for an article with no copy.
+/// Search collapses on it (one hit per story).
+inline constexpr unsigned kSlotStory = 2;
 /// "No value slot" in a field row (the same number as Xapian::BAD_VALUENO).
 inline constexpr unsigned kNoSlot = static_cast<unsigned>(-1);
 

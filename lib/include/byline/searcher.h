@@ -76,6 +76,12 @@ class Searcher {
   /// Articles in the database.
   std::uint64_t ArticleCount() const;
 
+  /// The article with id `id` (as `search` prints it: the article's id, or
+  /// its path when it has none of its own), every stored field and the
+  /// whole body; a missing title is derived from the body (title_derived).
+  /// kNotFound if no article has that id.
+  Result<Article> Get(const std::string& id);
+
  private:
   struct Impl;
   explicit Searcher(std::unique_ptr<Impl> impl);

@@ -56,6 +56,13 @@ std::string CollapseSpace(std::string_view s);
 /// so escape sequences), turning newlines and tabs into spaces. For output.
 std::string SafeForTerminal(std::string_view s);
 
+/// A title for an article that has none, made from its text: the first
+/// sentence of the first paragraph if it has at most `max_chars` code
+/// points, else its first `max_chars` or fewer cut on a word boundary (ICU
+/// word breaks, so Chinese and Thai cut between words too), without trailing
+/// punctuation and with "…" after it. "" for an empty body.
+std::string DeriveTitle(std::string_view body, std::size_t max_chars = 80);
+
 }  // namespace byline
 
 #endif  // BYLINE_TEXT_H

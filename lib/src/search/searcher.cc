@@ -10,7 +10,9 @@
 #include <optional>
 
 #include "byline/dates.h"
+#include "byline/index_writer.h"
 #include "byline/schema.h"
+#include "byline/text.h"
 #include "search/compile.h"
 #include "search/feedback.h"
 #include "util/database_check.h"
@@ -173,6 +175,40 @@ std::uint64_t Searcher::ArticleCount() const {
     return impl_->db.get_doccount();
   } catch (const Xapian::Error&) {
     return 0;
+  }
+}
+
+Result<Article> Searcher::Get(const std::string& id) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      Xapian::Database& db = impl_->db;
+      const std::string term = IdTerm(id);
+      Xapian::PostingIterator p = db.postlist_begin(term);
+      if (p == db.postlist_end(term)) {
+        return Status::NotFound("no article with id '" + id + "' in " + impl_->path);
+      }
+      Xapian::Document doc = db.get_document(*p);
+      Article a;
+      if (!DecodeStoredArticle(doc.get_data(), &a)) {
+        return Status::Damaged("the stored record of article '" + id + "' in " + impl_->path +
+                               " cannot be read");
+      }
+      a.body = doc.get_value(schema::kSlotBody);
+      if (a.title.empty()) {
+        a.title = DeriveTitle(a.body);
+        a.title_derived = !a.title.empty();
+      }
+      return a;
+    } catch (const Xapian::Error& e) {
+      const std::string type = e.get_type();
+      const bool raced = type == "DatabaseModifiedError" || type == "DatabaseCorruptError";
+      if (!raced || attempt >= 3) return StatusFromXapian(e, "reading " + impl_->path);
+      try {
+        impl_->Reopen();
+      } catch (const Xapian::Error& e2) {
+        return StatusFromXapian(e2, "reopening " + impl_->path);
+      }
+    }
   }
 }
 

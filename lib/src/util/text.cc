@@ -3,8 +3,13 @@
  */
 #include "byline/text.h"
 
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
+#include <unicode/unistr.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 
 namespace byline {
@@ -197,6 +202,65 @@ std::string SafeForTerminal(std::string_view s) {
       out.push_back(static_cast<char>(c));
     }
   }
+  return out;
+}
+
+std::string DeriveTitle(std::string_view body, std::size_t max_chars) {
+  // The first paragraph only: a headline never runs into the next one.
+  std::size_t start = 0;
+  while (start < body.size() && IsAsciiSpace(body[start])) ++start;
+  std::size_t end = body.find('\n', start);
+  if (end == std::string_view::npos) end = body.size();
+  // Enough bytes for max_chars code points and the word after them.
+  std::string_view para = body.substr(start, std::min(end - start, max_chars * 4 + 64));
+  if (para.empty()) return "";
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(para.data(), static_cast<std::int32_t>(para.size())));
+  // Made once per thread: creating a break iterator costs about a
+  // millisecond, more than the rest of a search hit.
+  UErrorCode status = U_ZERO_ERROR;
+  thread_local std::unique_ptr<icu::BreakIterator> sentences(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+  thread_local std::unique_ptr<icu::BreakIterator> words(
+      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  std::int32_t cut = text.length();
+  bool whole = false;
+  if (sentences) {
+    sentences->setText(text);
+    std::int32_t first = sentences->next();
+    if (first != icu::BreakIterator::DONE &&
+        text.countChar32(0, first) <= static_cast<std::int32_t>(max_chars)) {
+      cut = first;
+      whole = true;
+    }
+  }
+  if (!whole) {
+    // The last word boundary at or before max_chars code points.
+    std::int32_t limit = text.moveIndex32(0, static_cast<std::int32_t>(max_chars));
+    if (limit >= text.length()) {
+      cut = text.length();  // the paragraph is shorter than max_chars
+      whole = true;
+    } else {
+      cut = limit;
+      if (words) {
+        words->setText(text);
+        std::int32_t b = words->isBoundary(limit) ? limit : words->preceding(limit);
+        if (b != icu::BreakIterator::DONE && b > 0) cut = b;
+      }
+    }
+  }
+  icu::UnicodeString head = text.tempSubString(0, cut);
+  // Trailing spaces always go; trailing punctuation only when the text is cut.
+  auto drop = [&](UChar32 c) {
+    return u_isUWhiteSpace(c) || (!whole && (u_ispunct(c) && c != ')' && c != '"' && c != 0x201D));
+  };
+  while (head.length() > 0 && drop(head.char32At(head.length() - 1))) {
+    head.truncate(head.moveIndex32(head.length(), -1));
+  }
+  std::string out;
+  head.toUTF8String(out);
+  out = CollapseSpace(out);
+  if (!whole && !out.empty()) out += "\u2026";
   return out;
 }
 
