@@ -39,6 +39,9 @@ inline constexpr char kPrefixSource[] = "XS";
 inline constexpr char kPrefixFile[] = "XF";
 /// Language code, boolean filter term ("Len").
 inline constexpr char kPrefixLang[] = "L";
+/// The story an article belongs to ("XK" + the key in kSlotStory), for
+/// listing a story's copies; only articles that have copies carry one.
+inline constexpr char kPrefixStory[] = "XK";
 /// Date terms for boolean filtering: year "Y2018", month "M201811", day "D20181114".
 inline constexpr char kPrefixYear[] = "Y";
 inline constexpr char kPrefixMonth[] = "M";
