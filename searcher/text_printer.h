@@ -9,6 +9,7 @@
 #include <string>
 
 #include "byline/searcher.h"
+#include "wrap.h"  // DisplayWidth, once declared here
 
 namespace byline {
 
@@ -17,9 +18,6 @@ namespace byline {
 /// highlights; then "N of about M matches (T ms)". ANSI colour only if
 /// `color`. Text from articles is made safe for a terminal.
 void WriteText(std::ostream& out, const SearchResults& results, bool color, std::size_t width);
-
-/// Display columns of a UTF-8 string (East Asian wide characters count 2).
-std::size_t DisplayWidth(const std::string& s);
 
 }  // namespace byline
 
