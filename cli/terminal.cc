@@ -22,7 +22,10 @@ TerminalFacts ProbeTerminal() {
   facts.stdout_tty = isatty(STDOUT_FILENO);
   facts.stderr_tty = isatty(STDERR_FILENO);
   struct winsize ws {};
-  if (facts.stdout_tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) facts.columns = ws.ws_col;
+  if (facts.stdout_tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) {
+    facts.columns = ws.ws_col;
+    facts.rows = ws.ws_row;
+  }
   const char* no_color = std::getenv("NO_COLOR");
   facts.no_color = no_color && *no_color;
   return facts;
@@ -34,6 +37,7 @@ Terminal ResolveTerminal(const TerminalOptions& opts, const TerminalFacts& facts
   t.stderr_tty = facts.stderr_tty;
   t.color = opts.color == "always" || (opts.color == "auto" && facts.stdout_tty && !facts.no_color);
   if (facts.stdout_tty && facts.columns >= 40) t.width = facts.columns;
+  if (facts.stdout_tty) t.height = facts.rows;
   return t;
 }
 

@@ -28,6 +28,7 @@ struct TerminalFacts {
   bool stdout_tty = false;  ///< isatty(stdout)
   bool stderr_tty = false;  ///< isatty(stderr)
   std::size_t columns = 0;  ///< stdout's width if a terminal says so, else 0
+  std::size_t rows = 0;     ///< stdout's height if a terminal says so, else 0
   bool no_color = false;    ///< NO_COLOR is set and not empty
 };
 
@@ -40,11 +41,13 @@ struct Terminal {
   bool stderr_tty = false;  ///< a progress line can be redrawn on stderr
   bool color = false;       ///< write ANSI colour to stdout
   std::size_t width = 80;   ///< columns to wrap stdout at
+  std::size_t height = 0;   ///< stdout's rows when it is a terminal that says so, else 0
 };
 
 /// Resolves the options against the facts: colour when `always`, or when
 /// `auto` on a terminal without NO_COLOR, never when `never`; the width is
-/// the terminal's when stdout is one at least 40 columns wide, else 80.
+/// the terminal's when stdout is one at least 40 columns wide, else 80; the
+/// height is the terminal's rows when stdout is one, else 0.
 Terminal ResolveTerminal(const TerminalOptions& opts, const TerminalFacts& facts);
 
 }  // namespace byline
