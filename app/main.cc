@@ -18,6 +18,7 @@
 #include "evaluator/eval_command.h"
 #include "indexer/index_command.h"
 #include "searcher/search_command.h"
+#include "searcher/show_command.h"
 
 namespace {
 
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   byline::IndexCommandOptions index_opts;
   byline::SearchCommandOptions search_opts;
+  byline::ShowCommandOptions show_opts;
   byline::EvalCommandOptions eval_opts;
   byline::BenchCommandOptions bench_opts;
   const Command commands[] = {
@@ -44,6 +46,8 @@ int main(int argc, char** argv) {
        [&](const byline::Terminal& t) { return byline::RunIndexCommand(index_opts, t); }},
       {byline::SetupSearchCommand(app, &search_opts), &search_opts.terminal,
        [&](const byline::Terminal& t) { return byline::RunSearchCommand(search_opts, t); }},
+      {byline::SetupShowCommand(app, &show_opts), &show_opts.terminal,
+       [&](const byline::Terminal& t) { return byline::RunShowCommand(show_opts, t); }},
       {byline::SetupEvalCommand(app, &eval_opts), nullptr,
        [&](const byline::Terminal&) { return byline::RunEvalCommand(eval_opts); }},
       {byline::SetupBenchCommand(app, &bench_opts), nullptr,
