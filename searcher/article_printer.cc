@@ -5,6 +5,7 @@
 #include "article_printer.h"
 
 #include <cctype>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string_view>
@@ -75,8 +76,7 @@ std::string DescribeOrigin(const std::string& path) {
 void WriteArticleText(std::ostream& out, const Article& a, bool color, std::size_t width) {
   WriteParagraph(out, a.title.empty() ? "(untitled)" : a.title, color, kBold, width);
   if (a.title_derived) {
-    WriteParagraph(out, "(untitled: the title above is taken from its text)", color, kDim,
-                   width);
+    WriteParagraph(out, "(untitled: the title above is taken from its text)", color, kDim, width);
   }
   std::string meta = a.date.empty() ? "undated" : a.date;
   if (!a.source.empty()) meta += " \u00b7 " + a.source;

@@ -236,14 +236,16 @@ TEST_F(ShowCli, ColourOnlyWhenAsked) {
 }
 
 // Runs `byline ARGS` on a pseudo-terminal of `rows` x 80 made by script(1),
-// with PAGER set to a script that saves what it is given in `paged`; returns
-// what reached the terminal.
-std::string OnATerminal(const std::string& paged, int rows, const std::vector<std::string>& args) {
+// with PAGER set to a script that saves what it is given in `paged` (or to
+// `pager_command`); returns what reached the terminal.
+std::string OnATerminal(const std::string& paged, int rows, const std::vector<std::string>& args,
+                        const std::string& pager_command = "") {
   byline::test::TempDir io;
   const std::string pager = io.Write("pager.sh", "#!/bin/sh\ncat > " + Quote(paged) + "\n");
   fs::permissions(pager, fs::perms::owner_all);
-  std::string cmd = "stty rows " + std::to_string(rows) + " cols 80; PAGER=" + Quote(pager) + " " +
-                    Quote(BYLINE_BINARY);
+  std::string cmd = "stty rows " + std::to_string(rows) +
+                    " cols 80; PAGER=" + Quote(pager_command.empty() ? pager : pager_command) +
+                    " " + Quote(BYLINE_BINARY);
   for (const std::string& a : args) cmd += " " + Quote(a);
   const std::string out = (io.path() / "out").string();
   const int status = std::system(
@@ -300,6 +302,12 @@ TEST_F(ShowCli, PagedOnATerminalOnlyWhenLongerThanTheScreen) {
   screen = OnATerminal(paged, 10, json_args);
   EXPECT_FALSE(fs::exists(paged));
   EXPECT_NE(screen.find("\"type\":\"article\""), std::string::npos) << screen;
+  // A pager that cannot be run: said, and the text printed instead.
+  screen = OnATerminal(paged, 10, three, "/nonexistent/pager");
+  EXPECT_NE(screen.find("byline: cannot run the pager '/nonexistent/pager'; printing instead"),
+            std::string::npos)
+      << screen;
+  EXPECT_NE(screen.find("Heatwave closes schools"), std::string::npos) << screen;
 }
 
 }  // namespace
