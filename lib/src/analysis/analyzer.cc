@@ -90,7 +90,7 @@ bool KeepsApostrophe(std::string_view term) {
   return clitic == "d" || clitic == "ll" || clitic == "re" || clitic == "ve" || clitic == "m";
 }
 
-// Language-independent shaping of a normalised term (see analyzer.h, step 3).
+// Language-independent shaping of a normalised term (see analyzer.h, step 4).
 void ShapeTerm(std::string* term, std::string_view lang, bool is_letters) {
   if (term->find('\'') != std::string::npos) {
     if (term->size() > 2 && term->compare(term->size() - 2, 2, "'s") == 0) {
@@ -271,7 +271,7 @@ struct Analyzer::Impl {
     return FoldUnicode(word);
   }
 
-  // The filters (analyzer.h, steps 1 to 5) over `spans`, the words
+  // The filters (analyzer.h, steps 1 to 6) over `spans`, the words
   // of `text`, appended to *tokens.
   void Filter(std::string_view text, std::string_view lang, std::vector<Token>* tokens) const;
 
@@ -359,7 +359,7 @@ std::string SpacesToAscii(std::string_view text) {
   return out;
 }
 
-// If spans[k] starts a symbol word (see analyzer.h, step 4), sets *last to
+// If spans[k] starts a symbol word (see analyzer.h, step 5), sets *last to
 // its last span and *end to its end byte. Letters joined by single '&'s
 // ("AT&T"), or letters followed by "+", "++" or "#" that no word, '+', '#'
 // or '&' follows ("C++", "C#", "gtk+"; not "A+B", "C+++").
