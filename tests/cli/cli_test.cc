@@ -487,6 +487,37 @@ TEST(IdRuleCli, AFirstRunKilledBeforeItsFirstCommitLeavesAUsableFolder) {
   EXPECT_EQ(JsonLines(s.out).size(), 2u) << s.out;
 }
 
+// Plurals and possessives of acronyms read as the acronym in the index, the
+// query and the highlight alike; a contraction ("I'd") and a lone "I" do not.
+TEST(AnalysisCli, AnAcronymsPluralFindsItsPossessiveAndNotAContraction) {
+  byline::test::TempDir dir;
+  std::string ied =
+      dir.Write("in/ied.txt", "Title: Roadside bombs\n\nTroops cut the IED's wires.\n");
+  std::string id = dir.Write("in/id.txt", "Title: A quote\n\nI think I'd say no, he said.\n");
+  std::string db = (dir.path() / "db").string();
+  RunResult r = Byline({"index", (dir.path() / "in").string(), "--db", db});
+  ASSERT_EQ(r.code, 0) << r.err;
+  RunResult s = Byline({"search", "--db", db, "--json", "IEDs"});
+  ASSERT_EQ(s.code, 0) << s.err;
+  auto hits = JsonLines(s.out);
+  ASSERT_EQ(hits.size(), 2u) << s.out;  // one hit and the summary
+  EXPECT_EQ(hits[0]["path"].get<std::string>(), ied);
+  std::string snippet = hits[0]["snippet"];
+  ASSERT_EQ(hits[0]["highlights"].size(), 1u) << s.out;
+  std::size_t b = hits[0]["highlights"][0][0], e = hits[0]["highlights"][0][1];
+  EXPECT_EQ(snippet.substr(b, e - b), "IED's");
+  for (const char* q : {"IDs", "ID"}) {  // "I'd" is not the acronym ID
+    RunResult none = Byline({"search", "--db", db, "--json", q});
+    ASSERT_EQ(none.code, 0) << none.err;
+    EXPECT_EQ(JsonLines(none.out).size(), 1u) << q << ": " << none.out;
+  }
+  RunResult quoted = Byline({"search", "--db", db, "--json", "I'd"});
+  ASSERT_EQ(quoted.code, 0) << quoted.err;
+  auto found = JsonLines(quoted.out);
+  ASSERT_EQ(found.size(), 2u) << quoted.out;
+  EXPECT_EQ(found[0]["path"].get<std::string>(), id);
+}
+
 TEST(CliTest, UsageErrorsExitWith2) {
   EXPECT_EQ(Byline({}).code, 2);
   EXPECT_EQ(Byline({"search"}).code, 2);

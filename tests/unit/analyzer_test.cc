@@ -96,6 +96,27 @@ TEST(AnalyzerTest, TokenizesAndNormalizes) {
       {"++ # &", "en", ""},
       {"#hashtag", "en", "hashtag"},
       {"email@x.com", "en", "email@x.com"},  // one ICU word, as before
+      // Acronyms' and numbers' plurals and possessives are the acronym or
+      // the number, with any apostrophe.
+      {"IEDs, IED's, IED’s", "en", "ied ied ied"},
+      {"NGOs CEOs DVDs IDs", "en", "ngo ceo dvd id"},
+      {"the 1990s, 1990's, 1990’s, the '90s", "en", "the 1990 1990 1990 the 90"},
+      {"MPs' votes, MPs’ votes", "en", "mp votes mp votes"},
+      {"PhDs MP3s B52s MP3's 3Ds", "en", "phd mp3 b52 mp3 3d"},
+      {"F-16s 1,000s 80S", "en", "f 16 (f16) 1,000 80"},
+      // ... and what is not one: capitals or lower case throughout, title
+      // case, lower-case letters together, other scripts.
+      {"AIDS NEWS IEDS", "en", "aids news ieds"},
+      {"is its bus news ids Texas Paris Is As Us Mrs", "en",
+       "is its bus news ids texas paris is as us mrs"},
+      {"iPhones McDonalds LaHoods", "en", "iphones mcdonalds lahoods"},
+      {"Reuters' company's", "en", "reuters company"},
+      {"СМИs ΗΠΑs", "en", "смиs ηπαs"},
+      // English contractions that would read as another word keep their
+      // apostrophe ("I'd" is not "id", "we'll" not "well"); "n't" and "'s"
+      // contractions read as before.
+      {"I'd I’d we'll she'd we're I've I'm", "en", "i'd i'd we'll she'd we're i've i'm"},
+      {"don't it's it’s", "en", "dont it it"},
   };
   Analyzer a;
   for (const auto& c : cases) {
@@ -146,6 +167,31 @@ TEST(AnalyzerTest, SymbolWordIsOneWordWithItsLettersAtTheSamePosition) {
   EXPECT_EQ(toks[6].pos, 4u);  // one position per symbol word
 }
 
+TEST(AnalyzerTest, PluralsAndPossessivesCoverTheWholeSurface) {
+  struct Case {
+    const char* text;
+    const char* surface;  // of the second token
+    const char* term;
+  };
+  const Case cases[] = {
+      {"three IEDs exploded", "IEDs", "ied"}, {"the IED's fuse", "IED's", "ied"},
+      {"the IED’s fuse", "IED’s", "ied"},     {"the 1990's boom", "1990's", "1990"},
+      {"the 1990’s boom", "1990’s", "1990"},  {"the MP3's tags", "MP3's", "mp3"},
+      {"the MPs' votes", "MPs", "mp"},        {"in 1990 's", "1990", "1990"},
+      {"so I'd say", "I'd", "i'd"},
+  };
+  Analyzer a;
+  for (const auto& c : cases) {
+    auto toks = a.Tokenize(c.text, "en");
+    ASSERT_EQ(toks.size(), 3u) << c.text;
+    EXPECT_EQ(std::string(c.text).substr(toks[1].start, toks[1].end - toks[1].start), c.surface)
+        << c.text;
+    EXPECT_EQ(toks[1].term, c.term) << c.text;
+    EXPECT_EQ(toks[1].pos, 1u) << c.text;
+    EXPECT_EQ(toks[2].pos, 2u) << c.text;  // the "s" is not a word of its own
+  }
+}
+
 TEST(AnalyzerTest, JoinedFormSharesThePositionOfItsFirstPart) {
   Analyzer a;
   auto toks = a.Tokenize("an al-Qaeda cell");
@@ -181,7 +227,8 @@ TEST(AnalyzerTest, StemsWithTheArticleLanguage) {
 
 TEST(AnalyzerTest, NormalizeMatchesTokenize) {
   Analyzer a;
-  for (const char* w : {"Qāmishlī", "ISIS's", "U.S.", "Straße", "ＡＢＣ"}) {
+  for (const char* w : {"Qāmishlī", "ISIS's", "U.S.", "Straße", "ＡＢＣ", "IEDs", "IED’s", "PhDs",
+                        "1990s", "1,000s", "I'd", "AIDS", "iPhones"}) {
     auto toks = a.Tokenize(w);
     ASSERT_EQ(toks.size(), 1u) << w;
     EXPECT_EQ(a.Normalize(w), toks[0].term) << w;
@@ -197,7 +244,9 @@ TEST(AnalyzerTest, PlainAsciiWordsTokenizeAsICUDoes) {
       "ALLCAPS HEADLINE WORDS", "mixed123abc 123 abc123 0",
       // Symbol words, and what is not one.
       "C++ C# F# gtk+ notepad++ AT&T R&D P&G&Q",
-      "rock & roll A+B ++ # #hashtag C+++ a&&b A&1 b52+ x+y& z#", "Disney+ & C#"};
+      "rock & roll A+B ++ # #hashtag C+++ a&&b A&1 b52+ x+y& z#", "Disney+ & C#",
+      // Plurals of acronyms and numbers, and what is not one.
+      "IEDs NGOs PhDs MP3s 1990s 80S AIDS Is Texas iPhones"};
   Analyzer a;
   for (const char* lang : {"en", "fr", "de", "zh", ""}) {
     for (const char* t : texts) {

@@ -66,6 +66,15 @@ TEST(SnippetTest, HighlightsSurfaceForms) {
       {"AT&T", "AT&T, not AT T.", "en", "[AT&T], not AT T."},
       {"\"storm surge\"", "The storm\u00a0surge rose.", "en", "The [storm\u00a0surge] rose."},
       {"storm\u3000surge", "A storm\u202fsurge.", "en", "A [storm]\u202f[surge]."},
+      // Acronyms' and numbers' plurals and possessives match the acronym and
+      // are highlighted whole; a lone "I" or "I'd" is not the acronym; a
+      // word in lower case ("ngos") is not known to be one.
+      {"IEDs", "An IED, IEDs, IED's and IED’s; an I.", "en",
+       "An [IED], [IEDs], [IED's] and [IED’s]; an I."},
+      {"IDs", "I'd check IDs and ID's.", "en", "I'd check [IDs] and [ID's]."},
+      {"1990s", "In the 1990's boom.", "en", "In the [1990's] boom."},
+      {"MPs", "The MPs' votes.", "en", "The [MPs]' votes."},
+      {"NGOs", "NGO staff, ngos.", "en", "[NGO] staff, ngos."},
       // Control characters never reach the output.
       {"alert", "red \x1b[31m alert \x1b[0m now", "en", "red [31m [alert] [0m now"},
   };

@@ -6,12 +6,24 @@
  *  space (IsUnicodeSpace in text.h: U+00A0, U+202F, U+3000, U+2028, the
  *  zero-width U+200B, U+2060, U+FEFF...) separates words as an ASCII space
  *  does; ZWNJ and ZWJ stay inside words (and are then folded away).
- *    1. normalisation: NFKC case folding;
- *    2. accent folding: combining marks dropped from Latin, Greek and Cyrillic
+ *    1. plurals of acronyms and numbers, read before case folding (the case
+ *       tells them apart): ASCII capitals and digits with a final lower-case
+ *       "s" ("IEDs", "NGOs", "MP3s"; one lower-case letter may stand between
+ *       capitals: "PhDs") and a number with "s" or "S" ("1990s", "80S") lose
+ *       the "s"; "1990's", which ICU splits at the apostrophe, is one token.
+ *       Words in capitals ("AIDS": its S is not told apart), in lower case
+ *       ("ids", "bus"), in title case ("Is", "Texas"), starting in lower case
+ *       ("iPhones") and non-ASCII words are unchanged. A token keeps its whole
+ *       surface ("IEDs", "1990's") for highlighting;
+ *    2. normalisation: NFKC case folding;
+ *    3. accent folding: combining marks dropped from Latin, Greek and Cyrillic
  *       letters, Arabic diacritics and tatweel removed;
- *    3. token shaping: "U.S." -> "us", possessive "'s" removed, French/Italian
- *       elisions ("l'", "d'") removed, other apostrophes dropped;
- *    4. symbol words: a word of letters (no digits) followed by "+", "++" or
+ *    4. token shaping: "U.S." -> "us", possessive "'s" removed ("IED's" ->
+ *       "ied"), French/Italian elisions ("l'", "d'") removed; English
+ *       contractions in "'d", "'ll", "'re", "'ve", "'m" keep their apostrophe
+ *       ("i'd", "we'll": not "id", "well"); other apostrophes dropped
+ *       ("don't" -> "dont");
+ *    5. symbol words: a word of letters (no digits) followed by "+", "++" or
  *       "#" that no word or further '+', '#', '&' follows ("C++", "C#",
  *       "gtk+", "notepad++"), or words of letters joined by single '&'s with
  *       no space ("AT&T", "R&D"), is one word with its symbols ("c++",
@@ -19,9 +31,9 @@
  *       the same position, so a search for "c" still finds it. "A+B",
  *       "rock & roll", "#tag" and "C+++" keep the plain words. A symbol
  *       word is a part of a compound as any word is ("D&P-8": "d&p8");
- *    5. compounds: "al-Qaeda" gives "al", "qaeda" at consecutive positions and
+ *    6. compounds: "al-Qaeda" gives "al", "qaeda" at consecutive positions and
  *       the joined "alqaeda" at the first of them;
- *    6. stemming with the language's Snowball stemmer (Stem()).
+ *    7. stemming with the language's Snowball stemmer (Stem()).
  *  ICU types stay behind this header.
  */
 #ifndef BYLINE_ANALYZER_H

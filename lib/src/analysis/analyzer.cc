@@ -75,7 +75,22 @@ bool FoldsMark(UScriptCode script, UChar32 mark) {
   return script == USCRIPT_CYRILLIC && mark == 0x0308;
 }
 
-// Language-independent shaping of a normalised term (see analyzer.h, step 3).
+// Whether a folded `term` is an English contraction whose apostrophe must
+// stay: "i'd", "we'll", "she'd", "we're", "i've", "i'm". Without it they
+// would read as other words ("id", "well", "shed", "were"), and "I'd" would
+// match a search for "IDs". "n't" contractions ("don't" -> "dont") do not
+// collide this way and keep today's joined reading.
+bool KeepsApostrophe(std::string_view term) {
+  std::size_t at = term.find('\'');
+  if (at == 0 || at == std::string_view::npos ||
+      term.find('\'', at + 1) != std::string_view::npos) {
+    return false;
+  }
+  std::string_view clitic = term.substr(at + 1);
+  return clitic == "d" || clitic == "ll" || clitic == "re" || clitic == "ve" || clitic == "m";
+}
+
+// Language-independent shaping of a normalised term (see analyzer.h, step 4).
 void ShapeTerm(std::string* term, std::string_view lang, bool is_letters) {
   if (term->find('\'') != std::string::npos) {
     if (term->size() > 2 && term->compare(term->size() - 2, 2, "'s") == 0) {
@@ -93,12 +108,14 @@ void ShapeTerm(std::string* term, std::string_view lang, bool is_letters) {
         }
       }
     }
-    std::string out;
-    out.reserve(term->size());
-    for (char c : *term) {
-      if (c != '\'') out.push_back(c);
+    if (!KeepsApostrophe(*term)) {
+      std::string out;
+      out.reserve(term->size());
+      for (char c : *term) {
+        if (c != '\'') out.push_back(c);
+      }
+      term->swap(out);
     }
-    term->swap(out);
   }
   if (is_letters && term->find('.') != std::string::npos) {
     // "u.s" / "u.s.a" are acronyms: every part one character long.
@@ -121,6 +138,54 @@ void ShapeTerm(std::string* term, std::string_view lang, bool is_letters) {
       term->swap(out);
     }
   }
+}
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+
+// The length of the singular in `word`, a word as written (case not yet
+// folded), if it is the plural of an acronym or of a number (analyzer.h, step
+// 1); 0 for any other word. An acronym's plural is ASCII capitals and digits
+// with a final lower-case "s": "IEDs", "NGOs", "MP3s", "B52s", and "PhDs"
+// (a single lower-case letter may stand between capitals). A number's is
+// digits (with ',' or '.' between digits) and "s" or "S": "1990s", "80S".
+// What stays as it was: words in capitals ("AIDS", "NEWS": their "S" cannot
+// be told from the word's own), words in lower case ("ids", "bus") or
+// starting so ("iPhones"), title case ("Is", "Texas", "Mrs"), and non-ASCII
+// words.
+std::size_t PluralSingularLength(std::string_view word) {
+  if (word.size() < 2 || (word.back() != 's' && word.back() != 'S')) return 0;
+  std::string_view p = word.substr(0, word.size() - 1);
+  bool number = IsAsciiDigit(p.front()) && IsAsciiDigit(p.back());
+  for (std::size_t i = 1; i + 1 < p.size() && number; ++i) {
+    // p[0] and p.back() are digits, so p[i - 1] and p[i + 1] exist.
+    number = IsAsciiDigit(p[i]) ||
+             ((p[i] == ',' || p[i] == '.') && IsAsciiDigit(p[i - 1]) && IsAsciiDigit(p[i + 1]));
+  }
+  if (number) return p.size();
+  if (word.back() != 's' || p.size() < 2) return 0;  // "Is", "As", "Us"
+  if (IsAsciiLower(p.front()) || IsAsciiLower(p.back())) return 0;
+  int upper = 0, digits = 0;
+  bool after_lower = false;
+  for (char c : p) {
+    bool lower = IsAsciiLower(c);
+    if (lower && after_lower) return 0;  // "McDonalds", "LaHoods"
+    if (!lower && !IsAsciiUpper(c) && !IsAsciiDigit(c)) return 0;
+    upper += IsAsciiUpper(c) ? 1 : 0;
+    digits += IsAsciiDigit(c) ? 1 : 0;
+    after_lower = lower;
+  }
+  return upper >= 2 || (upper == 1 && digits >= 1) ? p.size() : 0;
+}
+
+// The length of an apostrophe at text[i] that ICU's word rules (UAX #29)
+// split a number from its "s" at ("1990's", "1990’s"); 0 if none.
+std::size_t SplittingApostropheAt(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return 0;
+  if (text[i] == '\'') return 1;
+  std::string_view rest = text.substr(i, 3);
+  return rest == "\u2019" || rest == "\uff07" ? 3 : 0;
 }
 
 // A word as the tokenizer found it, before the filters.
@@ -206,7 +271,7 @@ struct Analyzer::Impl {
     return FoldUnicode(word);
   }
 
-  // The filters (analyzer.h, steps 1 to 5) over `spans`, the words
+  // The filters (analyzer.h, steps 1 to 6) over `spans`, the words
   // of `text`, appended to *tokens.
   void Filter(std::string_view text, std::string_view lang, std::vector<Token>* tokens) const;
 
@@ -294,7 +359,7 @@ std::string SpacesToAscii(std::string_view text) {
   return out;
 }
 
-// If spans[k] starts a symbol word (see analyzer.h, step 4), sets *last to
+// If spans[k] starts a symbol word (see analyzer.h, step 5), sets *last to
 // its last span and *end to its end byte. Letters joined by single '&'s
 // ("AT&T"), or letters followed by "+", "++" or "#" that no word, '+', '#'
 // or '&' follows ("C++", "C#", "gtk+"; not "A+B", "C+++").
@@ -400,8 +465,25 @@ void Analyzer::Impl::Filter(std::string_view text, std::string_view lang,
       }
     }
     std::string_view surface = text.substr(w.start, w.end - w.start);
+    // "1990's", "MP3’s": ICU splits "s" from a word ending in a digit; the
+    // token is the whole of it, read as its first part.
+    std::size_t word_end = w.end;
+    if (IsAsciiDigit(surface.back()) && k + 1 < spans.size()) {
+      const WordSpan& next = spans[k + 1];
+      std::size_t apostrophe = SplittingApostropheAt(text, w.end);
+      if (apostrophe > 0 && next.start == w.end + apostrophe && next.end == next.start + 1 &&
+          (text[next.start] == 's' || text[next.start] == 'S')) {
+        word_end = next.end;
+        ++k;
+      }
+    }
+    bool letters = w.letters;
+    if (std::size_t singular = PluralSingularLength(surface); singular > 0) {
+      surface = surface.substr(0, singular);  // "IEDs" -> "IED", "1990s" -> "1990"
+      letters = surface.find_first_not_of("0123456789,.") != std::string_view::npos;
+    }
     std::string term = Fold(surface);
-    ShapeTerm(&term, lang, w.letters);
+    ShapeTerm(&term, lang, letters);
     if (term.empty() || term.size() > kMaxTermBytes) {
       flush_compound();
       prev_end = std::string_view::npos;
@@ -412,9 +494,9 @@ void Analyzer::Impl::Filter(std::string_view text, std::string_view lang,
     if (!hyphen_joined) flush_compound();
     if (compound_len == 0) compound_first = tokens->size();
     ++compound_len;
-    compound_has_letter = compound_has_letter || w.letters;
-    tokens->push_back(Token{std::move(term), w.start, w.end, pos++, false});
-    prev_end = w.end;
+    compound_has_letter = compound_has_letter || letters;
+    tokens->push_back(Token{std::move(term), w.start, word_end, pos++, false});
+    prev_end = word_end;
   }
   flush_compound();
 }
@@ -456,6 +538,9 @@ std::vector<Token> Analyzer::Tokenize(std::string_view text, std::string_view la
 }
 
 std::string Analyzer::Normalize(std::string_view word, std::string_view lang) const {
+  if (std::size_t singular = PluralSingularLength(word); singular > 0) {
+    word = word.substr(0, singular);
+  }
   std::string term = impl_->Fold(word);
   bool letters = false;
   for (unsigned char c : term) {
