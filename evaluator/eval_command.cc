@@ -35,7 +35,8 @@ void ApplyRankingSwitches(const EvalCommandOptions& opts, RankingOptions* rankin
   if (opts.feedback_overlap >= 0) ranking->feedback_overlap = opts.feedback_overlap;
 }
 
-nlohmann::json ScoresJson(const KnownItemScores& s) {
+// Keys in a fixed order, and tags in the order of the file (ordered_json).
+nlohmann::ordered_json ScoresJson(const KnownItemScores& s) {
   return {{"queries", s.queries},     {"missing", s.missing}, {"scored", s.scored},
           {"rejected", s.rejected},   {"mrr_10", s.mrr10},    {"success_1", s.success1},
           {"success_10", s.success10}};
@@ -95,9 +96,9 @@ int RunKnownItemEval(const EvalCommandOptions& opts, const std::string& db) {
   }
   KnownItemSummary sum = ScoreKnownItems(*items, *outcomes);
   if (opts.json) {
-    nlohmann::json tags = nlohmann::json::object();
+    nlohmann::ordered_json tags = nlohmann::ordered_json::object();
     for (const auto& [tag, s] : sum.per_tag) tags[tag] = ScoresJson(s);
-    nlohmann::json j = ScoresJson(sum.overall);
+    nlohmann::ordered_json j = ScoresJson(sum.overall);
     j["tags"] = tags;
     j["missing_ids"] = missing_ids;
     j["depth"] = kKnownItemDepth;
