@@ -59,7 +59,7 @@ TEST_F(SampleCorpusCli, TextOutputShowsRankTitleMetaAndSnippet) {
   EXPECT_NE(r.out.find("qamishli-water.txt"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Aid groups began trucking drinking water"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << "no colour when asked for none";
-  EXPECT_NE(r.out.find("matches ("), std::string::npos);
+  EXPECT_NE(r.out.find("1 of 1 match ("), std::string::npos) << r.out;
 }
 
 TEST_F(SampleCorpusCli, ColourOnlyWhenAskedOrOnATerminal) {
@@ -90,6 +90,50 @@ TEST_F(SampleCorpusCli, JsonOutputIsNdjsonWithHighlightOffsets) {
   }
   EXPECT_EQ(lines[1]["matches_estimated"], 1);
   EXPECT_TRUE(lines[1].contains("elapsed_ms"));
+  // Every line says what it is, so `jq 'select(.type == "hit")'` needs no guessing.
+  EXPECT_EQ(hit["type"], "hit");
+  EXPECT_EQ(hit["copies"], json::array());
+  EXPECT_EQ(lines[1]["type"], "summary");
+  EXPECT_EQ(lines[1]["exact"], true);
+  EXPECT_EQ(lines[1]["sort"], "relevance");
+}
+
+TEST_F(SampleCorpusCli, FiltersAloneListNewestFirstInEachFormat) {
+  // The Valley Courier's five articles, newest first; ids as `show` takes them.
+  RunResult ids = Byline({"search", "--db", Db(), "--format", "ids", "source:\"valley courier\""});
+  ASSERT_EQ(ids.code, 0) << ids.err;
+  EXPECT_EQ(ids.out, "wire-2019-0108\ncourier-2018-0418\ncourier-2018-0412\n" +
+                         std::string(BYLINE_SOURCE_DIR) + "/corpus/web/museum-brooch.html\n" +
+                         BYLINE_SOURCE_DIR + "/corpus/wire/bakery-prices.txt\n");
+  RunResult oldest = Byline({"search", "--db", Db(), "--format", "paths", "--sort", "oldest", "-n",
+                             "1", "source:\"valley courier\""});
+  EXPECT_EQ(oldest.out, std::string(BYLINE_SOURCE_DIR) + "/corpus/wire/bakery-prices.txt\n");
+  RunResult json = Byline({"search", "--db", Db(), "--format", "json", "*"});
+  EXPECT_EQ(JsonLines(json.out).back()["sort"], "newest") << json.out;
+  // No query at all within dates: the articles of the period.
+  RunResult dated = Byline({"search", "--db", Db(), "--format", "ids", "--since", "2018-11-14",
+                            "--until", "2018-11-21"});
+  ASSERT_EQ(dated.code, 0) << dated.err;
+  EXPECT_NE(dated.out.find("courier-2018-0418\n"), std::string::npos) << dated.out;
+  EXPECT_NE(dated.out.find("courier-2018-0412\n"), std::string::npos) << dated.out;
+  RunResult nothing = Byline({"search", "--db", Db()});
+  EXPECT_EQ(nothing.code, 2);
+  EXPECT_NE(nothing.err.find("'*' for every article"), std::string::npos) << nothing.err;
+}
+
+TEST_F(SampleCorpusCli, CountsArePagesAreAndPastTheEndSaysSo) {
+  RunResult count = Byline({"search", "--db", Db(), "--count", "-n", "0", "*"});
+  ASSERT_EQ(count.code, 0) << count.err;
+  EXPECT_EQ(count.out, "41\n");
+  RunResult page = Byline({"search", "--db", Db(), "--color", "never", "-n", "2", "--offset", "2",
+                           "source:\"valley courier\""});
+  EXPECT_NE(page.out.find("3-4 of 5 matches ("), std::string::npos) << page.out;
+  EXPECT_NE(page.out.find("next: --offset 4"), std::string::npos) << page.out;
+  RunResult past = Byline({"search", "--db", Db(), "--color", "never", "-n", "2", "--offset", "30",
+                           "source:\"valley courier\""});
+  EXPECT_EQ(past.out, "No hits on this page: 5 matches, the last page starts at --offset 4\n");
+  RunResult zero = Byline({"search", "--db", Db(), "-n", "0", "water"});
+  EXPECT_EQ(zero.code, 2);
 }
 
 TEST_F(SampleCorpusCli, DistinctivePhrasesFindTheirArticleAtRankOne) {
