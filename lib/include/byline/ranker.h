@@ -25,6 +25,12 @@ struct RankingOptions {
   /// (cacm +0.024) and costs reuters' nDCG@10 0.004, within its noise.
   double proximity_weight = 0.2;
   unsigned proximity_window = 2;
+  /// A pair earns no bonus when both of its words are in more than this
+  /// share of the articles, and in more than 1,000 (1: no limit). Checking positions costs time in
+  /// proportion to the articles that hold both words: "to be or not to be"
+  /// took 32 ms with the bonus against 1.1 ms without on reuters21578, and
+  /// pairs of such common words carry little of a query's meaning.
+  double proximity_max_share = 0.05;
   /// Pseudo-relevance feedback (RM3-style): add this many expansion terms,
   /// chosen by Xapian's ESet from the top `expand_docs` hits of a first
   /// pass, to the query (0 turns it off).
@@ -50,6 +56,7 @@ inline RankingOptions NaturalLanguageRanking() {
   r.expand_terms = 20;
   r.proximity_weight = 0.1;
   r.proximity_window = 3;
+  r.proximity_max_share = 1;  // long requests are not interactive
   return r;
 }
 

@@ -79,11 +79,13 @@ struct Hit {
   std::vector<Copy> copies;
 };
 
-/// How far the matcher counted before it stopped: Xapian counts exactly up to
-/// kCheckAtLeast matches (and whenever it has to look at every match) and
-/// estimates beyond. A first page of 10 out of thousands costs 1.0x with it
-/// (benchmarks/README.md, "Counts").
-inline constexpr std::size_t kCheckAtLeast = 1000;
+/// How far the matcher counts exactly before it may estimate (Xapian's
+/// check_at_least); it always counts exactly when it has to look at every
+/// match. Measured on reuters21578's web-query log (benchmarks/README.md,
+/// "Counts"): 1000 made the OR class's p50 1.28x plain Xapian's and 100 made
+/// it 1.05x slower than 0, so none: counts beyond the page are estimates and
+/// say so, and --count (SearchRequest::exact_count) counts every match.
+inline constexpr std::size_t kCheckAtLeast = 0;
 
 /// The answer to a SearchRequest.
 struct SearchResults {

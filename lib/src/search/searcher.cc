@@ -141,8 +141,7 @@ struct Searcher::Impl {
         req.exact_count ? doccount : static_cast<Xapian::doccount>(kCheckAtLeast);
     // Undated articles have no value: the reversed order puts them last,
     // and the oldest-first order reads them as "~", after every digit.
-    Xapian::MultiValueKeyMaker oldest_first;
-    oldest_first.add_value(schema::kSlotDate, false, "~");
+    std::optional<Xapian::MultiValueKeyMaker> oldest_first;  // only for kOldest
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(Xapian::BM25Weight(req.ranking.k1, 0, 1, req.ranking.b, 0.5));
     // Without stories every key is empty and collapsing changes nothing but
@@ -151,7 +150,9 @@ struct Searcher::Impl {
     if (res.sort == SortOrder::kNewest) {
       enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
     } else if (res.sort == SortOrder::kOldest) {
-      enquire.set_sort_by_key_then_relevance(&oldest_first, false);
+      oldest_first.emplace();
+      oldest_first->add_value(schema::kSlotDate, false, "~");
+      enquire.set_sort_by_key_then_relevance(&*oldest_first, false);
     }
     Xapian::Query query;  // the query last run, filters included
     auto run_once = [&](const QueryNode& node, Xapian::MSet* mset) {
