@@ -17,12 +17,14 @@ struct RankingOptions {
   double title_weight = 0.0;
   /// Proximity bonus: each pair of neighbouring query words that stand within
   /// `proximity_window` positions of each other (either order) in the title
-  /// or body adds this factor of their weight (0 turns it off). So words
-  /// typed side by side rank above the same words far apart. Chosen for
-  /// typed queries with `byline eval --as-search`, leave-one-collection-out
-  /// over windows 2-4 and weights 0-0.3 (benchmarks/README.md): window 2
-  /// everywhere it was picked; weight 0.2 gains MAP on all three collections
-  /// (cacm +0.024) and costs reuters' nDCG@10 0.004, within its noise.
+  /// or body adds this factor of their weight (0 turns it off), so that
+  /// words typed side by side rank above the same words far apart. Chosen
+  /// for typed queries with `byline eval --as-search`, leave-one-collection-
+  /// out over windows 2-4 and weights 0-0.3 (benchmarks/README.md): two folds
+  /// of three pick window 2, weight 0.3; its neighbour 0.2 costs reuters less
+  /// (nDCG@10 -0.004 against -0.008). With proximity_max_share below, the
+  /// default gains on every collection: MAP / nDCG@10 cacm +0.024 / +0.018,
+  /// cranfield +0.006 / +0.003, reuters21578 +0.005 / +0.004.
   double proximity_weight = 0.2;
   unsigned proximity_window = 2;
   /// A pair earns no bonus when both of its words are in more than this

@@ -157,7 +157,13 @@ struct Searcher::Impl {
     Xapian::Query query;  // the query last run, filters included
     auto run_once = [&](const QueryNode& node, Xapian::MSet* mset) {
       Xapian::Query q = CompileQuery(node, ctx);
-      if (req.ranking.expand_terms > 0) q = Expand(&enquire, q, filter, req.ranking);
+      if (req.ranking.expand_terms > 0) {
+        // Feedback from the best matches, whatever the order shown.
+        Xapian::Enquire first_pass(db);
+        first_pass.set_weighting_scheme(
+            Xapian::BM25Weight(req.ranking.k1, 0, 1, req.ranking.b, 0.5));
+        q = Expand(&first_pass, q, filter, req.ranking);
+      }
       if (!filter.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
       query = q;
       enquire.set_query(q);
