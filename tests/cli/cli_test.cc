@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "byline/schema.h"
 #include "process.h"
 #include "testutil.h"
 
@@ -134,6 +136,53 @@ TEST_F(SampleCorpusCli, CountsArePagesAreAndPastTheEndSaysSo) {
   EXPECT_EQ(past.out, "No hits on this page: 5 matches, the last page starts at --offset 4\n");
   RunResult zero = Byline({"search", "--db", Db(), "-n", "0", "water"});
   EXPECT_EQ(zero.code, 2);
+}
+
+// Copies of one story, marked as the index side marks them (the story slot
+// and term): one hit with "+2 copies", JSON copies, --all-copies, --count.
+TEST(StoriesCli, OneHitPerStoryWithItsCopies) {
+  byline::test::TempDir dir;
+  std::string lines;
+  for (const char* id : {"wire-1", "wire-2", "wire-3"}) {
+    lines += json{{"id", id},
+                  {"title", "Harbour cranes idle as strike spreads"},
+                  {"date", std::string("2020-01-0") + id[5]},
+                  {"source", std::string("Source ") + id[5]},
+                  {"body", "Crane operators walked out at the harbour."}}
+                 .dump() +
+             "\n";
+  }
+  lines += json{{"id", "other"}, {"title", "A crane for the museum"}, {"body", "A crane."}}.dump() +
+           "\n";
+  dir.Write("in/a.jsonl", lines);
+  const std::string db = (dir.path() / "db").string();
+  ASSERT_EQ(Byline({"index", "-q", (dir.path() / "in").string(), "--db", db}).code, 0);
+  {
+    namespace schema = byline::schema;
+    Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+    for (const char* id : {"wire-1", "wire-2", "wire-3"}) {
+      Xapian::docid did = *w.postlist_begin(std::string(schema::kPrefixId) + id);
+      Xapian::Document doc = w.get_document(did);
+      doc.add_value(schema::kSlotStory, "s1");
+      doc.add_boolean_term(std::string(schema::kPrefixStory) + "s1");
+      w.replace_document(did, doc);
+    }
+    w.commit();
+  }
+  RunResult text = Byline({"search", "--db", db, "--color", "never", "crane"});
+  ASSERT_EQ(text.code, 0) << text.err;
+  EXPECT_NE(text.out.find(" \u00b7 +2 copies\n"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("1-2 of 2 stories ("), std::string::npos) << text.out;
+  auto hits = JsonLines(Byline({"search", "--db", db, "--json", "crane"}).out);
+  ASSERT_EQ(hits.size(), 3u);
+  const json& story = hits[0]["id"].get<std::string>() == "other" ? hits[1] : hits[0];
+  ASSERT_EQ(story["copies"].size(), 2u) << story;
+  EXPECT_EQ(story["copies"][0]["source"].get<std::string>().substr(0, 7), "Source ");
+  EXPECT_EQ(hits[2]["collapsed"], true);
+  RunResult all = Byline({"search", "--db", db, "--format", "ids", "--all-copies", "crane"});
+  EXPECT_EQ(std::count(all.out.begin(), all.out.end(), '\n'), 4) << all.out;
+  EXPECT_EQ(Byline({"search", "--db", db, "--count", "crane"}).out, "2\n");
+  EXPECT_EQ(Byline({"search", "--db", db, "--count", "--all-copies", "crane"}).out, "4\n");
 }
 
 TEST_F(SampleCorpusCli, DistinctivePhrasesFindTheirArticleAtRankOne) {
