@@ -103,8 +103,10 @@ std::string DescribeCount(const SearchResults& results) {
   }
   if (results.exact()) return FormatCount(results.matches_lower) + noun;
   // Xapian stopped counting: its estimate, and how sure it is.
-  return "about " + FormatCount(results.matches_estimated) + noun + " (at least " +
-         FormatCount(results.matches_lower) + ")";
+  // Xapian rounds its estimate and can be far off when it stopped early
+  // ("about 5" for a phrase in 68 articles): the bounds say how far.
+  return "about " + FormatCount(results.matches_estimated) + noun + " (between " +
+         FormatCount(results.matches_lower) + " and " + FormatCount(results.matches_upper) + ")";
 }
 
 void WriteText(std::ostream& out, const SearchResults& results, bool color, std::size_t width) {

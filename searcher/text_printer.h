@@ -22,8 +22,8 @@ namespace byline {
 /// for a terminal.
 void WriteText(std::ostream& out, const SearchResults& results, bool color, std::size_t width);
 
-/// "55 matches", "1 story", "about 4,400 matches (at least 1,000)": the
-/// exact count when Xapian knows it, else its estimate and lower bound;
+/// "55 matches", "1 story", "about 4,400 matches (between 1,000 and 9,000)":
+/// the exact count when Xapian knows it, else its estimate and bounds;
 /// "stories" when copies were collapsed.
 std::string DescribeCount(const SearchResults& results);
 

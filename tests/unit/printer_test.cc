@@ -184,7 +184,7 @@ TEST(TextPrinterTest, FooterSaysWhichHitsOfHowMany) {
       {50, 5, 55, 55, 55, false, "51-55 of 55 matches (3.5 ms)"},
       {0, 1, 1, 1, 1, false, "1 of 1 match (3.5 ms)"},
       {0, 10, 4400, 1000, 9000, false,
-       "1-10 of about 4,400 matches (at least 1,000) (3.5 ms); next: --offset 10"},
+       "1-10 of about 4,400 matches (between 1,000 and 9,000) (3.5 ms); next: --offset 10"},
       {0, 10, 23, 23, 23, true, "1-10 of 23 stories (3.5 ms); next: --offset 10"},
       {300, 0, 23, 23, 23, false,
        "No hits on this page: 23 matches, the last page starts at --offset 20"},
