@@ -1,5 +1,5 @@
 /** @file search_command.cc
- *  @brief `byline search [--db DIR] [-n 10] [--json] QUERY...`.
+ *  @brief `byline search [--db DIR] [-n 10] [--format F] [--sort S] [--count] QUERY...`.
  */
 #include "search_command.h"
 
@@ -32,13 +32,25 @@ void ShowPosition(const std::string& query, std::size_t offset) {
 
 CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
   CLI::App* cmd = app.add_subcommand("search", "Search the index; see README for the query syntax");
-  cmd->add_option("query", opts->query_words, "The query (words, \"phrases\", fields, AND/OR/NOT)")
-      ->required();
+  cmd->add_option("query", opts->query_words,
+                  "The query (words, \"phrases\", fields, AND/OR/NOT); '*' or only filters "
+                  "list articles, newest first");
   AddDatabaseOption(*cmd, &opts->db);
-  cmd->add_option("-n,--limit", opts->limit, "Number of hits to show")
-      ->check(CLI::Range(1, 100000));
+  cmd->add_option("-n,--limit", opts->limit, "Number of hits to show (0 only with --count)")
+      ->check(CLI::Range(0, 100000));
   cmd->add_option("--offset", opts->offset, "Hits to skip (for paging)");
-  cmd->add_flag("--json", opts->json, "One JSON object per hit, then a summary object");
+  cmd->add_option("--format", opts->format,
+                  "text (default), json (a JSON object per hit, then a summary), ids or paths "
+                  "(one a line)")
+      ->check(CLI::IsMember({"text", "json", "ids", "paths"}));
+  cmd->add_flag("--json", opts->json, "The same as --format json");
+  cmd->add_option("--sort", opts->sort,
+                  "relevance (default with words), newest (default for filters alone) or oldest")
+      ->check(CLI::IsMember({"relevance", "newest", "oldest"}));
+  cmd->add_flag("--all-copies", opts->all_copies,
+                "Every copy of a story as a hit of its own (by default one hit per story)");
+  cmd->add_flag("--count", opts->count,
+                "Print only the number of matches (stories, unless --all-copies), counted exactly");
   AddColorOption(*cmd, &opts->terminal);
   cmd->add_option("--since", opts->since, "Only articles dated on or after (YYYY[-MM[-DD]])");
   cmd->add_option("--until", opts->until, "Only articles dated on or before (YYYY[-MM[-DD]])");
@@ -63,8 +75,28 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
     req.query += w;
   }
   req.query = ToUtf8(req.query);  // a query in a legacy encoding is still read
-  req.limit = opts.limit;
-  req.offset = opts.offset;
+  if (opts.limit == 0 && !opts.count) {
+    ReportError("-n 0 shows no hits: use --count for the number of matches");
+    return exit_code::kUsage;
+  }
+  const bool blank = req.query.find_first_not_of(" \t\r\n") == std::string::npos;
+  if (blank && opts.since.empty() && opts.until.empty()) {
+    ReportError(
+        "nothing to search: give a query, '*' for every article, or --since/--until to list "
+        "the articles of a period");
+    return exit_code::kUsage;
+  }
+  const std::string format = opts.json ? "json" : opts.format;
+  req.limit = opts.count ? 0 : opts.limit;
+  req.offset = opts.count ? 0 : opts.offset;
+  req.collapse = !opts.all_copies;
+  req.exact_count = opts.count;
+  // Snippets and copies only for the outputs that show them.
+  req.snippets = format == "text" || format == "json";
+  req.list_copies = req.snippets;
+  if (opts.sort == "relevance") req.sort = SortOrder::kRelevance;
+  if (opts.sort == "newest") req.sort = SortOrder::kNewest;
+  if (opts.sort == "oldest") req.sort = SortOrder::kOldest;
   req.since = opts.since;
   req.until = opts.until;
   req.default_operator = opts.op == "or" ? DefaultOperator::kOr : DefaultOperator::kAnd;
@@ -83,8 +115,16 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
     ReportError("note: " + n.message);
     ShowPosition(req.query, n.offset);
   }
-  if (opts.json) {
+  if (opts.count) {
+    std::cout << results->matches_lower << "\n";
+    return exit_code::kOk;
+  }
+  if (format == "json") {
     WriteJson(std::cout, *results);
+    return exit_code::kOk;
+  }
+  if (format == "ids" || format == "paths") {
+    (format == "ids" ? WriteIds : WritePaths)(std::cout, *results);
     return exit_code::kOk;
   }
   if (opts.explain) std::cout << "query: " << SafeForTerminal(results->query_description) << "\n";

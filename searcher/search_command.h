@@ -20,8 +20,12 @@ struct SearchCommandOptions {
   std::string db;  ///< "" for the default (ResolveDatabasePath)
   std::size_t limit = 10;
   std::size_t offset = 0;
-  bool json = false;
-  TerminalOptions terminal;  ///< --color
+  std::string format = "text";  ///< text, json, ids or paths
+  bool json = false;            ///< --json: --format json
+  std::string sort;             ///< relevance, newest, oldest; "" for the default
+  bool all_copies = false;      ///< no collapsing: every copy of a story is a hit
+  bool count = false;           ///< print only the exact number of matches
+  TerminalOptions terminal;     ///< --color
   std::string since, until;
   std::string op = "or";
   bool explain = false;

@@ -3,6 +3,7 @@
  */
 #include "text_printer.h"
 
+#include <cstdint>
 #include <cstdio>
 
 #include "byline/text.h"
@@ -18,13 +19,47 @@ using ansi::kReset;
 
 }  // namespace
 
+std::string FormatCount(std::uint64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string DescribeCount(const SearchResults& results) {
+  const char* noun = results.collapsed ? " stories" : " matches";
+  if (results.matches_lower == 1 && results.exact()) {
+    return std::string("1") + (results.collapsed ? " story" : " match");
+  }
+  if (results.exact()) return FormatCount(results.matches_lower) + noun;
+  // Xapian stopped counting: its estimate, and how sure it is.
+  // Xapian rounds its estimate and can be far off when it stopped early
+  // ("about 5" for a phrase in 68 articles): the bounds say how far.
+  return "about " + FormatCount(results.matches_estimated) + noun + " (between " +
+         FormatCount(results.matches_lower) + " and " + FormatCount(results.matches_upper) + ")";
+}
+
 void WriteText(std::ostream& out, const SearchResults& results, bool color, std::size_t width) {
+  const char* dim = color ? kDim : "";
+  const char* reset = color ? kReset : "";
   if (results.relaxed) {
-    out << (color ? kDim : "") << "No article has every word; showing articles with any of them."
-        << (color ? kReset : "") << "\n\n";
+    out << dim << "No article has every word; showing articles with any of them." << reset
+        << "\n\n";
   }
   if (results.hits.empty()) {
-    out << "No matches.\n";
+    if (results.matches_upper == 0) {
+      out << "No matches.\n";
+    } else {
+      // A page past the end: how many there are, and where the last page is.
+      std::uint64_t last = 0;
+      if (results.limit > 0 && results.matches_lower > 0) {
+        last = (results.matches_lower - 1) / results.limit * results.limit;
+      }
+      out << "No hits on this page: " << DescribeCount(results)
+          << ", the last page starts at --offset " << last << "\n";
+    }
     return;
   }
   for (const Hit& h : results.hits) {
@@ -35,14 +70,16 @@ void WriteText(std::ostream& out, const SearchResults& results, bool color, std:
     Snippet title = h.title;
     title.text = SafeForTerminal(title.text.empty() ? "(untitled)" : title.text);
     if (h.title.text.empty()) title.highlights.clear();
-    if (color) out << kBold;
-    // The title on one line: highlights inside keep the bold.
+    // A title made from the body is dimmed: it is not the article's own.
+    const char* title_style = a.title_derived ? kDim : kBold;
+    if (color) out << title_style;
+    // The title on one line: highlights inside keep the title's style.
     std::size_t hi = 0;
     for (std::size_t p = 0; p < title.text.size(); ++p) {
       if (color && hi < title.highlights.size() && p == title.highlights[hi].first) out << kMatch;
       out << title.text[p];
       if (color && hi < title.highlights.size() && p + 1 == title.highlights[hi].second) {
-        out << kReset << kBold;
+        out << kReset << title_style;
         ++hi;
       }
     }
@@ -51,15 +88,26 @@ void WriteText(std::ostream& out, const SearchResults& results, bool color, std:
     std::string meta = a.date.empty() ? "undated" : a.date.substr(0, 10);
     if (!a.source.empty()) meta += " \u00b7 " + a.source;
     if (!a.author.empty()) meta += " \u00b7 " + a.author;
-    meta += " \u00b7 " + (a.id == a.path ? a.path : a.id);
-    out << "     " << (color ? kDim : "") << SafeForTerminal(meta) << (color ? kReset : "") << "\n";
+    meta += " \u00b7 " + a.id;
+    if (!h.copies.empty()) {
+      meta += " \u00b7 +" + std::to_string(h.copies.size()) +
+              (h.copies.size() == 1 ? " copy" : " copies");
+    }
+    out << "     " << dim << SafeForTerminal(meta) << reset << "\n";
     if (!h.snippet.text.empty()) WriteWrapped(out, h.snippet, color, width, "     ", 3);
     out << "\n";
   }
-  char footer[128];
-  std::snprintf(footer, sizeof footer, "%zu of about %llu matches (%.1f ms)\n", results.hits.size(),
-                static_cast<unsigned long long>(results.matches_estimated), results.elapsed_ms);
-  out << (color ? kDim : "") << footer << (color ? kReset : "");
+  const std::size_t first = results.hits.front().rank, last = results.hits.back().rank;
+  std::string footer = std::to_string(first);
+  if (last != first) footer += "-" + std::to_string(last);
+  footer += " of " + DescribeCount(results);
+  char ms[32];
+  std::snprintf(ms, sizeof ms, " (%.1f ms)", results.elapsed_ms);
+  footer += ms;
+  if (results.hits.size() == results.limit && results.matches_upper > last) {
+    footer += "; next: --offset " + std::to_string(last);
+  }
+  out << dim << footer << reset << "\n";
 }
 
 }  // namespace byline

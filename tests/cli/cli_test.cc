@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "byline/schema.h"
 #include "process.h"
 #include "testutil.h"
 
@@ -59,7 +61,7 @@ TEST_F(SampleCorpusCli, TextOutputShowsRankTitleMetaAndSnippet) {
   EXPECT_NE(r.out.find("qamishli-water.txt"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Aid groups began trucking drinking water"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << "no colour when asked for none";
-  EXPECT_NE(r.out.find("matches ("), std::string::npos);
+  EXPECT_NE(r.out.find("1 of 1 match ("), std::string::npos) << r.out;
 }
 
 TEST_F(SampleCorpusCli, ColourOnlyWhenAskedOrOnATerminal) {
@@ -90,6 +92,97 @@ TEST_F(SampleCorpusCli, JsonOutputIsNdjsonWithHighlightOffsets) {
   }
   EXPECT_EQ(lines[1]["matches_estimated"], 1);
   EXPECT_TRUE(lines[1].contains("elapsed_ms"));
+  // Every line says what it is, so `jq 'select(.type == "hit")'` needs no guessing.
+  EXPECT_EQ(hit["type"], "hit");
+  EXPECT_EQ(hit["copies"], json::array());
+  EXPECT_EQ(lines[1]["type"], "summary");
+  EXPECT_EQ(lines[1]["exact"], true);
+  EXPECT_EQ(lines[1]["sort"], "relevance");
+}
+
+TEST_F(SampleCorpusCli, FiltersAloneListNewestFirstInEachFormat) {
+  // The Valley Courier's five articles, newest first; ids as `show` takes them.
+  RunResult ids = Byline({"search", "--db", Db(), "--format", "ids", "source:\"valley courier\""});
+  ASSERT_EQ(ids.code, 0) << ids.err;
+  EXPECT_EQ(ids.out, "wire-2019-0108\ncourier-2018-0418\ncourier-2018-0412\n" +
+                         std::string(BYLINE_SOURCE_DIR) + "/corpus/web/museum-brooch.html\n" +
+                         BYLINE_SOURCE_DIR + "/corpus/wire/bakery-prices.txt\n");
+  RunResult oldest = Byline({"search", "--db", Db(), "--format", "paths", "--sort", "oldest", "-n",
+                             "1", "source:\"valley courier\""});
+  EXPECT_EQ(oldest.out, std::string(BYLINE_SOURCE_DIR) + "/corpus/wire/bakery-prices.txt\n");
+  RunResult json = Byline({"search", "--db", Db(), "--format", "json", "*"});
+  EXPECT_EQ(JsonLines(json.out).back()["sort"], "newest") << json.out;
+  // No query at all within dates: the articles of the period.
+  RunResult dated = Byline({"search", "--db", Db(), "--format", "ids", "--since", "2018-11-14",
+                            "--until", "2018-11-21"});
+  ASSERT_EQ(dated.code, 0) << dated.err;
+  EXPECT_NE(dated.out.find("courier-2018-0418\n"), std::string::npos) << dated.out;
+  EXPECT_NE(dated.out.find("courier-2018-0412\n"), std::string::npos) << dated.out;
+  RunResult nothing = Byline({"search", "--db", Db()});
+  EXPECT_EQ(nothing.code, 2);
+  EXPECT_NE(nothing.err.find("'*' for every article"), std::string::npos) << nothing.err;
+}
+
+TEST_F(SampleCorpusCli, CountsArePagesAreAndPastTheEndSaysSo) {
+  RunResult count = Byline({"search", "--db", Db(), "--count", "-n", "0", "*"});
+  ASSERT_EQ(count.code, 0) << count.err;
+  EXPECT_EQ(count.out, "41\n");
+  RunResult page = Byline({"search", "--db", Db(), "--color", "never", "-n", "2", "--offset", "2",
+                           "source:\"valley courier\""});
+  EXPECT_NE(page.out.find("3-4 of 5 matches ("), std::string::npos) << page.out;
+  EXPECT_NE(page.out.find("next: --offset 4"), std::string::npos) << page.out;
+  RunResult past = Byline({"search", "--db", Db(), "--color", "never", "-n", "2", "--offset", "30",
+                           "source:\"valley courier\""});
+  EXPECT_EQ(past.out, "No hits on this page: 5 matches, the last page starts at --offset 4\n");
+  RunResult zero = Byline({"search", "--db", Db(), "-n", "0", "water"});
+  EXPECT_EQ(zero.code, 2);
+}
+
+// Copies of one story, marked as the index side marks them (the story slot
+// and term): one hit with "+2 copies", JSON copies, --all-copies, --count.
+TEST(StoriesCli, OneHitPerStoryWithItsCopies) {
+  byline::test::TempDir dir;
+  std::string lines;
+  for (const char* id : {"wire-1", "wire-2", "wire-3"}) {
+    lines += json{{"id", id},
+                  {"title", "Harbour cranes idle as strike spreads"},
+                  {"date", std::string("2020-01-0") + id[5]},
+                  {"source", std::string("Source ") + id[5]},
+                  {"body", "Crane operators walked out at the harbour."}}
+                 .dump() +
+             "\n";
+  }
+  lines += json{{"id", "other"}, {"title", "A crane for the museum"}, {"body", "A crane."}}.dump() +
+           "\n";
+  dir.Write("in/a.jsonl", lines);
+  const std::string db = (dir.path() / "db").string();
+  ASSERT_EQ(Byline({"index", "-q", (dir.path() / "in").string(), "--db", db}).code, 0);
+  {
+    namespace schema = byline::schema;
+    Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+    for (const char* id : {"wire-1", "wire-2", "wire-3"}) {
+      Xapian::docid did = *w.postlist_begin(std::string(schema::kPrefixId) + id);
+      Xapian::Document doc = w.get_document(did);
+      doc.add_value(schema::kSlotStory, "s1");
+      doc.add_boolean_term(std::string(schema::kPrefixStory) + "s1");
+      w.replace_document(did, doc);
+    }
+    w.commit();
+  }
+  RunResult text = Byline({"search", "--db", db, "--color", "never", "crane"});
+  ASSERT_EQ(text.code, 0) << text.err;
+  EXPECT_NE(text.out.find(" \u00b7 +2 copies\n"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("1-2 of 2 stories ("), std::string::npos) << text.out;
+  auto hits = JsonLines(Byline({"search", "--db", db, "--json", "crane"}).out);
+  ASSERT_EQ(hits.size(), 3u);
+  const json& story = hits[0]["id"].get<std::string>() == "other" ? hits[1] : hits[0];
+  ASSERT_EQ(story["copies"].size(), 2u) << story;
+  EXPECT_EQ(story["copies"][0]["source"].get<std::string>().substr(0, 7), "Source ");
+  EXPECT_EQ(hits[2]["collapsed"], true);
+  RunResult all = Byline({"search", "--db", db, "--format", "ids", "--all-copies", "crane"});
+  EXPECT_EQ(std::count(all.out.begin(), all.out.end(), '\n'), 4) << all.out;
+  EXPECT_EQ(Byline({"search", "--db", db, "--count", "crane"}).out, "2\n");
+  EXPECT_EQ(Byline({"search", "--db", db, "--count", "--all-copies", "crane"}).out, "4\n");
 }
 
 TEST_F(SampleCorpusCli, DistinctivePhrasesFindTheirArticleAtRankOne) {

@@ -111,8 +111,8 @@ TEST(ReportTest, ParseErrorsAreUsageErrorsButHelpIsNot) {
   }
   EXPECT_NE(out.str().find("--color"), std::string::npos);
   try {
-    app.parse("search --limit 0 words", false);
-    FAIL() << "--limit 0 was accepted";
+    app.parse("search --limit 100001 words", false);
+    FAIL() << "--limit 100001 was accepted";
   } catch (const CLI::ParseError& e) {
     EXPECT_EQ(ReportParseError(app, e, out, err), exit_code::kUsage);
   }

@@ -79,10 +79,11 @@ TEST(SearchOptionsTest, BadValuesAreUsageErrors) {
   for (const std::vector<std::string>& args :
        std::vector<std::vector<std::string>>{{"search", "--color", "sometimes", "q"},
                                              {"search", "--op", "xor", "q"},
-                                             {"search", "-n", "0", "q"},
+                                             {"search", "-n", "100001", "q"},
                                              {"search", "--expand", "101", "q"},
-                                             {"search"}}) {
-    SCOPED_TRACE(args.size() > 1 ? args[1] : "no query");
+                                             {"search", "--sort", "random", "q"},
+                                             {"search", "--format", "xml", "q"}}) {
+    SCOPED_TRACE(args[1]);
     CLI::App app;
     SearchCommandOptions opts;
     SetupSearchCommand(app, &opts);

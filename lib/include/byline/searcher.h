@@ -17,12 +17,33 @@
 
 namespace byline {
 
+/// The order of the hits.
+enum class SortOrder {
+  kAuto,       ///< kRelevance when the query has ranked words, else kNewest
+  kRelevance,  ///< best match first (ties: lower docid first)
+  kNewest,     ///< by date, newest first (ties: relevance, then docid); undated last
+  kOldest,     ///< by date, oldest first (ties: relevance, then docid); undated last
+};
+
 /// One search.
 struct SearchRequest {
+  /// The query. Blank lists every article within since/until (at least one
+  /// of them must then be given; '*' lists every article).
   std::string query;
-  std::size_t limit = 10;    ///< hits to return
+  std::size_t limit = 10;    ///< hits to return (0: only count)
   std::size_t offset = 0;    ///< hits to skip (paging)
   std::string since, until;  ///< date bounds, any form ParseDateRange reads; "" = open
+  SortOrder sort = SortOrder::kAuto;
+  /// One hit per story: the copies of a story (schema::kSlotStory) collapse
+  /// into its best-ranked copy, and counts are of stories.
+  bool collapse = true;
+  /// With collapse: list, for each hit returned, the other copies of its
+  /// story that match the query (Hit::copies), exactly.
+  bool list_copies = true;
+  /// Count every match exactly (slower on large result sets): the counts'
+  /// bounds are then equal. Otherwise the matcher counts exactly as far as
+  /// kCheckAtLeast matches and estimates beyond.
+  bool exact_count = false;
   /// OR by default: measured better on every judged collection (README).
   DefaultOperator default_operator = DefaultOperator::kOr;
   /// With AND, show articles with any of the words when no article has them all.
@@ -39,19 +60,47 @@ struct SearchRequest {
   SnippetOptions snippet;
 };
 
+/// Another copy of a hit's story (schema::kSlotStory) that matches the query.
+struct Copy {
+  std::string id, source, date;
+};
+
 /// One ranked answer.
 struct Hit {
   std::size_t rank = 0;  ///< 1-based, counting the offset
   double score = 0;
-  Article article;  ///< stored fields; body is left empty
+  /// Stored fields; body is left empty. A missing title is derived from the
+  /// body (DeriveTitle) and title_derived set.
+  Article article;
   Snippet title;    ///< title with highlights
   Snippet snippet;  ///< passage with highlights
+  /// With SearchRequest::collapse and list_copies: the other copies of this
+  /// hit's story that match the query, best first; empty if it has none.
+  std::vector<Copy> copies;
 };
+
+/// How far the matcher counts exactly before it may estimate (Xapian's
+/// check_at_least); it always counts exactly when it has to look at every
+/// match. Measured on reuters21578's web-query log (benchmarks/README.md,
+/// "Counts"): 1000 made the OR class's p50 1.28x plain Xapian's and 100 made
+/// it 1.05x slower than 0, so none: counts beyond the page are estimates and
+/// say so, and --count (SearchRequest::exact_count) counts every match.
+inline constexpr std::size_t kCheckAtLeast = 0;
 
 /// The answer to a SearchRequest.
 struct SearchResults {
   std::vector<Hit> hits;
+  /// Matching articles (stories, if collapsed): the estimate and its bounds.
+  /// Exact when lower == upper (then all three are equal).
   std::uint64_t matches_estimated = 0;
+  std::uint64_t matches_lower = 0;
+  std::uint64_t matches_upper = 0;
+  bool exact() const { return matches_lower == matches_upper; }
+  std::size_t offset = 0, limit = 0;       ///< the page asked for (SearchRequest's)
+  SortOrder sort = SortOrder::kRelevance;  ///< the order used (never kAuto)
+  /// Copies of a story were folded into one hit, and counts are of stories:
+  /// the request collapsed and the database has stories with copies.
+  bool collapsed = false;
   double elapsed_ms = 0;
   bool relaxed = false;           ///< no article had every word: OR was used instead
   std::string query_description;  ///< DescribeQuery of what was run
@@ -59,6 +108,9 @@ struct SearchResults {
   /// plain words, an unknown field, ...): one line each, for the user.
   std::vector<QueryNotice> notices;
 };
+
+/// "relevance", "newest", "oldest" ("auto" for kAuto).
+const char* SortOrderName(SortOrder order);
 
 /// A read-only handle on a database. Not thread-safe: one per thread.
 class Searcher {

@@ -58,9 +58,15 @@ Xapian::Query Combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
 Xapian::Query ProximityBonus(const QueryNode& n, const CompileContext& ctx) {
   std::vector<Xapian::Query> pairs;
   const QueryNode* prev = nullptr;
+  // Both words in more articles than this: no bonus (RankingOptions).
+  // In a small database every pair is cheap (under 1,000 articles to check).
+  double most = ctx.db && ctx.ranking.proximity_max_share < 1
+                    ? std::max(1000.0, ctx.ranking.proximity_max_share * ctx.db->get_doccount())
+                    : -1;
+  auto common = [&](const std::string& term) { return ctx.db->get_termfreq(term) > most; };
   for (const QueryNode& c : n.children) {
     bool word = c.kind == Kind::kWord && c.field.empty();
-    if (word && prev) {
+    if (word && prev && (most < 0 || !common(prev->terms[0]) || !common(c.terms[0]))) {
       Xapian::Query two[] = {Xapian::Query(prev->terms[0]), Xapian::Query(c.terms[0])};
       pairs.emplace_back(Xapian::Query::OP_NEAR, two, two + 2, ctx.ranking.proximity_window);
     }
