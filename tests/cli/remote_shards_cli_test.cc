@@ -235,6 +235,27 @@ TEST_F(RemoteShardsCli, TwoRemoteShardsAnswerAsOneDatabase) {
     ASSERT_EQ(sharded.code, 0) << sharded.err;
     EXPECT_EQ(JsonLines(sharded.out), JsonLines(one.out)) << id;
   }
+  // eval and bench open the stub as search does: the same measures, the
+  // same queries without a hit.
+  const std::string items = std::string(BYLINE_SOURCE_DIR) + "/tests/cli/corpus-known-items.tsv";
+  RunResult eval_one = Byline({"eval", "--db", Path("one"), "--known-items", items, "--json"});
+  RunResult eval_sharded = Byline({"eval", "--db", stub, "--known-items", items, "--json"});
+  ASSERT_EQ(eval_sharded.code, eval_one.code) << eval_sharded.err;
+  auto measures = [](const std::string& out) {
+    nlohmann::json j = JsonLines(out).at(0);
+    j.erase("db");  // the path given
+    return j;
+  };
+  EXPECT_EQ(measures(eval_sharded.out), measures(eval_one.out));
+  const std::string log = dir_->Write("queries.txt", "ferry\nharbour strike\nnothing-like-this\n");
+  auto zero_hits = [&](const std::string& db) {
+    RunResult r =
+        Byline({"bench", "--db", db, "--queries", log, "--warmup", "0", "--repeat", "1", "--json"});
+    EXPECT_EQ(r.code, 0) << r.err;
+    return JsonLines(r.out).at(0)["overall"]["zero_hits"].get<int>();
+  };
+  EXPECT_EQ(zero_hits(stub), 1);
+  EXPECT_EQ(zero_hits(Path("one")), 1);
   // A shard down: the open fails, naming the shard's line and what to do.
   b.Stop();
   RunResult r = Byline({"search", "--db", stub, "--json", "ferry"});
