@@ -240,5 +240,164 @@ TEST(DatabaseFormatTest, DamageIsReportedAndARebuildReplacesIt) {
   EXPECT_TRUE(Searcher::Open(opts.db_path).ok());
 }
 
+TEST(StubPlaceTest, AStubIsToldFromOtherFilesByItsContent) {
+  test::TempDir dir;
+  struct Case {
+    const char* content;
+    DatabasePlace place;
+  } cases[] = {
+      {"auto a\nauto b\n", DatabasePlace::kStub},
+      {"# shards\n\nremote 10.0.0.2:7001\n", DatabasePlace::kStub},
+      {"remote :ssh host xapian-progsrv /db\n", DatabasePlace::kStub},
+      {"glass /srv/a\nnonsense\n", DatabasePlace::kStub},  // ReadStub names line 2
+      {"inmemory\n", DatabasePlace::kStub},
+      {"", DatabasePlace::kNotAFolder},
+      {"# only a comment\n", DatabasePlace::kNotAFolder},
+      {"auto\n", DatabasePlace::kNotAFolder},
+      {"automatic text\n", DatabasePlace::kNotAFolder},
+      {"{\"id\": \"a\"}\n", DatabasePlace::kNotAFolder},
+      {"auto a\n", DatabasePlace::kStub},
+  };
+  int n = 0;
+  for (const Case& c : cases) {
+    std::string file = dir.Write("f" + std::to_string(n++), c.content);
+    auto r = InspectDatabasePlace(file);
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    EXPECT_EQ(*r, c.place) << c.content;
+  }
+  EXPECT_EQ(*InspectDatabasePlace(dir.Write("binary", std::string("auto a\n\0x", 9))),
+            DatabasePlace::kNotAFolder);
+  EXPECT_EQ(*InspectDatabasePlace(dir.Write("big", "auto a\n" + std::string(70000, '#'))),
+            DatabasePlace::kNotAFolder);
+}
+
+TEST(StubReadTest, EachKindOfLine) {
+  test::TempDir dir;
+  std::string stub = dir.Write(
+      "shards/stub",
+      "# the archive\nauto a\nglass /abs/b\n\nremote 10.0.0.2:7001\nremote :ssh -x h srv /db\n"
+      "remote :prog\n");
+  auto r = ReadStub(stub);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->size(), 5u);
+  const auto& s = *r;
+  EXPECT_EQ(s[0].kind, StubShard::Kind::kLocal);
+  EXPECT_EQ(s[0].line, 2u);
+  EXPECT_EQ(s[0].path, (dir.path() / "shards" / "a").string());  // beside the stub
+  EXPECT_EQ(s[1].backend, "glass");
+  EXPECT_EQ(s[1].path, "/abs/b");
+  EXPECT_EQ(s[2].kind, StubShard::Kind::kTcp);
+  EXPECT_EQ(s[2].line, 5u);
+  EXPECT_EQ(s[2].host, "10.0.0.2");
+  EXPECT_EQ(s[2].port, 7001u);
+  EXPECT_EQ(s[2].text, "remote 10.0.0.2:7001");
+  EXPECT_EQ(s[3].kind, StubShard::Kind::kProg);
+  EXPECT_EQ(s[3].path, "ssh");
+  EXPECT_EQ(s[3].args, "-x h srv /db");
+  EXPECT_EQ(s[4].path, "prog");
+  EXPECT_EQ(s[4].args, "");
+}
+
+TEST(StubReadTest, ABadLineIsNamed) {
+  test::TempDir dir;
+  for (const char* bad : {"remote host", "remote host:", "remote host:99999", "remote host:7x",
+                          "remote :", "auto ", "glas /a", "inmemory x"}) {
+    std::string stub = dir.Write("stub", std::string("auto a\n") + bad + "\n");
+    auto r = ReadStub(stub);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << bad;
+    EXPECT_EQ(r.status().message().rfind(stub + ":2: not a stub line", 0), 0u)
+        << r.status().message();
+  }
+  auto none = ReadStub(dir.Write("empty", "# nothing yet\n"));
+  ASSERT_FALSE(none.ok());
+  EXPECT_NE(none.status().message().find("lists no database"), std::string::npos);
+}
+
+// Two local shards indexed apart, searched through a stub as one.
+class StubOpenTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_.Write("in-a/a.txt", "Title: Harbour\n\nThe ferry left the harbour.\n");
+    dir_.Write("in-b/b.txt", "Title: Glacier\n\nThe glacier moved.\n");
+    for (const char* shard : {"a", "b"}) {
+      IndexOptions opts;
+      opts.db_path = (dir_.path() / "shards" / shard).string();
+      ASSERT_TRUE(IndexPaths({(dir_.path() / (std::string("in-") + shard)).string()}, opts).ok());
+    }
+  }
+  test::TempDir dir_;
+};
+
+TEST_F(StubOpenTest, ReadersOpenEveryShardAsOne) {
+  std::string stub =
+      dir_.Write("shards/stub", "auto a\nauto " + (dir_.path() / "shards" / "b").string() + "\n");
+  auto db = OpenStub(stub);
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  EXPECT_EQ(db->get_doccount(), 2u);
+  auto s = Searcher::Open(stub);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ((*s)->ArticleCount(), 2u);
+}
+
+TEST_F(StubOpenTest, AShardThatCannotBeOpenedFailsTheOpenNamingIt) {
+  SetFormat((dir_.path() / "shards" / "b").string(), std::to_string(schema::kFormatVersion + 1));
+  dir_.Write("shards/files/notes.txt", "x");
+  struct Case {
+    std::string stub, message;
+    StatusCode code;
+  } cases[] = {
+      {"auto a\nauto gone\n", ":2 (auto gone): no database at ", StatusCode::kNotFound},
+      {"auto a\nauto b\n",
+       ":2 (auto b): written by a newer Byline (format " +
+           std::to_string(schema::kFormatVersion + 1),
+       StatusCode::kNotOurDatabase},
+      {"auto files\n",
+       ":1 (auto files): " + (dir_.path() / "shards" / "files").string() +
+           ": not a Byline database",
+       StatusCode::kNotOurDatabase},
+      {"auto a\nauto stub\n", ":2 (auto stub): ", StatusCode::kInvalidArgument},
+      {"inmemory\n", ":1 (inmemory): an in-memory database", StatusCode::kNotOurDatabase},
+  };
+  for (const Case& c : cases) {
+    std::string stub = dir_.Write("shards/stub", c.stub);
+    auto s = Searcher::Open(stub);
+    ASSERT_FALSE(s.ok()) << c.stub;
+    EXPECT_EQ(s.status().code(), c.code) << s.status().message();
+    EXPECT_EQ(s.status().message().rfind(stub + c.message, 0), 0u) << s.status().message();
+  }
+}
+
+TEST_F(StubOpenTest, AnUnreachableRemoteShardIsNamedWithWhatToDo) {
+  // Port 1 on loopback: nothing listens there without root.
+  std::string stub = dir_.Write("shards/stub", "auto a\nremote 127.0.0.1:1\n");
+  auto s = Searcher::Open(stub);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kIOError);
+  const std::string& m = s.status().message();
+  EXPECT_EQ(m.rfind(stub + ":2 (remote 127.0.0.1:1): cannot reach the shard (", 0), 0u) << m;
+  EXPECT_NE(m.find("start `xapian-tcpsrv --port 1 SHARD_FOLDER` on 127.0.0.1"), std::string::npos)
+      << m;
+}
+
+TEST_F(StubOpenTest, TheWriterRefusesAStub) {
+  std::string stub = dir_.Write("shards/stub", "auto a\nauto b\n");
+  IndexOptions opts;
+  opts.db_path = stub;
+  for (bool rebuild : {false, true}) {
+    opts.rebuild = rebuild;
+    auto r = IndexPaths({(dir_.path() / "in-a").string()}, opts);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(r.status().message(), stub +
+                                        ": a stub of several databases: index each shard's "
+                                        "folder (give --db the shard's folder, not the stub)");
+    EXPECT_FALSE(IndexWriter::Open(stub, rebuild).ok());
+  }
+  std::ifstream in(stub);
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()),
+            "auto a\nauto b\n");
+}
+
 }  // namespace
 }  // namespace byline

@@ -288,12 +288,17 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& path) {
                             (*place == DatabasePlace::kEmptyFolder ? ": an empty folder" : "") +
                             " (run `byline index` first, or give --db)");
   }
-  if (Status s = RefusePlace(*place, path); !s.ok()) return s;
+  const bool stub = *place == DatabasePlace::kStub;  // refused to writers only
+  if (Status s = stub ? Status::OK() : RefusePlace(*place, path); !s.ok()) return s;
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   for (int attempt = 0;; ++attempt) {
     try {
-      impl->db = Xapian::Database(path);
+      // A stub's shards are opened and checked one by one, so that an error
+      // names the shard (util/database_check.h).
+      auto stub_db = stub ? OpenStub(path) : Result<Xapian::Database>(Xapian::Database(path));
+      if (!stub_db.ok()) return stub_db.status();
+      impl->db = *stub_db;
       // Reading a newer format could give wrong answers without an error.
       if (Status s = CheckDatabaseFormat(impl->db, path); !s.ok()) return s;
       impl->LoadLanguages();

@@ -6,6 +6,9 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 
 #include "byline/document.h"
 #include "byline/schema.h"
@@ -34,7 +37,169 @@ Status Damaged(const std::string& path, const std::string& what) {
                          "); `byline index --rebuild` makes it anew");
 }
 
+// A stub is a few lines, one a shard; a bigger file is something else. The
+// bound only keeps a large file given by mistake from being read whole.
+constexpr std::uintmax_t kMaxStubBytes = 64 * 1024;
+
+bool IsStubKeyword(const std::string& word) {
+  return word == "auto" || word == "glass" || word == "chert" || word == "remote" ||
+         word == "inmemory";
+}
+
+// The first word of each line that is neither blank nor a comment, as Xapian
+// splits it: the type, then the rest after one space.
+void SplitStubLine(const std::string& line, std::string* type, std::string* rest) {
+  std::size_t space = line.find(' ');
+  *type = line.substr(0, space);
+  *rest = space == std::string::npos ? "" : line.substr(space + 1);
+}
+
+bool StubLineIgnored(const std::string& line) { return line.empty() || line[0] == '#'; }
+
+// Whether the small file `path` reads as a stub: no NUL byte, and its first
+// line that counts starts with a stub keyword. Later lines are checked by
+// ReadStub, so that a mistake there is named rather than called "a file".
+bool LooksLikeStub(const std::string& path) {
+  std::error_code ec;
+  std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec || size == 0 || size > kMaxStubBytes) return false;
+  std::ifstream in(path, std::ios::binary);
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) return false;
+  if (content.find('\0') != std::string::npos) return false;
+  std::istringstream lines(content);
+  for (std::string line; std::getline(lines, line);) {
+    if (StubLineIgnored(line)) continue;
+    std::string type, rest;
+    SplitStubLine(line, &type, &rest);
+    return IsStubKeyword(type) && (type == "inmemory" || line.size() > type.size());
+  }
+  return false;
+}
+
+std::string ShardLabel(const std::string& stub, const StubShard& shard) {
+  return stub + ":" + std::to_string(shard.line) + " (" + shard.text + ")";
+}
+
+// Opens one shard and checks it is Byline's; throws nothing.
+Result<Xapian::Database> OpenShard(const std::string& stub, const StubShard& shard) {
+  const std::string label = ShardLabel(stub, shard);
+  try {
+    Xapian::Database db;
+    switch (shard.kind) {
+      case StubShard::Kind::kInMemory:
+        return Status::NotOurDatabase(label +
+                                      ": an in-memory database holds no Byline articles (take the "
+                                      "line out of the stub)");
+      case StubShard::Kind::kLocal: {
+        auto place = InspectDatabasePlace(shard.path);
+        if (!place.ok()) return Status::IOError(label + ": " + place.status().message());
+        if (*place == DatabasePlace::kMissing || *place == DatabasePlace::kEmptyFolder) {
+          return Status::NotFound(label + ": no database at " + shard.path +
+                                  " (index the shard there, or fix the line)");
+        }
+        if (*place == DatabasePlace::kStub) {
+          return Status::InvalidArgument(label + ": " + shard.path +
+                                         " is itself a stub (list its shards in this one)");
+        }
+        if (Status s = RefusePlace(*place, shard.path); !s.ok()) {
+          return Status(s.code(), label + ": " + s.message());
+        }
+        db = Xapian::Database(shard.path);
+        break;
+      }
+      case StubShard::Kind::kTcp:
+        db = Xapian::Remote::open(shard.host, shard.port);
+        break;
+      case StubShard::Kind::kProg:
+        db = Xapian::Remote::open(shard.path, shard.args);
+        break;
+    }
+    if (Status s = CheckDatabaseFormat(db, label); !s.ok()) return s;
+    return db;
+  } catch (const Xapian::NetworkError& e) {
+    std::string what = "cannot reach the shard (" + XapianDetail(e) + "); ";
+    if (shard.kind == StubShard::Kind::kTcp) {
+      what += "start `xapian-tcpsrv --port " + std::to_string(shard.port) + " SHARD_FOLDER` on " +
+              (shard.host.empty() ? "this machine" : shard.host);
+    } else {
+      what += "check that the program runs";
+    }
+    return Status::IOError(label + ": " + what +
+                           ", or take the line out of the stub to search without that shard");
+  } catch (const Xapian::Error& e) {
+    return StatusFromOpenError(e, label, false);
+  }
+}
+
 }  // namespace
+
+Result<std::vector<StubShard>> ReadStub(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Status::IOError(path + ": cannot read the stub (" + std::strerror(errno) + ")");
+  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  std::vector<StubShard> shards;
+  unsigned number = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++number;
+    if (StubLineIgnored(line)) continue;
+    StubShard shard;
+    shard.line = number;
+    shard.text = line;
+    std::string type, rest;
+    SplitStubLine(line, &type, &rest);
+    bool ok = !rest.empty();
+    if (type == "auto" || type == "glass" || type == "chert") {
+      shard.kind = StubShard::Kind::kLocal;
+      shard.backend = type;
+      std::filesystem::path p(rest);
+      shard.path = p.is_relative() ? (folder / p).string() : rest;
+    } else if (type == "remote" && !rest.empty() && rest[0] == ':') {
+      shard.kind = StubShard::Kind::kProg;
+      std::size_t space = rest.find(' ');
+      shard.path = rest.substr(1, space == std::string::npos ? std::string::npos : space - 1);
+      if (space != std::string::npos) shard.args = rest.substr(space + 1);
+      ok = !shard.path.empty();
+    } else if (type == "remote") {
+      shard.kind = StubShard::Kind::kTcp;
+      std::size_t colon = rest.rfind(':');
+      std::string port = colon == std::string::npos ? "" : rest.substr(colon + 1);
+      ok = !port.empty() && port.size() <= 5;
+      for (char c : port) ok = ok && c >= '0' && c <= '9';
+      if (ok) {
+        shard.host = rest.substr(0, colon);
+        shard.port = static_cast<unsigned>(std::stoul(port));
+        ok = shard.port > 0 && shard.port < 65536;
+      }
+    } else if (type == "inmemory") {
+      shard.kind = StubShard::Kind::kInMemory;
+      ok = rest.empty();
+    } else {
+      ok = false;
+    }
+    if (!ok) {
+      return Status::InvalidArgument(
+          path + ":" + std::to_string(number) +
+          ": not a stub line (auto PATH, glass PATH, remote HOST:PORT or remote :PROGRAM ARGS)");
+    }
+    shards.push_back(std::move(shard));
+  }
+  if (in.bad()) return Status::IOError(path + ": cannot read the stub");
+  if (shards.empty()) return Status::InvalidArgument(path + ": the stub lists no database");
+  return shards;
+}
+
+Result<Xapian::Database> OpenStub(const std::string& path) {
+  auto shards = ReadStub(path);
+  if (!shards.ok()) return shards.status();
+  Xapian::Database all;
+  for (const StubShard& shard : *shards) {
+    auto db = OpenShard(path, shard);
+    if (!db.ok()) return db.status();
+    all.add_database(*db);
+  }
+  return all;
+}
 
 Result<DatabasePlace> InspectDatabasePlace(const std::string& path) {
   namespace fs = std::filesystem;
@@ -42,7 +207,10 @@ Result<DatabasePlace> InspectDatabasePlace(const std::string& path) {
   fs::file_status st = fs::status(path, ec);
   if (st.type() == fs::file_type::not_found) return DatabasePlace::kMissing;
   if (ec) return Status::IOError(path + ": cannot read the database (" + ec.message() + ")");
-  if (!fs::is_directory(st)) return DatabasePlace::kNotAFolder;
+  if (!fs::is_directory(st)) {
+    return fs::is_regular_file(st) && LooksLikeStub(path) ? DatabasePlace::kStub
+                                                          : DatabasePlace::kNotAFolder;
+  }
   bool glass_version = false, glass_tables = false, other_backend = false, other = false;
   fs::directory_iterator it(path, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
@@ -80,6 +248,10 @@ Status RefusePlace(DatabasePlace place, const std::string& path) {
                                     "database; nothing was changed (give --db another folder)");
     case DatabasePlace::kTablesOnly:
       return Damaged(path, "its version file iamglass is missing");
+    case DatabasePlace::kStub:
+      return Status::InvalidArgument(path +
+                                     ": a stub of several databases: index each shard's folder "
+                                     "(give --db the shard's folder, not the stub)");
     default:
       return Status::OK();
   }

@@ -15,6 +15,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 
 #include "byline/status.h"
 
@@ -28,17 +29,53 @@ enum class DatabasePlace {
   kTablesOnly,     ///< glass table files without the version file: damaged
   kOtherDatabase,  ///< a database of another backend (chert, honey): never Byline's
   kOtherFiles,     ///< a folder of files that are no database
-  kNotAFolder,     ///< a plain file (or a device, a FIFO, ...)
+  kNotAFolder,     ///< a plain file (or a device, a FIFO, ...) that is no stub
+  kStub,           ///< a Xapian stub file listing shards: read with OpenStub, never written
 };
 
-/// Looks at `path` without opening a database: kIOError, naming the path, if
+/// Looks at `path` without opening a database (a plain file is read: a
+/// small text file whose first line that is not blank or a `#` comment
+/// starts with a stub keyword, `auto `, `glass `, `chert `, `remote ` or
+/// `inmemory`, is kStub): kIOError, naming the path, if
 /// it or its folder cannot be read.
 Result<DatabasePlace> InspectDatabasePlace(const std::string& path);
 
 /// Why no database can be opened at a place: kNotOurDatabase for
-/// kNotAFolder, kOtherFiles and kOtherDatabase, kDamaged for kTablesOnly; OK
-/// for the other places.
+/// kNotAFolder, kOtherFiles and kOtherDatabase, kDamaged for kTablesOnly;
+/// kInvalidArgument for kStub, which only readers open (through OpenStub),
+/// so a writer is told to index each shard's folder; OK for the other places.
 Status RefusePlace(DatabasePlace place, const std::string& path);
+
+/// One database listed in a Xapian 1.4 stub file (Xapian's dbfactory.cc,
+/// open_stub): `auto PATH`, `glass PATH`, `chert PATH` (a relative PATH is
+/// relative to the stub's folder), `remote HOST:PORT` (xapian-tcpsrv),
+/// `remote :PROG ARGS` (a program speaking the protocol on its stdin and
+/// stdout, e.g. `ssh host xapian-progsrv DB`), `inmemory`.
+struct StubShard {
+  enum class Kind { kLocal, kTcp, kProg, kInMemory };
+  Kind kind = Kind::kLocal;
+  unsigned line = 0;    ///< its line in the stub, from 1
+  std::string text;     ///< the line as written, for messages
+  std::string backend;  ///< kLocal: auto, glass or chert
+  std::string path;     ///< kLocal: the folder, resolved; kProg: the program
+  std::string host;     ///< kTcp
+  unsigned port = 0;    ///< kTcp
+  std::string args;     ///< kProg
+};
+
+/// Reads the stub file at `path`: its shards in order, or kInvalidArgument
+/// naming the first line that is no stub line (Xapian itself would skip a
+/// `remote` line without a colon: here it is an error) or a stub that lists
+/// none; kIOError if it cannot be read.
+Result<std::vector<StubShard>> ReadStub(const std::string& path);
+
+/// Opens every shard of the stub at `path` and checks it is a Byline
+/// database this version reads, then returns them searched as one. The
+/// first shard that cannot be opened, reached or read fails the whole open
+/// with an error naming its line (`STUB:2 (remote 10.0.0.2:7001): ...`) and
+/// what to do: Xapian 1.4 has no partial results, and an answer silently
+/// missing a part of the archive would look complete.
+Result<Xapian::Database> OpenStub(const std::string& path);
 
 /// Checks the value of schema::kMetaFormat: OK for a format this Byline
 /// reads (1 to schema::kFormatVersion); kNotOurDatabase for a greater one
