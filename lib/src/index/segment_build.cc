@@ -15,6 +15,7 @@
 
 #include "byline/schema.h"
 #include "byline/text.h"
+#include "index/story.h"
 #include "util/xapian_error.h"
 
 namespace byline {
@@ -229,7 +230,14 @@ Result<std::uint64_t> SegmentBuild::Finish() {
       if (!any) break;
     }
     if (!Merge(std::move(sources), merged)) return cancelled;
-    count = Xapian::Database(merged).get_doccount();
+    // Stories need every article: they are found in the merged database,
+    // before it is swapped in (index/story.h).
+    path = merged;
+    Xapian::WritableDatabase db(merged, Xapian::DB_OPEN);
+    if (!story::AssignAllStories(db, cancel_, &story_stats_)) return cancelled;
+    count = db.get_doccount();
+    db.commit();
+    db.close();
   } catch (const Xapian::Error& e) {
     return StatusFromXapian(e, "merging the segments in " + path);
   }
