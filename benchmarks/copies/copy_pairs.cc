@@ -325,71 +325,111 @@ int main(int argc, char** argv) {
     story::DecodeSignature(doc.get_value(byline::schema::kSlotStorySignature), &sig);
     return sig;
   };
-  const std::vector<double> thresholds = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
-  struct Row {
-    std::size_t n = 0, found_by_band = 0;
-    std::vector<std::size_t> called;  // by threshold: verified and found
+  // Each pair's signatures, once.
+  struct Scored {
+    const Pair* pair;
+    story::Signature a, b;
+    bool band;
   };
-  std::map<std::string, Row> rows;
-  std::map<std::string, bool> kind_copy;
+  std::vector<Scored> scored;
   std::ofstream tsv;
   if (!pairs_out.empty()) {
     tsv.open(pairs_out);
-    tsv << "kind\tcopy\tjaccard\tshares_band\tdays\tid_a\tid_b\ttitle_a\ttitle_b\n";
+    tsv << "kind\tcopy\tjaccard\tnumber_jaccard\tnumbers_a\tnumbers_b\tshares_band\tdays\tid_"
+           "a\tid_b\ttitle_a\ttitle_b\n";
   }
   for (const Pair& p : pairs) {
-    story::Signature a = signature(p.a), b = signature(p.b);
-    std::vector<std::string> ta = story::BandTerms(a), tb = story::BandTerms(b);
-    bool band = false;
-    for (std::size_t i = 0; i < ta.size() && i < tb.size(); ++i) band = band || ta[i] == tb[i];
-    Row& row = rows[p.kind];
-    kind_copy[p.kind] = p.copy;
-    row.called.resize(thresholds.size());
-    ++row.n;
-    row.found_by_band += band;
-    for (std::size_t t = 0; t < thresholds.size(); ++t) {
-      story::CopyRule rule;
-      rule.min_jaccard = thresholds[t];
-      row.called[t] += band && story::AreCopies(a, b, rule);
-    }
+    Scored sc{&p, signature(p.a), signature(p.b), false};
+    std::vector<std::string> ta = story::BandTerms(sc.a), tb = story::BandTerms(sc.b);
+    for (std::size_t i = 0; i < ta.size() && i < tb.size(); ++i)
+      sc.band = sc.band || ta[i] == tb[i];
     if (tsv) {
-      long days = a.day && b.day ? static_cast<long>(a.day) - static_cast<long>(b.day) : 0;
-      tsv << p.kind << '\t' << p.copy << '\t' << story::EstimatedJaccard(a, b) << '\t' << band
-          << '\t' << days << '\t' << p.a.id << '\t' << p.b.id << '\t' << p.a.title << '\t'
-          << p.b.title << '\n';
+      long days =
+          sc.a.day && sc.b.day ? static_cast<long>(sc.a.day) - static_cast<long>(sc.b.day) : 0;
+      tsv << p.kind << '\t' << p.copy << '\t' << story::EstimatedJaccard(sc.a, sc.b) << '\t'
+          << story::EstimatedNumberJaccard(sc.a, sc.b) << '\t' << int{sc.a.numbers} << '\t'
+          << int{sc.b.numbers} << '\t' << sc.band << '\t' << days << '\t' << p.a.id << '\t'
+          << p.b.id << '\t' << p.a.title << '\t' << p.b.title << '\n';
     }
+    scored.push_back(sc);
   }
-  std::printf("| pairs | n | share a band |");
-  for (double t : thresholds) std::printf(" J >= %.1f |", t);
-  std::printf("\n|---|---:|---:|");
-  for (std::size_t t = 0; t < thresholds.size(); ++t) std::printf("---:|");
-  std::printf("\n");
-  std::vector<std::size_t> tp(thresholds.size()), fp(thresholds.size());
-  std::size_t positives = 0;
-  for (const auto& [kind, row] : rows) {
-    const char* label = kind_copy[kind]                                   ? "copies"
-                        : kind.find("within 3 days") == std::string::npos ? "not copies"
-                                                                          : "unlabelled";
-    std::printf("| %s (%s) | %zu | %zu |", kind.c_str(), label, row.n, row.found_by_band);
-    for (std::size_t t = 0; t < thresholds.size(); ++t) {
-      std::printf(" %zu |", row.called[t]);
-      if (kind_copy[kind]) {
-        tp[t] += row.called[t];
-      } else if (kind.find("within 3 days") == std::string::npos) {
-        fp[t] += row.called[t];
+  auto unlabelled = [](const std::string& kind) {
+    return kind.find("within 3 days") != std::string::npos;
+  };
+  // One table: a row per pair kind, a column per rule; a pair counts when
+  // it shares a band (it is found) and the rule calls it a copy.
+  auto table = [&](const std::vector<std::pair<std::string, story::CopyRule>>& rules) {
+    std::map<std::string, std::vector<std::size_t>> called;
+    std::map<std::string, std::size_t> n, banded;
+    std::map<std::string, bool> copy;
+    for (const Scored& sc : scored) {
+      const std::string& kind = sc.pair->kind;
+      called[kind].resize(rules.size());
+      ++n[kind];
+      banded[kind] += sc.band;
+      copy[kind] = sc.pair->copy;
+      for (std::size_t r = 0; r < rules.size(); ++r) {
+        called[kind][r] += sc.band && story::AreCopies(sc.a, sc.b, rules[r].second);
       }
     }
+    std::printf("| pairs | n | share a band |");
+    for (const auto& r : rules) std::printf(" %s |", r.first.c_str());
+    std::printf("\n|---|---:|---:|");
+    for (std::size_t r = 0; r < rules.size(); ++r) std::printf("---:|");
     std::printf("\n");
-    if (kind_copy[kind]) positives += row.n;
+    std::vector<std::size_t> tp(rules.size()), fp(rules.size());
+    std::size_t positives = 0;
+    for (const auto& [kind, counts] : called) {
+      const char* label = copy[kind] ? "copies" : unlabelled(kind) ? "unlabelled" : "not copies";
+      std::printf("| %s (%s) | %zu | %zu |", kind.c_str(), label, n[kind], banded[kind]);
+      for (std::size_t r = 0; r < rules.size(); ++r) {
+        std::printf(" %zu |", counts[r]);
+        if (copy[kind]) {
+          tp[r] += counts[r];
+        } else if (!unlabelled(kind)) {
+          fp[r] += counts[r];
+        }
+      }
+      std::printf("\n");
+      if (copy[kind]) positives += n[kind];
+    }
+    std::printf("| **precision** | | |");
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      std::printf(" %.4f |", tp[r] + fp[r] ? static_cast<double>(tp[r]) / (tp[r] + fp[r]) : 1.0);
+    }
+    std::printf("\n| **recall** | | |");
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      std::printf(" %.4f |", positives ? static_cast<double>(tp[r]) / positives : 0.0);
+    }
+    std::printf("\n\n");
+  };
+  std::vector<std::pair<std::string, story::CopyRule>> by_jaccard;
+  for (double t : {0.3, 0.4, 0.5, 0.6, 0.7, 0.8}) {
+    story::CopyRule rule;
+    rule.min_jaccard = t;
+    char label[32];
+    std::snprintf(label, sizeof label, "J >= %.1f", t);
+    by_jaccard.emplace_back(label, rule);
   }
-  std::printf("| **precision** | | |");
-  for (std::size_t t = 0; t < thresholds.size(); ++t) {
-    std::printf(" %.4f |", tp[t] + fp[t] ? static_cast<double>(tp[t]) / (tp[t] + fp[t]) : 1.0);
+  std::printf("Shingle threshold (number rule as default: %.1f with %u+ numbers each):\n\n",
+              story::CopyRule().min_number_jaccard, story::CopyRule().min_numbers);
+  table(by_jaccard);
+  std::vector<std::pair<std::string, story::CopyRule>> by_numbers;
+  for (auto [nj, min] : std::vector<std::pair<double, unsigned>>{
+           {0, 0}, {0.3, 3}, {0.5, 1}, {0.5, 3}, {0.5, 5}, {0.7, 3}}) {
+    story::CopyRule rule;
+    rule.min_number_jaccard = nj;
+    rule.min_numbers = min;
+    char label[48];
+    if (nj == 0) {
+      std::snprintf(label, sizeof label, "no number rule");
+    } else {
+      std::snprintf(label, sizeof label, "numbers %.1f, %u+", nj, min);
+    }
+    by_numbers.emplace_back(label, rule);
   }
-  std::printf("\n| **recall** | | |");
-  for (std::size_t t = 0; t < thresholds.size(); ++t) {
-    std::printf(" %.4f |", positives ? static_cast<double>(tp[t]) / positives : 0.0);
-  }
-  std::printf("\n");
+  std::printf("Number rule (shingle threshold as default: %.1f):\n\n",
+              story::CopyRule().min_jaccard);
+  table(by_numbers);
   return 0;
 }

@@ -63,9 +63,9 @@ inline constexpr unsigned kSlotBody = 1;
 /// Search collapses on it (one hit per story).
 inline constexpr unsigned kSlotStory = 2;
 /// The signature the story of an article is decided by (lib/src/index/story.h):
-/// a format byte, a hash of the whole word sequence, the day, and 64 16-bit
-/// MinHashes of its 3-word shingles; 141 bytes, none for an article without
-/// words.
+/// a format byte, a hash of the whole word sequence, the day, 64 16-bit
+/// MinHashes of its 3-word shingles, its count of distinct numbers and 16
+/// MinHashes of them; 174 bytes, none for an article without words.
 inline constexpr unsigned kSlotStorySignature = 3;
 /// "No value slot" in a field row (the same number as Xapian::BAD_VALUENO).
 inline constexpr unsigned kNoSlot = static_cast<unsigned>(-1);

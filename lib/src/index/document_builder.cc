@@ -40,10 +40,12 @@ void AddBooleanWords(Xapian::Document* doc, const Analyzer& analyzer, const std:
 // field with a name of its own (kText: the title) adds its words under its
 // own prefixes too, and counts `text_wdf` times in "Z" (BM25F-style field
 // weighting with one term statistic). The hash of each word (joined forms
-// left out) goes to `words`, for the story signature.
+// left out) goes to `words`, and also to `numbers` if it has a digit, for
+// the story signature.
 Xapian::termpos AddText(Xapian::Document* doc, const Analyzer& analyzer, const schema::Field& field,
                         const std::string& text, const std::string& lang, Xapian::termpos base,
-                        unsigned text_wdf, std::vector<std::uint64_t>* words) {
+                        unsigned text_wdf, std::vector<std::uint64_t>* words,
+                        std::vector<std::uint64_t>* numbers) {
   const bool own = field.kind == schema::FieldKind::kText;
   const std::string prefix = own ? field.prefix : "", stem_prefix = own ? field.stem_prefix : "";
   Xapian::termpos last = base;
@@ -55,7 +57,11 @@ Xapian::termpos AddText(Xapian::Document* doc, const Analyzer& analyzer, const s
     doc->add_term(schema::kPrefixStem + stem, own ? text_wdf : 1);
     if (own) doc->add_term(stem_prefix + stem);
     if (pos > last) last = pos;
-    if (!t.joined) words->push_back(Fnv1a64(t.term));
+    if (!t.joined) {
+      words->push_back(Fnv1a64(t.term));
+      if (t.term.find_first_of("0123456789") != std::string::npos)
+        numbers->push_back(words->back());
+    }
   }
   return last;
 }
@@ -80,14 +86,14 @@ Xapian::Document BuildDocument(const Article& a, const Analyzer& analyzer, unsig
   // table's order (title, then body), each kTitleBodyGap positions after the
   // last, so that a phrase never spans two fields.
   Xapian::termpos next = 0;
-  std::vector<std::uint64_t> words;  // title and body, for the story signature
+  std::vector<std::uint64_t> words, numbers;  // title and body, for the story signature
   std::string date_key;
   for (const schema::Field& f : schema::kFields) {
     const std::string& value = a.*f.member;
     switch (f.kind) {
       case schema::FieldKind::kText:
       case schema::FieldKind::kBody:
-        next = AddText(&doc, analyzer, f, value, a.lang, next, title_wdf, &words) +
+        next = AddText(&doc, analyzer, f, value, a.lang, next, title_wdf, &words, &numbers) +
                schema::kTitleBodyGap;
         break;
       case schema::FieldKind::kFilter:
@@ -117,7 +123,7 @@ Xapian::Document BuildDocument(const Article& a, const Analyzer& analyzer, unsig
   }
   // The story signature and its band terms (index/story.h); the story key
   // itself is written once the run knows the article's copies.
-  story::Signature sig = story::MakeSignature(words, date_key);
+  story::Signature sig = story::MakeSignature(words, numbers, date_key);
   if (sig.exact != 0) {
     doc.add_value(schema::kSlotStorySignature, story::EncodeSignature(sig));
     for (const std::string& t : story::BandTerms(sig)) doc.add_boolean_term(t);

@@ -15,7 +15,7 @@ namespace byline::story {
 namespace {
 
 constexpr unsigned char kSignatureVersion = 1;
-constexpr std::size_t kSignatureBytes = 1 + 8 + 4 + 2 * kMinHashes;
+constexpr std::size_t kSignatureBytes = 1 + 8 + 4 + 2 * kMinHashes + 1 + 2 * kNumberHashes;
 
 // Metadata notes of an update in place: "story:d:" + docid (8 hex digits),
 // "story:k:" + a story key.
@@ -188,7 +188,8 @@ bool WriteComponents(Xapian::WritableDatabase& db, Forest& forest, const std::at
 
 }  // namespace
 
-Signature MakeSignature(const std::vector<std::uint64_t>& words, const std::string& date_key) {
+Signature MakeSignature(const std::vector<std::uint64_t>& words,
+                        const std::vector<std::uint64_t>& numbers, const std::string& date_key) {
   Signature sig;
   if (words.empty()) return sig;
   std::uint64_t exact = 0x6279'6c69'6e65'0002ULL;
@@ -208,8 +209,22 @@ Signature MakeSignature(const std::vector<std::uint64_t>& words, const std::stri
   }
   // A 16-bit fingerprint of each minimum (b-bit MinHash): unrelated
   // minimums agree by chance once in 65,536.
-  for (unsigned j = 0; j < kMinHashes; ++j)
+  for (unsigned j = 0; j < kMinHashes; ++j) {
     sig.mins[j] = static_cast<std::uint16_t>(Mix(mins[j]) >> 48);
+  }
+  std::vector<std::uint64_t> distinct = numbers;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  sig.numbers = static_cast<std::uint8_t>(std::min<std::size_t>(distinct.size(), 255));
+  std::array<std::uint64_t, kNumberHashes> nmins;
+  nmins.fill(~0ULL);
+  for (std::uint64_t x : distinct) {
+    std::uint64_t s = Mix(x ^ 0x6e756d73ULL);  // "nums": apart from the shingles
+    for (unsigned j = 0; j < kNumberHashes; ++j) nmins[j] = std::min(nmins[j], f.a[j] * s + f.b[j]);
+  }
+  for (unsigned j = 0; j < kNumberHashes; ++j) {
+    sig.number_mins[j] = static_cast<std::uint16_t>(Mix(nmins[j]) >> 48);
+  }
   return sig;
 }
 
@@ -220,6 +235,8 @@ std::string EncodeSignature(const Signature& sig) {
   PutBE(&out, sig.exact, 8);
   PutBE(&out, sig.day, 4);
   for (std::uint16_t m : sig.mins) PutBE(&out, m, 2);
+  out.push_back(static_cast<char>(sig.numbers));
+  for (std::uint16_t m : sig.number_mins) PutBE(&out, m, 2);
   return out;
 }
 
@@ -232,6 +249,11 @@ bool DecodeSignature(const std::string& value, Signature* sig) {
   sig->day = static_cast<std::uint32_t>(GetBE(value, 9, 4));
   for (unsigned j = 0; j < kMinHashes; ++j) {
     sig->mins[j] = static_cast<std::uint16_t>(GetBE(value, 13 + 2 * j, 2));
+  }
+  const std::size_t at = 13 + 2 * kMinHashes;
+  sig->numbers = static_cast<std::uint8_t>(value[at]);
+  for (unsigned j = 0; j < kNumberHashes; ++j) {
+    sig->number_mins[j] = static_cast<std::uint16_t>(GetBE(value, at + 1 + 2 * j, 2));
   }
   return true;
 }
@@ -255,12 +277,22 @@ double EstimatedJaccard(const Signature& a, const Signature& b) {
   return static_cast<double>(same) / kMinHashes;
 }
 
+double EstimatedNumberJaccard(const Signature& a, const Signature& b) {
+  unsigned same = 0;
+  for (unsigned j = 0; j < kNumberHashes; ++j) same += a.number_mins[j] == b.number_mins[j];
+  return static_cast<double>(same) / kNumberHashes;
+}
+
 bool AreCopies(const Signature& a, const Signature& b, const CopyRule& rule) {
   if (a.exact == 0 || b.exact == 0) return false;
   if (a.exact == b.exact) return true;
   if (a.day != 0 && b.day != 0) {
     std::uint32_t gap = a.day > b.day ? a.day - b.day : b.day - a.day;
     if (gap > rule.max_days) return false;
+  }
+  if (rule.min_number_jaccard > 0 && a.numbers >= rule.min_numbers &&
+      b.numbers >= rule.min_numbers && EstimatedNumberJaccard(a, b) < rule.min_number_jaccard) {
+    return false;
   }
   return EstimatedJaccard(a, b) >= rule.min_jaccard;
 }

@@ -39,6 +39,8 @@ namespace byline::story {
 inline constexpr unsigned kMinHashes = 64;
 inline constexpr unsigned kBands = 16;
 inline constexpr unsigned kRows = kMinHashes / kBands;
+/// MinHashes of the set of numbers of an article.
+inline constexpr unsigned kNumberHashes = 16;
 /// Words per shingle.
 inline constexpr unsigned kShingleWords = 3;
 /// A band term held by more articles than this is boilerplate (every
@@ -54,6 +56,12 @@ struct CopyRule {
   double min_jaccard = 0.5;
   /// Most days between two dated copies (an undated one matches any date).
   unsigned max_days = 3;
+  /// Numbers matter: when both articles have at least `min_numbers`
+  /// distinct numbers, the estimated Jaccard similarity of their number
+  /// sets must be at least `min_number_jaccard` (a template such as
+  /// "Shr 10 cts vs 8 cts" shares its words, not its figures). 0: no check.
+  double min_number_jaccard = 0.5;
+  unsigned min_numbers = 3;
 };
 
 /// An article's signature. `exact` is 0 for an article without words, which
@@ -62,14 +70,20 @@ struct Signature {
   std::uint64_t exact = 0;  ///< FNV-1a over the whole word sequence
   std::uint32_t day = 0;    ///< days since 0000-03-01 plus one; 0: undated
   std::array<std::uint16_t, kMinHashes> mins{};
+  /// Distinct numbers (words with a digit), at most 255.
+  std::uint8_t numbers = 0;
+  /// MinHashes of the set of numbers.
+  std::array<std::uint16_t, kNumberHashes> number_mins{};
 };
 
 /// The signature of an article from the hashes of its words in order
 /// (title then body, as Fnv1a64 of the analyzer's terms; joined forms left
-/// out) and its date key ("YYYYMMDD", or empty).
-Signature MakeSignature(const std::vector<std::uint64_t>& words, const std::string& date_key);
+/// out), those of its numbers (the words with a digit, in any order), and
+/// its date key ("YYYYMMDD", or empty).
+Signature MakeSignature(const std::vector<std::uint64_t>& words,
+                        const std::vector<std::uint64_t>& numbers, const std::string& date_key);
 
-/// The value stored in schema::kSlotStorySignature (141 bytes).
+/// The value stored in schema::kSlotStorySignature (174 bytes).
 std::string EncodeSignature(const Signature& sig);
 /// Reads a stored signature; false if `value` is not one.
 bool DecodeSignature(const std::string& value, Signature* sig);
@@ -81,10 +95,13 @@ std::vector<std::string> BandTerms(const Signature& sig);
 /// The share of MinHashes two signatures have in common: an estimate of the
 /// Jaccard similarity of their shingle sets (standard error about 0.06).
 double EstimatedJaccard(const Signature& a, const Signature& b);
+/// The same for their sets of numbers (16 MinHashes: about 0.12).
+double EstimatedNumberJaccard(const Signature& a, const Signature& b);
 
 /// True if `a` and `b` are copies of one story: the same word sequence
-/// (whatever their dates), or estimated Jaccard >= rule.min_jaccard and, if
-/// both are dated, at most rule.max_days apart.
+/// (whatever their dates), or estimated Jaccard >= rule.min_jaccard, if
+/// both are dated at most rule.max_days apart, and, if both have
+/// rule.min_numbers numbers, mostly the same numbers.
 bool AreCopies(const Signature& a, const Signature& b, const CopyRule& rule = CopyRule());
 
 /// The key of the story whose smallest id term is `id_term`: 16 hex digits.
