@@ -82,8 +82,8 @@ class SegmentBuild : public WriteTarget {
   /// Nothing to remove: a build has no earlier records.
   Status RemoveFile(const std::string& file_term, const std::string& key) override;
   /// Waits for the writers, removes older copies of repeated ids, merges the
-  /// segments, gives the merged database its stories (story.h) and swaps
-  /// the result in; returns the number of articles, or
+  /// segments (giving the sources of the last merge their story keys,
+  /// story.h) and swaps the result in; returns the number of articles, or
   /// kCancelled (nothing swapped in) if options.cancel was set before the swap.
   Result<std::uint64_t> Finish() override;
 
@@ -112,6 +112,9 @@ class SegmentBuild : public WriteTarget {
   Status Failed();
   void RemoveOlderCopies(const std::vector<std::string>& segments);
   bool Merge(std::vector<std::string> sources, const std::string& out);
+  // Writes the story keys (story.h) into the sources of the last merge;
+  // false if cancelled.
+  bool AssignStories(const std::vector<std::string>& sources);
   bool Cancelled() const;
 
   std::string target_, dir_;

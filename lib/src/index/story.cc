@@ -131,12 +131,14 @@ class Forest {
   std::unordered_map<Xapian::docid, Xapian::docid> parent_;
 };
 
-// Sets the key of one document: the value and the one "XK" term.
+}  // namespace
+
 // get_document and replace_document follow each other, so glass takes its
-// modification shortcut: with no position changed and the data untouched,
-// it rewrites the document's term list and values and one posting, not its
+// modification shortcut (glass_database.cc, replace_document): with no
+// position changed and the data untouched, it rewrites the document's term
+// list and values and adds or removes the one "XK" posting, not its other
 // postings and positions.
-bool SetKey(Xapian::WritableDatabase& db, Xapian::docid did, const std::string& key) {
+bool WriteKey(Xapian::WritableDatabase& db, Xapian::docid did, const std::string& key) {
   Xapian::Document doc = db.get_document(did);
   if (doc.get_value(schema::kSlotStory) == key) return false;
   std::vector<std::string> old;
@@ -157,10 +159,12 @@ bool SetKey(Xapian::WritableDatabase& db, Xapian::docid did, const std::string& 
   return true;
 }
 
-// Writes the key of every component in `forest`: the hash of its smallest
-// id term, or none for an article alone.
-bool WriteComponents(Xapian::WritableDatabase& db, Forest& forest, const std::atomic<int>* cancel,
-                     PassStats* stats) {
+namespace {
+
+// The key of every article in `forest`: the hash of its component's
+// smallest id term, or "" for an article alone. Appended to *keys.
+bool Components(const Xapian::Database& db, Forest& forest, const std::atomic<int>* cancel,
+                PassStats* stats, std::vector<std::pair<Xapian::docid, std::string>>* keys) {
   std::unordered_map<Xapian::docid, std::vector<Xapian::docid>> groups;
   std::vector<Xapian::docid> members;
   members.reserve(forest.all().size());
@@ -178,11 +182,9 @@ bool WriteComponents(Xapian::WritableDatabase& db, Forest& forest, const std::at
       }
       key = StoryKey(smallest);
     }
-    std::sort(docs.begin(), docs.end());
-    for (Xapian::docid d : docs) {
-      if (SetKey(db, d, key)) ++stats->rewritten;
-    }
+    for (Xapian::docid d : docs) keys->emplace_back(d, key);
   }
+  std::sort(keys->begin(), keys->end());
   return true;
 }
 
@@ -322,8 +324,8 @@ std::string MarkStory(Xapian::WritableDatabase& db, const std::string& key) {
   return note;
 }
 
-bool AssignAllStories(Xapian::WritableDatabase& db, const std::atomic<int>* cancel,
-                      PassStats* stats) {
+bool AssignAllStories(const Xapian::Database& db, const std::atomic<int>* cancel, PassStats* stats,
+                      std::vector<std::pair<Xapian::docid, std::string>>* keys) {
   Forest forest;
   const std::string prefix = schema::kPrefixStoryBand;
   std::vector<std::string> shared;  // band terms of more than one article
@@ -352,7 +354,7 @@ bool AssignAllStories(Xapian::WritableDatabase& db, const std::atomic<int>* canc
       }
     }
   }
-  return WriteComponents(db, forest, cancel, stats);
+  return Components(db, forest, cancel, stats, keys);
 }
 
 bool SettleStories(Xapian::WritableDatabase& db, const std::atomic<int>* cancel, PassStats* stats,
@@ -414,7 +416,12 @@ bool SettleStories(Xapian::WritableDatabase& db, const std::atomic<int>* cancel,
       }
     }
   }
-  if (!WriteComponents(db, forest, cancel, stats)) return false;
+  std::vector<std::pair<Xapian::docid, std::string>> keys;
+  if (!Components(db, forest, cancel, stats, &keys)) return false;
+  for (const auto& [did, key] : keys) {
+    if (Cancelled(cancel)) return false;
+    if (WriteKey(db, did, key)) ++stats->rewritten;
+  }
   // Only now: a run killed before this point leaves every note in place.
   for (const std::string& note : notes) db.set_metadata(note, "");
   return true;

@@ -15,7 +15,8 @@
  *  does not depend on the order articles were indexed in.
  *
  *  Two passes write the keys. A build from nothing walks the band terms that
- *  more than one article holds (AssignAllStories). An update in place notes,
+ *  more than one article holds (AssignAllStories), before its last merge,
+ *  so that the merge leaves the keys as compact as the rest. An update in place notes,
  *  in metadata committed with the documents, every article it writes and
  *  every story that lost or changed a member (MarkArticle, MarkStory), and
  *  at the end recomputes the components those reach (SettleStories): a run
@@ -31,6 +32,7 @@
 #include <atomic>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace byline::story {
@@ -124,13 +126,21 @@ std::string MarkArticle(Xapian::WritableDatabase& db, Xapian::docid did);
 /// none). Throws Xapian::Error.
 std::string MarkStory(Xapian::WritableDatabase& db, const std::string& key);
 
-/// Gives every article that shares a band with another its story: a build
-/// from nothing, where no article has a key yet. Holds, besides the
-/// database's own caches, about 40 bytes per article in a candidate pair
-/// and the signatures of one band term at a time. Returns false, leaving
-/// the work unfinished, if `cancel` became non-zero. Throws Xapian::Error.
-bool AssignAllStories(Xapian::WritableDatabase& db, const std::atomic<int>* cancel,
-                      PassStats* stats);
+/// The story of every article that shares a band with another, in a
+/// database where no article has a key yet (a bulk build, before its last
+/// merge; `db` may be several databases read as one): appends (docid, key)
+/// to *keys for every article of a story, for the caller to write
+/// (WriteKey). Holds, besides the database's own caches, about 40 bytes per
+/// article in a candidate pair and the signatures of one band term at a
+/// time. Returns false, unfinished, if `cancel` became non-zero. Throws
+/// Xapian::Error.
+bool AssignAllStories(const Xapian::Database& db, const std::atomic<int>* cancel, PassStats* stats,
+                      std::vector<std::pair<Xapian::docid, std::string>>* keys);
+
+/// Sets the story key of the document `did` ("" for none): its value in
+/// schema::kSlotStory and its one schema::kPrefixStory term. Returns false
+/// if it already had that key. Throws Xapian::Error.
+bool WriteKey(Xapian::WritableDatabase& db, Xapian::docid did, const std::string& key);
 
 /// Recomputes the stories that the notes of MarkArticle and MarkStory reach
 /// (their whole components) and removes the notes. Holds about 40 bytes per
