@@ -191,6 +191,7 @@ void InPlaceTarget::ReplaceCopy(Xapian::docid did, const Xapian::Document& old,
     db_.replace_document(did, doc);
     return;
   }
+  for (std::string& note : story::MarkUnsettledNeighbours(db_, did, old)) Noted(std::move(note));
   db_.replace_document(did, doc);
   Noted(story::MarkStory(db_, key));
   Noted(story::MarkArticle(db_, did));
@@ -248,8 +249,12 @@ void InPlaceTarget::Release(const std::string& file_term) {
   for (Xapian::docid did : docs) {
     Xapian::Document doc = db_.get_document(did);
     std::vector<std::string> holders = TermsWithPrefix(doc, schema::kPrefixFile);
-    if (holders.size() <= 1) {                          // held by this file alone
-      Noted(story::MarkStory(db_, story::KeyOf(doc)));  // its copies are regrouped without it
+    if (holders.size() <= 1) {  // held by this file alone
+      // Its copies are regrouped without it.
+      Noted(story::MarkStory(db_, story::KeyOf(doc)));
+      for (std::string& note : story::MarkUnsettledNeighbours(db_, did, doc)) {
+        Noted(std::move(note));
+      }
       db_.delete_document(did);
       continue;
     }
@@ -305,7 +310,9 @@ Status InPlaceTarget::Remove(const std::string& term) {
     // By docid, collected first: see Release.
     std::vector<Xapian::docid> docs(db_.postlist_begin(term), db_.postlist_end(term));
     for (Xapian::docid d : docs) {
-      Noted(story::MarkStory(db_, story::KeyOf(db_.get_document(d))));
+      Xapian::Document doc = db_.get_document(d);
+      Noted(story::MarkStory(db_, story::KeyOf(doc)));
+      for (std::string& note : story::MarkUnsettledNeighbours(db_, d, doc)) Noted(std::move(note));
       db_.delete_document(d);
     }
   } catch (const Xapian::Error& e) {

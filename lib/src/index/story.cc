@@ -324,6 +324,24 @@ std::string MarkStory(Xapian::WritableDatabase& db, const std::string& key) {
   return note;
 }
 
+std::vector<std::string> MarkUnsettledNeighbours(Xapian::WritableDatabase& db, Xapian::docid did,
+                                                 const Xapian::Document& doc) {
+  std::vector<std::string> notes;
+  Signature sig;
+  if (db.get_metadata(kMarkArticle + Hex(did, 8)).empty() || !SignatureOf(doc, &sig)) return notes;
+  for (const std::string& term : BandTerms(sig)) {
+    Xapian::doccount tf = db.get_termfreq(term);
+    if (tf < 2 || tf > kMaxBandArticles) continue;
+    std::vector<Xapian::docid> others(db.postlist_begin(term), db.postlist_end(term));
+    for (Xapian::docid o : others) {
+      if (o == did) continue;
+      std::string note = MarkStory(db, KeyOf(db.get_document(o)));
+      if (!note.empty()) notes.push_back(std::move(note));
+    }
+  }
+  return notes;
+}
+
 bool AssignAllStories(const Xapian::Database& db, const std::atomic<int>* cancel, PassStats* stats,
                       std::vector<std::pair<Xapian::docid, std::string>>* keys) {
   Forest forest;

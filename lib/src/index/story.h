@@ -126,6 +126,15 @@ std::string MarkArticle(Xapian::WritableDatabase& db, Xapian::docid did);
 /// none). Throws Xapian::Error.
 std::string MarkStory(Xapian::WritableDatabase& db, const std::string& key);
 
+/// Before the article `did` (document `doc`) is deleted or its words
+/// replaced: if its own note is still there (a run was killed before or
+/// during the pass that would settle it), that pass may have written the
+/// keys of its copies and not its own, so the story of every article that
+/// shares a band with it is noted too. Returns the notes written. Throws
+/// Xapian::Error.
+std::vector<std::string> MarkUnsettledNeighbours(Xapian::WritableDatabase& db, Xapian::docid did,
+                                                 const Xapian::Document& doc);
+
 /// The story of every article that shares a band with another, in a
 /// database where no article has a key yet (a bulk build, before its last
 /// merge; `db` may be several databases read as one): appends (docid, key)
