@@ -42,6 +42,11 @@ inline constexpr char kPrefixLang[] = "L";
 /// The story an article belongs to ("XK" + the key in kSlotStory), for
 /// listing a story's copies; only articles that have copies carry one.
 inline constexpr char kPrefixStory[] = "XK";
+/// Candidate terms for finding an article's copies: "XB" + a band letter
+/// ('a'..'p') + 8 hex digits of the hash of that band's four MinHashes
+/// (lib/src/index/story.h). Articles that share one are verified against
+/// each other when stories are assigned; sixteen boolean terms an article.
+inline constexpr char kPrefixStoryBand[] = "XB";
 /// Date terms for boolean filtering: year "Y2018", month "M201811", day "D20181114".
 inline constexpr char kPrefixYear[] = "Y";
 inline constexpr char kPrefixMonth[] = "M";
@@ -57,6 +62,11 @@ inline constexpr unsigned kSlotBody = 1;
 /// story (exact repeats and light edits), empty for an article with no copy.
 /// Search collapses on it (one hit per story).
 inline constexpr unsigned kSlotStory = 2;
+/// The signature the story of an article is decided by (lib/src/index/story.h):
+/// a format byte, a hash of the whole word sequence, the day, 64 16-bit
+/// MinHashes of its 3-word shingles, its count of distinct numbers and 16
+/// MinHashes of them; 174 bytes, none for an article without words.
+inline constexpr unsigned kSlotStorySignature = 3;
 /// "No value slot" in a field row (the same number as Xapian::BAD_VALUENO).
 inline constexpr unsigned kNoSlot = static_cast<unsigned>(-1);
 
@@ -65,6 +75,11 @@ inline constexpr unsigned kNoSlot = static_cast<unsigned>(-1);
 /// value is "SIZE MTIME_NS CONTENT_HASH PATH". Lets a later run skip
 /// unchanged files without reading them and notice files that are gone.
 inline constexpr char kMetaFilePrefix[] = "file:";
+/// Notes of an update in place for the story pass (lib/src/index/story.h):
+/// "story:d:" + a docid written by the run, "story:k:" + a story that lost
+/// or changed a member. Committed with the documents and removed once their
+/// stories are settled, so a run killed in between leaves them to the next.
+inline constexpr char kMetaStoryPrefix[] = "story:";
 /// The database format, as decimal digits ("1"), written by every commit and
 /// build. A reader refuses a database whose format is greater than
 /// kFormatVersion (a newer Byline wrote it, and may store things this one

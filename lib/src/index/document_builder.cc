@@ -5,11 +5,13 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <vector>
 
 #include "byline/dates.h"
 #include "byline/index_writer.h"
 #include "byline/schema.h"
 #include "byline/text.h"
+#include "index/story.h"
 
 namespace byline {
 namespace {
@@ -37,10 +39,13 @@ void AddBooleanWords(Xapian::Document* doc, const Analyzer& analyzer, const std:
 // without prefix and a stemmed "Z" term (what bare query words match); a
 // field with a name of its own (kText: the title) adds its words under its
 // own prefixes too, and counts `text_wdf` times in "Z" (BM25F-style field
-// weighting with one term statistic).
+// weighting with one term statistic). The hash of each word (joined forms
+// left out) goes to `words`, and also to `numbers` if it has a digit, for
+// the story signature.
 Xapian::termpos AddText(Xapian::Document* doc, const Analyzer& analyzer, const schema::Field& field,
                         const std::string& text, const std::string& lang, Xapian::termpos base,
-                        unsigned text_wdf) {
+                        unsigned text_wdf, std::vector<std::uint64_t>* words,
+                        std::vector<std::uint64_t>* numbers) {
   const bool own = field.kind == schema::FieldKind::kText;
   const std::string prefix = own ? field.prefix : "", stem_prefix = own ? field.stem_prefix : "";
   Xapian::termpos last = base;
@@ -52,6 +57,11 @@ Xapian::termpos AddText(Xapian::Document* doc, const Analyzer& analyzer, const s
     doc->add_term(schema::kPrefixStem + stem, own ? text_wdf : 1);
     if (own) doc->add_term(stem_prefix + stem);
     if (pos > last) last = pos;
+    if (!t.joined) {
+      words->push_back(Fnv1a64(t.term));
+      if (t.term.find_first_of("0123456789") != std::string::npos)
+        numbers->push_back(words->back());
+    }
   }
   return last;
 }
@@ -76,12 +86,15 @@ Xapian::Document BuildDocument(const Article& a, const Analyzer& analyzer, unsig
   // table's order (title, then body), each kTitleBodyGap positions after the
   // last, so that a phrase never spans two fields.
   Xapian::termpos next = 0;
+  std::vector<std::uint64_t> words, numbers;  // title and body, for the story signature
+  std::string date_key;
   for (const schema::Field& f : schema::kFields) {
     const std::string& value = a.*f.member;
     switch (f.kind) {
       case schema::FieldKind::kText:
       case schema::FieldKind::kBody:
-        next = AddText(&doc, analyzer, f, value, a.lang, next, title_wdf) + schema::kTitleBodyGap;
+        next = AddText(&doc, analyzer, f, value, a.lang, next, title_wdf, &words, &numbers) +
+               schema::kTitleBodyGap;
         break;
       case schema::FieldKind::kFilter:
         AddBooleanWords(&doc, analyzer, value, f.prefix);
@@ -93,6 +106,7 @@ Xapian::Document BuildDocument(const Article& a, const Analyzer& analyzer, unsig
         if (auto d = ParseDate(value)) {
           std::string key = d->ToKey();
           doc.add_value(f.slot, key);
+          date_key = key;
           // Boolean terms for whole years, months and days (the writer's alone).
           doc.add_boolean_term(schema::kPrefixYear + key.substr(0, 4));
           doc.add_boolean_term(schema::kPrefixMonth + key.substr(0, 6));
@@ -106,6 +120,13 @@ Xapian::Document BuildDocument(const Article& a, const Analyzer& analyzer, unsig
     if (f.slot != schema::kNoSlot && f.kind != schema::FieldKind::kDate) {
       doc.add_value(f.slot, value);
     }
+  }
+  // The story signature and its band terms (index/story.h); the story key
+  // itself is written once the run knows the article's copies.
+  story::Signature sig = story::MakeSignature(words, numbers, date_key);
+  if (sig.exact != 0) {
+    doc.add_value(schema::kSlotStorySignature, story::EncodeSignature(sig));
+    for (const std::string& t : story::BandTerms(sig)) doc.add_boolean_term(t);
   }
   doc.add_boolean_term(IdTerm(a.id));
   Article meta = a;

@@ -10,6 +10,7 @@
 
 #include "byline/document.h"
 #include "byline/schema.h"
+#include "index/story.h"
 #include "util/database_check.h"
 #include "util/xapian_error.h"
 
@@ -99,7 +100,9 @@ Result<std::unique_ptr<InPlaceTarget>> InPlaceTarget::Open(const std::string& pa
 Result<std::unique_ptr<InPlaceTarget>> InPlaceTarget::OpenInMemory() {
   try {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    return std::unique_ptr<InPlaceTarget>(new InPlaceTarget(std::move(db), "(in memory)"));
+    auto target = std::unique_ptr<InPlaceTarget>(new InPlaceTarget(std::move(db), "(in memory)"));
+    target->in_memory_ = true;
+    return target;
   } catch (const Xapian::Error& e) {
     return StatusFromXapian(e, "opening an in-memory database");
   }
@@ -147,20 +150,24 @@ Status InPlaceTarget::Add(const std::string& id_term, Xapian::Document doc) {
   try {
     std::vector<std::string> mine = TermsWithPrefix(doc, schema::kPrefixFile);
     Xapian::PostingIterator pl = db_.postlist_begin(id_term);
-    if (mine.empty() || pl == db_.postlist_end(id_term)) {  // not from a file, or a new id
-      db_.replace_document(id_term, doc);
+    if (pl == db_.postlist_end(id_term)) {  // a new id
+      Noted(story::MarkArticle(db_, db_.replace_document(id_term, doc)));
+      return Status::OK();
+    }
+    Xapian::docid did = *pl;
+    Xapian::Document old = db_.get_document(did);
+    if (mine.empty()) {  // not from a file: this copy replaces whatever is there
+      ReplaceCopy(did, old, std::move(doc));
       return Status::OK();
     }
     const std::string& file = mine.front();
-    Xapian::docid did = *pl;
-    Xapian::Document old = db_.get_document(did);
     std::vector<std::string> holders = TermsWithPrefix(old, schema::kPrefixFile);
     std::string shown = ShownHolder(old, holders);
     // The copy of the holder whose path sorts last is shown, the last added
     // within a file; a copy whose file no longer holds the id gives way.
     if (shown.empty() || shown == file || PathOf(file) >= PathOf(shown)) {
       for (const std::string& h : holders) doc.add_boolean_term(h);
-      db_.replace_document(did, doc);
+      ReplaceCopy(did, old, std::move(doc));
     } else if (!std::binary_search(holders.begin(), holders.end(), file)) {
       old.add_boolean_term(file);  // one more holder; the copy shown stays
       db_.replace_document(did, old);
@@ -169,6 +176,25 @@ Status InPlaceTarget::Add(const std::string& id_term, Xapian::Document doc) {
     return StatusFromXapian(e, "writing to " + name_);
   }
   return Status::OK();
+}
+
+// The same words and date give the same story: the key stays, and there is
+// nothing to settle. Otherwise the article's story is found again, and the
+// story it leaves (if any) is regrouped without it.
+void InPlaceTarget::ReplaceCopy(Xapian::docid did, const Xapian::Document& old,
+                                Xapian::Document doc) {
+  const std::string key = story::KeyOf(old);
+  const std::string sig = old.get_value(schema::kSlotStorySignature);
+  if (!key.empty() && !sig.empty() && sig == doc.get_value(schema::kSlotStorySignature)) {
+    doc.add_boolean_term(schema::kPrefixStory + key);
+    doc.add_value(schema::kSlotStory, key);
+    db_.replace_document(did, doc);
+    return;
+  }
+  for (std::string& note : story::MarkUnsettledNeighbours(db_, did, old)) Noted(std::move(note));
+  db_.replace_document(did, doc);
+  Noted(story::MarkStory(db_, key));
+  Noted(story::MarkArticle(db_, did));
 }
 
 Status InPlaceTarget::StartFile(const std::string& file_term, bool known) {
@@ -224,6 +250,11 @@ void InPlaceTarget::Release(const std::string& file_term) {
     Xapian::Document doc = db_.get_document(did);
     std::vector<std::string> holders = TermsWithPrefix(doc, schema::kPrefixFile);
     if (holders.size() <= 1) {  // held by this file alone
+      // Its copies are regrouped without it.
+      Noted(story::MarkStory(db_, story::KeyOf(doc)));
+      for (std::string& note : story::MarkUnsettledNeighbours(db_, did, doc)) {
+        Noted(std::move(note));
+      }
       db_.delete_document(did);
       continue;
     }
@@ -278,7 +309,12 @@ Status InPlaceTarget::Remove(const std::string& term) {
   try {
     // By docid, collected first: see Release.
     std::vector<Xapian::docid> docs(db_.postlist_begin(term), db_.postlist_end(term));
-    for (Xapian::docid d : docs) db_.delete_document(d);
+    for (Xapian::docid d : docs) {
+      Xapian::Document doc = db_.get_document(d);
+      Noted(story::MarkStory(db_, story::KeyOf(doc)));
+      for (std::string& note : story::MarkUnsettledNeighbours(db_, d, doc)) Noted(std::move(note));
+      db_.delete_document(d);
+    }
   } catch (const Xapian::Error& e) {
     return StatusFromXapian(e, "deleting from " + name_);
   }
@@ -288,6 +324,14 @@ Status InPlaceTarget::Remove(const std::string& term) {
 Status InPlaceTarget::Commit() {
   if (Status s = MarkFormat(); !s.ok()) return s;
   try {
+    // The stories of what was written; stopped by a signal, the notes stay
+    // for the next run (which settles them even if nothing else changed).
+    story::PassStats stats;
+    if (in_memory_) {
+      if (story::SettleStories(db_, cancel_, &stats, &memory_notes_)) memory_notes_.clear();
+    } else {
+      story::SettleStories(db_, cancel_, &stats);
+    }
     db_.commit();
   } catch (const Xapian::Error& e) {
     return StatusFromXapian(e, "committing to " + name_);

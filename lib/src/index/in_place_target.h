@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -53,9 +54,14 @@ class InPlaceTarget : public WriteTarget {
     paths_ = std::move(by_term);
   }
 
+  /// Stops the story pass of Commit when `cancel` becomes non-zero
+  /// (IndexOptions::cancel); its notes then wait for the next run.
+  void SetCancel(const std::atomic<int>* cancel) { cancel_ = cancel; }
+
   /// Deletes every document with `term` (an id or file term).
   Status Remove(const std::string& term);
-  /// Commits everything written so far.
+  /// Settles the stories of the articles written and removed so far
+  /// (index/story.h), then commits everything.
   Status Commit();
   /// Articles in the database, committed or not.
   Result<std::uint64_t> ArticleCount() const;
@@ -66,6 +72,9 @@ class InPlaceTarget : public WriteTarget {
   Status MarkFormat();
   // Takes `file_term` off the documents that hold it (throws Xapian::Error).
   void Release(const std::string& file_term);
+  // Writes `doc` over the article `did` (whose document was `old`), keeping
+  // its story key or noting what the story pass must settle.
+  void ReplaceCopy(Xapian::docid did, const Xapian::Document& old, Xapian::Document doc);
   // The path of a file term ("" if unknown).
   const std::string& PathOf(const std::string& file_term) const;
   // The file term among `holders` that gave the copy `doc` shows ("" if none).
@@ -76,6 +85,15 @@ class InPlaceTarget : public WriteTarget {
   std::string name_;  // the path, for messages
   bool format_marked_ = false;
   std::unordered_map<std::string, std::string> paths_;
+  const std::atomic<int>* cancel_ = nullptr;
+  // Xapian's in-memory backend cannot list metadata keys: its story notes
+  // are kept here too (tests only: a database on disk keeps nothing per
+  // article in memory).
+  bool in_memory_ = false;
+  std::vector<std::string> memory_notes_;
+  void Noted(std::string note) {
+    if (in_memory_ && !note.empty()) memory_notes_.push_back(std::move(note));
+  }
 };
 
 }  // namespace byline

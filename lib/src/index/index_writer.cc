@@ -112,6 +112,7 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
   // Held open to the end: it holds the lock, also while a build writes aside.
   auto db = InPlaceTarget::Open(options.db_path, options.rebuild);
   if (!db.ok()) return db.status();
+  (*db)->SetCancel(options.cancel);
   auto count = (*db)->ArticleCount();
   if (!count.ok()) return count.status();
   unsigned workers =

@@ -19,6 +19,7 @@
 
 #include "index/bounded_queue.h"
 #include "index/shard_router.h"
+#include "index/story.h"
 #include "index/write_target.h"
 
 namespace byline {
@@ -81,7 +82,8 @@ class SegmentBuild : public WriteTarget {
   /// Nothing to remove: a build has no earlier records.
   Status RemoveFile(const std::string& file_term, const std::string& key) override;
   /// Waits for the writers, removes older copies of repeated ids, merges the
-  /// segments and swaps the result in; returns the number of articles, or
+  /// segments (giving the sources of the last merge their story keys,
+  /// story.h) and swaps the result in; returns the number of articles, or
   /// kCancelled (nothing swapped in) if options.cancel was set before the swap.
   Result<std::uint64_t> Finish() override;
 
@@ -110,6 +112,9 @@ class SegmentBuild : public WriteTarget {
   Status Failed();
   void RemoveOlderCopies(const std::vector<std::string>& segments);
   bool Merge(std::vector<std::string> sources, const std::string& out);
+  // Writes the story keys (story.h) into the sources of the last merge;
+  // false if cancelled.
+  bool AssignStories(const std::vector<std::string>& sources);
   bool Cancelled() const;
 
   std::string target_, dir_;
@@ -124,6 +129,7 @@ class SegmentBuild : public WriteTarget {
   std::map<std::string, std::string> metadata_;
   std::mutex mu_;
   Status failed_;
+  story::PassStats story_stats_;
 };
 
 }  // namespace byline
