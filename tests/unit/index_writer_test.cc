@@ -65,6 +65,7 @@ std::vector<Hit> HitsFor(const std::string& db, const std::string& query) {
   auto s = Searcher::Open(db);
   if (!s.ok()) return {};
   SearchRequest req;
+  req.collapse = false;  // every article, copies too: this test is about what is indexed
   req.query = query;
   auto r = (*s)->Search(req);
   return r.ok() ? r->hits : std::vector<Hit>{};
@@ -151,6 +152,7 @@ TEST(IndexWriterTest, WithinOneRunTheLastArticleWithAnIdWins) {
     EXPECT_FALSE(std::filesystem::exists(opts.db_path + ".building"));
     auto s = Searcher::Open(opts.db_path);
     SearchRequest req;
+    req.collapse = false;  // every article, copies too: this test is about what is indexed
     req.query = "version";
     req.limit = 200;
     auto r = (*s)->Search(req);
@@ -173,6 +175,7 @@ class IncrementalIndexTest : public ::testing::Test {
   std::size_t Hits(const std::string& q) {
     auto s = Searcher::Open((dir_.path() / "db").string());
     SearchRequest req;
+    req.collapse = false;  // every article, copies too: this test is about what is indexed
     req.query = q;
     req.limit = 100;
     auto r = (*s)->Search(req);
@@ -426,6 +429,7 @@ TEST(IndexWriterTest, AFreshBuildWritesShardsMergesThemAndCleansUp) {
   auto s = Searcher::Open(db);
   ASSERT_TRUE(s.ok()) << s.status().message();
   SearchRequest req;
+  req.collapse = false;  // every article, copies too: this test is about what is indexed
   req.query = "\"under grey skies\"";  // positions survive the merge
   req.limit = 1000;
   auto r = (*s)->Search(req);
