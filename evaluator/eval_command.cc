@@ -1,5 +1,6 @@
 /** @file eval_command.cc
- *  @brief `byline eval --db DB --topics T --qrels Q`: MAP, nDCG@10, P@10, R@1000.
+ *  @brief `byline eval --db DB --topics T --qrels Q`: MAP, nDCG@10, P@10, R@1000;
+ *  `byline eval --db DB --known-items F`: MRR@10, success@1 and @10 per tag.
  */
 #include "eval_command.h"
 
@@ -12,30 +13,146 @@
 #include "byline/cli/exit_codes.h"
 #include "byline/cli/report.h"
 #include "byline/measure/evaluation.h"
+#include "byline/measure/known_items.h"
 #include "byline/searcher.h"
 
 namespace byline {
+
+namespace {
+
+// The ranking switches given on the command line; those not given keep the
+// ranking's own defaults.
+void ApplyRankingSwitches(const EvalCommandOptions& opts, RankingOptions* ranking) {
+  if (opts.k1 >= 0) ranking->k1 = opts.k1;
+  if (opts.b >= 0) ranking->b = opts.b;
+  if (opts.title_weight >= 0) ranking->title_weight = opts.title_weight;
+  if (opts.proximity >= 0) ranking->proximity_weight = opts.proximity;
+  if (opts.proximity_window > 0)
+    ranking->proximity_window = static_cast<unsigned>(opts.proximity_window);
+  if (opts.expand_terms >= 0) ranking->expand_terms = static_cast<unsigned>(opts.expand_terms);
+  if (opts.expand_docs >= 0) ranking->expand_docs = static_cast<unsigned>(opts.expand_docs);
+  if (opts.expand_weight >= 0) ranking->expand_weight = opts.expand_weight;
+  if (opts.feedback_overlap >= 0) ranking->feedback_overlap = opts.feedback_overlap;
+}
+
+nlohmann::json ScoresJson(const KnownItemScores& s) {
+  return {{"queries", s.queries},     {"missing", s.missing}, {"scored", s.scored},
+          {"rejected", s.rejected},   {"mrr_10", s.mrr10},    {"success_1", s.success1},
+          {"success_10", s.success10}};
+}
+
+void PrintScores(const std::string& name, const KnownItemScores& s) {
+  std::printf("%-14s %7d %7d %8.4f %9.4f %10.4f\n", name.c_str(), s.queries, s.missing, s.mrr10,
+              s.success1, s.success10);
+}
+
+// `byline eval --known-items FILE`: every query as typed into `byline
+// search` (default options unless a switch is given), scored by the rank of
+// its article in the first page.
+int RunKnownItemEval(const EvalCommandOptions& opts, const std::string& db) {
+  auto items = LoadKnownItems(opts.known_items);
+  if (!items.ok()) return Report(items.status(), exit_code::kUsage);
+  auto searcher = Searcher::Open(db);
+  if (!searcher.ok()) return Report(searcher.status());
+  SearchRequest req;  // the defaults of `byline search`
+  req.default_operator = opts.op == "and" ? DefaultOperator::kAnd : DefaultOperator::kOr;
+  ApplyRankingSwitches(opts, &req.ranking);
+  auto outcomes = RunKnownItems(**searcher, *items, req);
+  if (!outcomes.ok()) {
+    return Report(
+        Status(outcomes.status().code(), opts.known_items + ": " + outcomes.status().message()));
+  }
+  if (!opts.run.empty()) {
+    if (Status s = WriteKnownItemRun(opts.run, *items, *outcomes); !s.ok()) {
+      return Report(s, exit_code::kFatal);
+    }
+  }
+  // Missing ids and rejected queries are named on stderr (a few of each), so
+  // that a wrong --db or a stale file is seen at once.
+  constexpr int kShown = 5;
+  int missing_shown = 0, rejected_shown = 0;
+  nlohmann::json missing_ids = nlohmann::json::array();
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    const KnownItem& item = (*items)[i];
+    const KnownItemOutcome& o = (*outcomes)[i];
+    const std::string where = opts.known_items + ":" + std::to_string(item.line) + ": ";
+    if (o.missing) {
+      missing_ids.push_back(item.expected_id);
+      if (missing_shown++ < kShown) {
+        ReportError("note: " + where + "'" + item.expected_id +
+                    "' is not in the database; not scored");
+      }
+    } else if (o.rejected && rejected_shown++ < kShown) {
+      ReportError("note: " + where + "query rejected (scored as not found): " + o.error);
+    }
+  }
+  if (missing_shown > kShown) {
+    ReportError("note: " + std::to_string(missing_shown - kShown) +
+                " more expected ids not in the database");
+  }
+  if (rejected_shown > kShown) {
+    ReportError("note: " + std::to_string(rejected_shown - kShown) + " more queries rejected");
+  }
+  KnownItemSummary sum = ScoreKnownItems(*items, *outcomes);
+  if (opts.json) {
+    nlohmann::json tags = nlohmann::json::object();
+    for (const auto& [tag, s] : sum.per_tag) tags[tag] = ScoresJson(s);
+    nlohmann::json j = ScoresJson(sum.overall);
+    j["tags"] = tags;
+    j["missing_ids"] = missing_ids;
+    j["depth"] = kKnownItemDepth;
+    j["db"] = db;
+    std::cout << j.dump() << "\n";
+    return exit_code::kOk;
+  }
+  std::printf("%-14s %7s %7s %8s %9s %10s\n", "tag", "queries", "missing", "MRR@10", "success@1",
+              "success@10");
+  for (const auto& [tag, s] : sum.per_tag) PrintScores(tag, s);
+  PrintScores("all", sum.overall);
+  return exit_code::kOk;
+}
+
+}  // namespace
 
 CLI::App* SetupEvalCommand(CLI::App& app, EvalCommandOptions* opts) {
   CLI::App* cmd = app.add_subcommand(
       "eval", "Measure ranking quality on judged topics (trec_eval definitions)");
   AddDatabaseOption(*cmd, &opts->db);
-  cmd->add_option("--topics", opts->topics, "Topics file: qid<TAB>query per line")
-      ->required()
-      ->check(CLI::ExistingFile);
-  cmd->add_option("--qrels", opts->qrels, "TREC qrels file: qid iter docid relevance")
-      ->required()
-      ->check(CLI::ExistingFile);
-  cmd->add_option("--run", opts->run, "Also write the TREC run file here");
+  CLI::Option* topics =
+      cmd->add_option("--topics", opts->topics, "Topics file: qid<TAB>query per line")
+          ->check(CLI::ExistingFile);
+  CLI::Option* qrels =
+      cmd->add_option("--qrels", opts->qrels, "TREC qrels file: qid iter docid relevance")
+          ->check(CLI::ExistingFile);
+  topics->needs(qrels);
+  qrels->needs(topics);
+  CLI::Option* known =
+      cmd->add_option("--known-items", opts->known_items,
+                      "Known-item file (query<TAB>expected id[<TAB>tag]), instead of "
+                      "--topics/--qrels: MRR@10, success@1 and @10 of `byline search`")
+          ->check(CLI::ExistingFile)
+          ->excludes(topics)
+          ->excludes(qrels);
+  cmd->callback([topics, known] {
+    if (topics->count() == 0 && known->count() == 0) {
+      throw CLI::RequiredError("--topics and --qrels, or --known-items");
+    }
+  });
+  cmd->add_option("--run", opts->run,
+                  "Also write the TREC run file here (with --known-items: each query's rank)");
   cmd->add_option("--tag", opts->tag, "Run tag written in the run file");
   cmd->add_option("--depth", opts->depth, "Documents retrieved per topic")
-      ->check(CLI::Range(1, 100000));
+      ->check(CLI::Range(1, 100000))
+      ->excludes(known);
   cmd->add_flag("--as-search", opts->as_search,
                 "Run topics as `byline search` queries (query syntax, interactive ranking) "
-                "instead of natural-language requests");
-  cmd->add_option("--op", opts->op, "With --as-search: default operator, or (default) or and")
+                "instead of natural-language requests")
+      ->excludes(known);
+  cmd->add_option("--op", opts->op,
+                  "With --as-search or --known-items: default operator, or (default) or and")
       ->check(CLI::IsMember({"and", "or"}));
-  cmd->add_flag("--per-topic", opts->per_topic, "Print the metrics of every topic");
+  cmd->add_flag("--per-topic", opts->per_topic, "Print the metrics of every topic")
+      ->excludes(known);
   cmd->add_flag("--json", opts->json, "Print one JSON object");
   cmd->add_option("--k1", opts->k1, "BM25 k1 (default 1.6)")->check(CLI::Range(0.0, 100.0));
   cmd->add_option("--b", opts->b, "BM25 b (default 0.5)")->check(CLI::Range(0.0, 1.0));
@@ -68,6 +185,7 @@ CLI::App* SetupEvalCommand(CLI::App& app, EvalCommandOptions* opts) {
 
 int RunEvalCommand(const EvalCommandOptions& opts) {
   const std::string db = ResolveDatabasePath(opts.db);
+  if (!opts.known_items.empty()) return RunKnownItemEval(opts, db);
   auto topics = LoadTopics(opts.topics);
   if (!topics.ok()) return Report(topics.status(), exit_code::kUsage);
   auto qrels = LoadQrels(opts.qrels);
@@ -83,16 +201,7 @@ int RunEvalCommand(const EvalCommandOptions& opts) {
     req.ranking = NaturalLanguageRanking();
   }
   req.drop_stop_words = opts.stop_words == "on";
-  if (opts.k1 >= 0) req.ranking.k1 = opts.k1;
-  if (opts.b >= 0) req.ranking.b = opts.b;
-  if (opts.title_weight >= 0) req.ranking.title_weight = opts.title_weight;
-  if (opts.proximity >= 0) req.ranking.proximity_weight = opts.proximity;
-  if (opts.proximity_window > 0)
-    req.ranking.proximity_window = static_cast<unsigned>(opts.proximity_window);
-  if (opts.expand_terms >= 0) req.ranking.expand_terms = static_cast<unsigned>(opts.expand_terms);
-  if (opts.expand_docs >= 0) req.ranking.expand_docs = static_cast<unsigned>(opts.expand_docs);
-  if (opts.expand_weight >= 0) req.ranking.expand_weight = opts.expand_weight;
-  if (opts.feedback_overlap >= 0) req.ranking.feedback_overlap = opts.feedback_overlap;
+  ApplyRankingSwitches(opts, &req.ranking);
   auto run = RunTopics(**searcher, *topics, req);
   if (!run.ok()) return Report(run.status());
   if (!opts.run.empty()) {

@@ -1,5 +1,6 @@
 /** @file eval_command.h
- *  @brief `byline eval`: relevance of the search path on judged topics.
+ *  @brief `byline eval`: relevance of the search path on judged topics, or
+ *  known-item search (does a query find the one article it names?).
  */
 #ifndef BYLINE_EVALUATOR_EVAL_COMMAND_H
 #define BYLINE_EVALUATOR_EVAL_COMMAND_H
@@ -14,6 +15,7 @@ namespace byline {
 struct EvalCommandOptions {
   std::string db;  ///< "" for the default (ResolveDatabasePath)
   std::string topics, qrels, run, tag = "byline";
+  std::string known_items;  ///< known-item file: the alternative to topics and qrels
   std::size_t depth = 1000;
   bool per_topic = false, json = false;
   bool as_search = false;  // topics as typed into `byline search`, not as prose
