@@ -48,6 +48,10 @@ TEST(SnippetTest, HighlightsSurfaceForms) {
       // Other scripts and languages.
       {"Wahlen", "Die Wahl war knapp.", "de", "Die [Wahl] war knapp."},
       {"高铁", "高铁新线开通", "zh", "[高铁]新线开通"},
+      // Arabic spellings fold alike and keep their letters when marked.
+      {"\"مدرسه\"", "افتتحت مدرسة جديدة.", "ar", "افتتحت [مدرسة] جديدة."},
+      {"مسئول", "قال مسؤول حكومي.", "ar", "قال [مسؤول] حكومي."},
+      {"مصطفي", "التقى مصطفى بالوزير.", "ar", "التقى [مصطفى] بالوزير."},
       // Words a plain scan of a long body can and cannot look for.
       {"barr*", "The tidal barrier closed.", "en", "The tidal [barrier] closed."},
       {"elan", "They played with Élan.", "en", "They played with [Élan]."},

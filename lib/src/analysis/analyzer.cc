@@ -68,6 +68,24 @@ bool IsArabicDiacritic(UChar32 c) {
   return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640;
 }
 
+// Arabic letters that are written one for another (analyzer.h, step 3):
+// taa marbuta as haa ("مدرسة", "مدرسه"), final alef maqsura as yaa
+// ("مصطفى", "مصطفي"), alef wasla as alef. The alefs with hamza or madda
+// (أ إ آ) lose their mark with the diacritics; waw and yaa with hamza are
+// folded apart (FoldUnicode).
+UChar32 FoldArabicLetter(UChar32 c) {
+  switch (c) {
+    case 0x0629:
+      return 0x0647;  // ة -> ه
+    case 0x0649:
+      return 0x064A;  // ى -> ي
+    case 0x0671:
+      return 0x0627;  // ٱ -> ا
+    default:
+      return c;
+  }
+}
+
 // Whether `mark` is dropped after a letter of `script`. Cyrillic keeps its
 // marks ("й" is a letter of its own) except the diaeresis of "ё" -> "е".
 bool FoldsMark(UScriptCode script, UChar32 mark) {
@@ -238,6 +256,13 @@ struct Analyzer::Impl {
     for (int32_t i = 0; i < decomposed.length();) {
       UChar32 c = decomposed.char32At(i);
       i += U16_LENGTH(c);
+      if (c == 0x0654 && !kept.isEmpty() &&
+          (kept.charAt(kept.length() - 1) == 0x0648 || kept.charAt(kept.length() - 1) == 0x064A)) {
+        // A hamza on waw or yaa (ؤ, ئ, decomposed): both are written for the
+        // same sound ("مسؤول", "مسئول"), so both are the hamza alone, ء.
+        kept.setCharAt(kept.length() - 1, 0x0621);
+        continue;
+      }
       if (u_charType(c) == U_NON_SPACING_MARK) {
         if (FoldsMark(base_script, c)) continue;
         if (IsArabicDiacritic(c)) continue;
@@ -247,7 +272,7 @@ struct Analyzer::Impl {
       if (IsArabicDiacritic(c)) continue;
       // Apostrophe look-alikes become ASCII so shaping sees them.
       if (c == 0x2019 || c == 0x02BC || c == 0xFF07 || c == 0x2018) c = '\'';
-      UChar32 f = FoldStrokeLetter(c);
+      UChar32 f = FoldStrokeLetter(FoldArabicLetter(c));
       if (f == 0) {
         kept.append(static_cast<UChar32>(c == 0x00E6 ? 'a' : 'o'))
             .append(static_cast<UChar32>('e'));
