@@ -44,8 +44,19 @@ TEST(AnalyzerTest, TokenizesAndNormalizes) {
       {"https://example.com/a?x=1", "en", "https example.com a x 1"},
       // Accent folding and compatibility forms.
       {"Qāmishlī Hajín", "en", "qamishli hajin"},
-      {"Straße Ärger Œuvre", "de", "strasse arger oeuvre"},
-      {"Łódź Ørsted", "pl", "lodz orsted"},
+      {"Straße Ärger Œuvre", "de", "strasse arger (aerger) oeuvre"},
+      {"Łódź Ørsted", "pl", "lodz orsted (oersted)"},
+      // Letters typed as two on keyboards without them (ä ö ü as ae oe ue,
+      // å as aa, ø as oe) also give that spelling, joined at their position;
+      // a word typed so is only itself, whatever its language.
+      {"Köln München Grüße Ärger", "de",
+       "koln (koeln) munchen (muenchen) grusse (gruesse) arger (aerger)"},
+      {"KÖLN Ørsted Århus Æble", "da", "koln (koeln) orsted (oersted) arhus (aarhus) aeble"},
+      {"Koeln Muenchen Strasse Oersted Aarhus", "de", "koeln muenchen strasse oersted aarhus"},
+      {"does blue Israel poet queue aerial", "en", "does blue israel poet queue aerial"},
+      {"neue Feuer Mauer Boeing", "de", "neue feuer mauer boeing"},
+      {"Noël naïve Zoë", "fr", "noel naive zoe"},
+      {"Baden-Württemberg", "de", "baden wurttemberg (wuerttemberg) (badenwurttemberg)"},
       {"ﬁnancial ＡＢＣ", "en", "financial abc"},
       // French elisions.
       {"l'armée d'Hélène qu'il", "fr", "armee helene il"},

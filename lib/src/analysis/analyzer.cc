@@ -243,15 +243,21 @@ struct Analyzer::Impl {
     }
   }
 
-  // Folds case, compatibility forms and accents of a non-ASCII word.
-  std::string FoldUnicode(std::string_view word) const {
+  // Folds case, compatibility forms and accents of a non-ASCII word. If
+  // `typed` is given and the word has a letter that is commonly typed as two
+  // (analyzer.h, step 3: "ä" as "ae", "å" as "aa", "ø" as "oe"), sets it to
+  // the word folded with those letters typed so ("köln" -> "koeln"), else
+  // clears it.
+  std::string FoldUnicode(std::string_view word, std::string* typed = nullptr) const {
+    if (typed) typed->clear();
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString s = icu::UnicodeString::fromUTF8(
         icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
     icu::UnicodeString folded = nfkc_cf->normalize(s, status);
     icu::UnicodeString decomposed = nfd->normalize(folded, status);
     if (U_FAILURE(status)) return std::string(word);
-    icu::UnicodeString kept;
+    icu::UnicodeString kept, spelled;  // `spelled`: the typed form, if asked for
+    bool respelled = false;
     UScriptCode base_script = USCRIPT_COMMON;
     for (int32_t i = 0; i < decomposed.length();) {
       UChar32 c = decomposed.char32At(i);
@@ -261,12 +267,26 @@ struct Analyzer::Impl {
         // A hamza on waw or yaa (ؤ, ئ, decomposed): both are written for the
         // same sound ("مسؤول", "مسئول"), so both are the hamza alone, ء.
         kept.setCharAt(kept.length() - 1, 0x0621);
+        if (typed) spelled.setCharAt(spelled.length() - 1, 0x0621);
         continue;
       }
       if (u_charType(c) == U_NON_SPACING_MARK) {
-        if (FoldsMark(base_script, c)) continue;
+        if (FoldsMark(base_script, c)) {
+          if (typed && !kept.isEmpty() && base_script == USCRIPT_LATIN) {
+            char16_t last = kept.charAt(kept.length() - 1);
+            if (c == 0x0308 && (last == 'a' || last == 'o' || last == 'u')) {
+              spelled.append(static_cast<UChar32>('e'));  // ä ö ü -> ae oe ue
+              respelled = true;
+            } else if (c == 0x030A && last == 'a') {
+              spelled.append(static_cast<UChar32>('a'));  // å -> aa
+              respelled = true;
+            }
+          }
+          continue;
+        }
         if (IsArabicDiacritic(c)) continue;
         kept.append(c);
+        if (typed) spelled.append(c);
         continue;
       }
       if (IsArabicDiacritic(c)) continue;
@@ -276,8 +296,19 @@ struct Analyzer::Impl {
       if (f == 0) {
         kept.append(static_cast<UChar32>(c == 0x00E6 ? 'a' : 'o'))
             .append(static_cast<UChar32>('e'));
+        if (typed) {
+          spelled.append(static_cast<UChar32>(c == 0x00E6 ? 'a' : 'o'))
+              .append(static_cast<UChar32>('e'));
+        }
       } else {
         kept.append(f);
+        if (typed) {
+          spelled.append(f);
+          if (c == 0x00F8) {  // ø -> oe
+            spelled.append(static_cast<UChar32>('e'));
+            respelled = true;
+          }
+        }
       }
       base_script = uscript_getScript(c, &status);
       if (U_FAILURE(status)) {
@@ -288,12 +319,19 @@ struct Analyzer::Impl {
     icu::UnicodeString composed = nfc->normalize(kept, status);
     std::string out;
     (U_SUCCESS(status) ? composed : kept).toUTF8String(out);
+    if (typed && respelled) {
+      icu::UnicodeString spelled_nfc = nfc->normalize(spelled, status);
+      (U_SUCCESS(status) ? spelled_nfc : spelled).toUTF8String(*typed);
+    }
     return out;
   }
 
-  std::string Fold(std::string_view word) const {
-    if (IsAscii(word)) return LowerAscii(word);
-    return FoldUnicode(word);
+  std::string Fold(std::string_view word, std::string* typed = nullptr) const {
+    if (IsAscii(word)) {
+      if (typed) typed->clear();
+      return LowerAscii(word);
+    }
+    return FoldUnicode(word, typed);
   }
 
   // The filters (analyzer.h, steps 1 to 6) over `spans`, the words
@@ -507,7 +545,8 @@ void Analyzer::Impl::Filter(std::string_view text, std::string_view lang,
       surface = surface.substr(0, singular);  // "IEDs" -> "IED", "1990s" -> "1990"
       letters = surface.find_first_not_of("0123456789,.") != std::string_view::npos;
     }
-    std::string term = Fold(surface);
+    std::string typed;
+    std::string term = Fold(surface, &typed);
     ShapeTerm(&term, lang, letters);
     if (term.empty() || term.size() > kMaxTermBytes) {
       flush_compound();
@@ -520,7 +559,15 @@ void Analyzer::Impl::Filter(std::string_view text, std::string_view lang,
     if (compound_len == 0) compound_first = tokens->size();
     ++compound_len;
     compound_has_letter = compound_has_letter || letters;
-    tokens->push_back(Token{std::move(term), w.start, word_end, pos++, false});
+    tokens->push_back(Token{std::move(term), w.start, word_end, pos, false});
+    if (!typed.empty()) {
+      // "Köln" is also "koeln", as typed on a keyboard without umlauts.
+      ShapeTerm(&typed, lang, letters);
+      if (!typed.empty() && typed.size() <= kMaxTermBytes && typed != tokens->back().term) {
+        tokens->push_back(Token{std::move(typed), w.start, word_end, pos, true, true});
+      }
+    }
+    ++pos;
     prev_end = word_end;
   }
   flush_compound();
