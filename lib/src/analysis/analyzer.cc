@@ -206,6 +206,36 @@ std::size_t SplittingApostropheAt(std::string_view text, std::size_t i) {
   return rest == "\u2019" || rest == "\uff07" ? 3 : 0;
 }
 
+// Whether `word` (UTF-8, before folding) may hold a letter with a typed
+// spelling (FoldUnicode): ä ö ü å ø in either case, precomposed, or a
+// combining diaeresis or ring. Most words have none and skip the second fold.
+bool MayHaveTypedSpelling(std::string_view word) {
+  for (std::size_t i = 0; i + 1 < word.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    unsigned char d = static_cast<unsigned char>(word[i + 1]);
+    if (c == 0xC3) {
+      switch (d) {
+        case 0xA4:
+        case 0xB6:
+        case 0xBC:
+        case 0xA5:
+        case 0xB8:  // ä ö ü å ø
+        case 0x84:
+        case 0x96:
+        case 0x9C:
+        case 0x85:
+        case 0x98:  // Ä Ö Ü Å Ø
+          return true;
+        default:
+          break;
+      }
+    } else if (c == 0xCC && (d == 0x88 || d == 0x8A)) {  // U+0308, U+030A
+      return true;
+    }
+  }
+  return false;
+}
+
 // A word as the tokenizer found it, before the filters.
 struct WordSpan {
   std::size_t start;  // byte offsets in the text
@@ -546,7 +576,7 @@ void Analyzer::Impl::Filter(std::string_view text, std::string_view lang,
       letters = surface.find_first_not_of("0123456789,.") != std::string_view::npos;
     }
     std::string typed;
-    std::string term = Fold(surface, &typed);
+    std::string term = Fold(surface, MayHaveTypedSpelling(surface) ? &typed : nullptr);
     ShapeTerm(&term, lang, letters);
     if (term.empty() || term.size() > kMaxTermBytes) {
       flush_compound();
