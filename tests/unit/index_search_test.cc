@@ -384,7 +384,7 @@ TEST(SearcherTest, SymbolWordsAndUnicodeSpaces) {
             "C++");
 }
 
-TEST(SearcherTest, TypedSpellingsOfLettersFindTheLetters) {
+TEST(SearcherTest, SpellingsFindEachOther) {
   test::TempDir dir;
   std::string f =
       dir.Write("in/a.jsonl",
@@ -392,7 +392,9 @@ TEST(SearcherTest, TypedSpellingsOfLettersFindTheLetters) {
                 "München an der Straße.\"}\n"
                 "{\"id\": \"orsted\", \"lang\": \"da\", \"body\": \"Ørsted bygger i Århus.\"}\n"
                 "{\"id\": \"pot\", \"lang\": \"en\", \"body\": \"A pot of blu paint, said the "
-                "Isral ds.\"}\n");
+                "Isral ds.\"}\n"
+                "{\"id\": \"ar\", \"lang\": \"ar\", \"body\": \"قال مسؤول في الحكومة إن "
+                "المدرسة استقبلت مصطفى.\"}\n");
   IndexOptions opts;
   opts.db_path = (dir.path() / "db").string();
   ASSERT_TRUE(IndexPaths({f}, opts).ok());
@@ -401,6 +403,11 @@ TEST(SearcherTest, TypedSpellingsOfLettersFindTheLetters) {
     EXPECT_EQ(IdsFor(opts.db_path, q), Ids({"koeln"})) << q;
   }
   EXPECT_EQ(IdsFor(opts.db_path, "Oersted"), Ids({"orsted"}));
+  // Arabic letters written one for another, as words and exact words.
+  for (const char* q : {"مسئول", "\"مسئول\"", "الحكومه", "\"الحكومه\"", "\"المدرسه\"", "مصطفي",
+                        "\"مصطفي\"", "\"في الحكومه\""}) {
+    EXPECT_EQ(IdsFor(opts.db_path, q), Ids({"ar"})) << q;
+  }
   EXPECT_EQ(IdsFor(opts.db_path, "Aarhus"), Ids({"orsted"}));
   // Words that only look typed so keep their meaning: "poet" is not "pot".
   for (const char* q : {"poet", "blue", "Israel", "does"}) {
