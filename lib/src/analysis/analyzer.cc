@@ -236,6 +236,37 @@ bool MayHaveTypedSpelling(std::string_view word) {
   return false;
 }
 
+// `term` (folded Arabic) as the Snowball Arabic stemmer reads it best: "و"
+// ("and") off if 3 or more characters remain, then an article (ال وال بال كال
+// فال لل) off if 2 or more remain, as Larkey's light10 does, then "ال" in
+// front (for 3 letters or more). Snowball takes a word without an article
+// for a possible verb and strips a verb's endings ("مفاوضات" -> "مفاوضا",
+// but "المفاوضات" -> "مفاوض"), and keeps "و" ("واتلفوا" -> "واتلف",
+// "اتلفوا" -> "اتلف"); read as nouns with their article, they stem alike.
+// Known-item MRR@10 on news-ar: 0.669 this way, 0.630 Snowball on the term,
+// 0.593 light10 alone (benchmarks/README.md, "Arabic spelling").
+std::string ArabicStemInput(std::string w) {
+  static constexpr std::string_view kWaw = "\u0648";
+  static constexpr std::string_view kArticles[] = {"\u0627\u0644",       "\u0648\u0627\u0644",
+                                                   "\u0628\u0627\u0644", "\u0643\u0627\u0644",
+                                                   "\u0641\u0627\u0644", "\u0644\u0644"};
+  auto chars = [](std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
+    return n;
+  };
+  auto starts = [&w](std::string_view p) { return w.compare(0, p.size(), p) == 0; };
+  if (starts(kWaw) && chars(w) >= 4) w.erase(0, kWaw.size());
+  for (std::string_view a : kArticles) {
+    if (starts(a) && chars(w) >= chars(a) + 2) {
+      w.erase(0, a.size());
+      break;
+    }
+  }
+  // Two letters or fewer are no noun for Snowball ("ال" + "و" stays "الو").
+  return chars(w) >= 3 ? std::string(kArticles[0]) + w : w;
+}
+
 // A word as the tokenizer found it, before the filters.
 struct WordSpan {
   std::size_t start;  // byte offsets in the text
@@ -669,7 +700,7 @@ std::string Analyzer::Stem(const std::string& term, std::string_view lang) const
   auto& cache = cache_it->second;
   if (auto hit = cache.find(term); hit != cache.end()) return hit->second;
   if (cache.size() >= Impl::kStemCacheSize) cache.clear();
-  std::string stemmed = (*stem)(term);
+  std::string stemmed = lang == "ar" ? (*stem)(ArabicStemInput(term)) : (*stem)(term);
   cache.emplace(term, stemmed);
   return stemmed;
 }
