@@ -44,8 +44,19 @@ TEST(AnalyzerTest, TokenizesAndNormalizes) {
       {"https://example.com/a?x=1", "en", "https example.com a x 1"},
       // Accent folding and compatibility forms.
       {"Qāmishlī Hajín", "en", "qamishli hajin"},
-      {"Straße Ärger Œuvre", "de", "strasse arger oeuvre"},
-      {"Łódź Ørsted", "pl", "lodz orsted"},
+      {"Straße Ärger Œuvre", "de", "strasse arger (aerger) oeuvre"},
+      {"Łódź Ørsted", "pl", "lodz orsted (oersted)"},
+      // Letters typed as two on keyboards without them (ä ö ü as ae oe ue,
+      // å as aa, ø as oe) also give that spelling, joined at their position;
+      // a word typed so is only itself, whatever its language.
+      {"Köln München Grüße Ärger", "de",
+       "koln (koeln) munchen (muenchen) grusse (gruesse) arger (aerger)"},
+      {"KÖLN Ørsted Århus Æble", "da", "koln (koeln) orsted (oersted) arhus (aarhus) aeble"},
+      {"Koeln Muenchen Strasse Oersted Aarhus", "de", "koeln muenchen strasse oersted aarhus"},
+      {"does blue Israel poet queue aerial", "en", "does blue israel poet queue aerial"},
+      {"neue Feuer Mauer Boeing", "de", "neue feuer mauer boeing"},
+      {"Noël naïve Zoë", "fr", "noel naive zoe"},
+      {"Baden-Württemberg", "de", "baden wurttemberg (wuerttemberg) (badenwurttemberg)"},
       {"ﬁnancial ＡＢＣ", "en", "financial abc"},
       // French elisions.
       {"l'armée d'Hélène qu'il", "fr", "armee helene il"},
@@ -54,8 +65,19 @@ TEST(AnalyzerTest, TokenizesAndNormalizes) {
       {"ภาษาไทยง่าย", "th", "ภาษา ไทย ง่าย"},
       {"東京都に住む", "ja", "東京 都 に 住む"},
       // Arabic diacritics and tatweel removed; Cyrillic ё folds, й stays.
-      {"الْعَرَبِيَّة", "ar", "العربية"},
-      {"العـــربية", "ar", "العربية"},
+      {"الْعَرَبِيَّة", "ar", "العربيه"},
+      {"العـــربية", "ar", "العربيه"},
+      // Arabic letters written one for another are one: taa marbuta is haa,
+      // final alef maqsura is yaa, alef with hamza or madda and alef wasla
+      // are alef, hamza on waw or yaa is the hamza alone (also when the
+      // hamza comes as a separate mark, U+0654).
+      {"مدرسة مدرسه الحكومة", "ar", "مدرسه مدرسه الحكومه"},
+      {"مصطفى مصطفي على", "ar", "مصطفي مصطفي علي"},
+      {"أحمد إبراهيم آمال ٱلله", "ar", "احمد ابراهيم امال الله"},
+      {"مسؤول مسئول مسءول", "ar", "مسءول مسءول مسءول"},
+      {"مسو\u0654ول رئيس ري\u0654يس", "ar", "مسءول رءيس رءيس"},
+      {"شؤون المسؤولية", "ar", "شءون المسءوليه"},
+      {"سماء هيئة", "ar", "سماء هيءه"},
       {"Ёлка мой", "ru", "елка мой"},
       {"Αθήνα", "el", "αθηνα"},
       // Punctuation and symbols are not words.
@@ -225,10 +247,26 @@ TEST(AnalyzerTest, StemsWithTheArticleLanguage) {
   EXPECT_FALSE(Analyzer::HasStemmer("zh"));
 }
 
+// Arabic spellings of one word are one stemmed term: the folding happens
+// before the stemmer, so it sees one spelling.
+TEST(AnalyzerTest, ArabicSpellingsStemAlike) {
+  const char* const pairs[][2] = {
+      {"مدرسة", "مدرسه"},         {"الحكومة", "الحكومه"}, {"مصطفى", "مصطفي"},    {"مسؤول", "مسئول"},
+      {"المسؤولية", "المسئوليه"}, {"أتلفوا", "اتلفوا"},   {"الأسرى", "الاسري"},  {"إقالة", "اقاله"},
+      {"مفاوضات", "المفاوضات"},   {"وأتلفوا", "أتلفوا"},  {"والحكومة", "حكومة"},
+  };
+  Analyzer a;
+  for (const auto& p : pairs) {
+    std::string first = a.Stem(a.Normalize(p[0], "ar"), "ar");
+    EXPECT_EQ(first, a.Stem(a.Normalize(p[1], "ar"), "ar")) << p[0] << " / " << p[1];
+    EXPECT_FALSE(first.empty()) << p[0];
+  }
+}
+
 TEST(AnalyzerTest, NormalizeMatchesTokenize) {
   Analyzer a;
   for (const char* w : {"Qāmishlī", "ISIS's", "U.S.", "Straße", "ＡＢＣ", "IEDs", "IED’s", "PhDs",
-                        "1990s", "1,000s", "I'd", "AIDS", "iPhones"}) {
+                        "1990s", "1,000s", "I'd", "AIDS", "iPhones", "مسؤولية", "مصطفى"}) {
     auto toks = a.Tokenize(w);
     ASSERT_EQ(toks.size(), 1u) << w;
     EXPECT_EQ(a.Normalize(w), toks[0].term) << w;

@@ -384,6 +384,43 @@ TEST(SearcherTest, SymbolWordsAndUnicodeSpaces) {
             "C++");
 }
 
+TEST(SearcherTest, SpellingsFindEachOther) {
+  test::TempDir dir;
+  std::string f =
+      dir.Write("in/a.jsonl",
+                "{\"id\": \"koeln\", \"lang\": \"de\", \"body\": \"Der 1. FC Köln spielt in "
+                "München an der Straße.\"}\n"
+                "{\"id\": \"orsted\", \"lang\": \"da\", \"body\": \"Ørsted bygger i Århus.\"}\n"
+                "{\"id\": \"pot\", \"lang\": \"en\", \"body\": \"A pot of blu paint, said the "
+                "Isral ds.\"}\n"
+                "{\"id\": \"ar\", \"lang\": \"ar\", \"body\": \"قال مسؤول في الحكومة إن "
+                "المدرسة استقبلت مصطفى.\"}\n");
+  IndexOptions opts;
+  opts.db_path = (dir.path() / "db").string();
+  ASSERT_TRUE(IndexPaths({f}, opts).ok());
+  using Ids = std::vector<std::string>;
+  for (const char* q : {"Koeln", "Köln", "koln", "Muenchen", "Strasse", "\"FC Koeln\"", "Koeln*"}) {
+    EXPECT_EQ(IdsFor(opts.db_path, q), Ids({"koeln"})) << q;
+  }
+  EXPECT_EQ(IdsFor(opts.db_path, "Oersted"), Ids({"orsted"}));
+  // Arabic letters written one for another, as words and exact words.
+  for (const char* q : {"مسئول", "\"مسئول\"", "الحكومه", "\"الحكومه\"", "\"المدرسه\"", "مصطفي",
+                        "\"مصطفي\"", "\"في الحكومه\""}) {
+    EXPECT_EQ(IdsFor(opts.db_path, q), Ids({"ar"})) << q;
+  }
+  EXPECT_EQ(IdsFor(opts.db_path, "Aarhus"), Ids({"orsted"}));
+  // Words that only look typed so keep their meaning: "poet" is not "pot".
+  for (const char* q : {"poet", "blue", "Israel", "does"}) {
+    EXPECT_EQ(IdsFor(opts.db_path, q), Ids()) << q;
+  }
+  auto hits = HitsFor(opts.db_path, "Koeln");
+  ASSERT_EQ(hits.size(), 1u);
+  const Snippet& s = hits[0].snippet;
+  ASSERT_EQ(s.highlights.size(), 1u);
+  EXPECT_EQ(s.text.substr(s.highlights[0].first, s.highlights[0].second - s.highlights[0].first),
+            "Köln");
+}
+
 TEST(SearcherTest, ProximityWindowDecidesWhichArticlesEarnTheBonus) {
   test::TempDir dir;
   // "pension" and "reform" are two positions apart in "near", five in "far";

@@ -47,7 +47,14 @@ TEST(SnippetTest, HighlightsSurfaceForms) {
       {"crane -strike", "Crane strike ends.", "en", "[Crane] strike ends."},
       // Other scripts and languages.
       {"Wahlen", "Die Wahl war knapp.", "de", "Die [Wahl] war knapp."},
+      {"Koeln", "Der 1. FC Köln siegt.", "de", "Der 1. FC [Köln] siegt."},
+      {"Koeln", "He flew to Köln today.", "en", "He flew to [Köln] today."},
+      {"\"Muenchen Nord\"", "Von München Nord aus.", "de", "Von [München Nord] aus."},
       {"高铁", "高铁新线开通", "zh", "[高铁]新线开通"},
+      // Arabic spellings fold alike and keep their letters when marked.
+      {"\"مدرسه\"", "افتتحت مدرسة جديدة.", "ar", "افتتحت [مدرسة] جديدة."},
+      {"مسئول", "قال مسؤول حكومي.", "ar", "قال [مسؤول] حكومي."},
+      {"مصطفي", "التقى مصطفى بالوزير.", "ar", "التقى [مصطفى] بالوزير."},
       // Words a plain scan of a long body can and cannot look for.
       {"barr*", "The tidal barrier closed.", "en", "The tidal [barrier] closed."},
       {"elan", "They played with Élan.", "en", "They played with [Élan]."},

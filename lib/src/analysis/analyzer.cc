@@ -68,6 +68,24 @@ bool IsArabicDiacritic(UChar32 c) {
   return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640;
 }
 
+// Arabic letters that are written one for another (analyzer.h, step 3):
+// taa marbuta as haa ("مدرسة", "مدرسه"), final alef maqsura as yaa
+// ("مصطفى", "مصطفي"), alef wasla as alef. The alefs with hamza or madda
+// (أ إ آ) lose their mark with the diacritics; waw and yaa with hamza are
+// folded apart (FoldUnicode).
+UChar32 FoldArabicLetter(UChar32 c) {
+  switch (c) {
+    case 0x0629:
+      return 0x0647;  // ة -> ه
+    case 0x0649:
+      return 0x064A;  // ى -> ي
+    case 0x0671:
+      return 0x0627;  // ٱ -> ا
+    default:
+      return c;
+  }
+}
+
 // Whether `mark` is dropped after a letter of `script`. Cyrillic keeps its
 // marks ("й" is a letter of its own) except the diaeresis of "ё" -> "е".
 bool FoldsMark(UScriptCode script, UChar32 mark) {
@@ -188,6 +206,67 @@ std::size_t SplittingApostropheAt(std::string_view text, std::size_t i) {
   return rest == "\u2019" || rest == "\uff07" ? 3 : 0;
 }
 
+// Whether `word` (UTF-8, before folding) may hold a letter with a typed
+// spelling (FoldUnicode): ä ö ü å ø in either case, precomposed, or a
+// combining diaeresis or ring. Most words have none and skip the second fold.
+bool MayHaveTypedSpelling(std::string_view word) {
+  for (std::size_t i = 0; i + 1 < word.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    unsigned char d = static_cast<unsigned char>(word[i + 1]);
+    if (c == 0xC3) {
+      switch (d) {
+        case 0xA4:
+        case 0xB6:
+        case 0xBC:
+        case 0xA5:
+        case 0xB8:  // ä ö ü å ø
+        case 0x84:
+        case 0x96:
+        case 0x9C:
+        case 0x85:
+        case 0x98:  // Ä Ö Ü Å Ø
+          return true;
+        default:
+          break;
+      }
+    } else if (c == 0xCC && (d == 0x88 || d == 0x8A)) {  // U+0308, U+030A
+      return true;
+    }
+  }
+  return false;
+}
+
+// `term` (folded Arabic) as the Snowball Arabic stemmer reads it best: "و"
+// ("and") off if 3 or more characters remain, then an article (ال وال بال كال
+// فال لل) off if 2 or more remain, as Larkey's light10 does, then "ال" in
+// front (for 3 letters or more). Snowball takes a word without an article
+// for a possible verb and strips a verb's endings ("مفاوضات" -> "مفاوضا",
+// but "المفاوضات" -> "مفاوض"), and keeps "و" ("واتلفوا" -> "واتلف",
+// "اتلفوا" -> "اتلف"); read as nouns with their article, they stem alike.
+// Known-item MRR@10 on news-ar: 0.669 this way, 0.630 Snowball on the term,
+// 0.593 light10 alone (benchmarks/README.md, "Arabic spelling").
+std::string ArabicStemInput(std::string w) {
+  static constexpr std::string_view kWaw = "\u0648";
+  static constexpr std::string_view kArticles[] = {"\u0627\u0644",       "\u0648\u0627\u0644",
+                                                   "\u0628\u0627\u0644", "\u0643\u0627\u0644",
+                                                   "\u0641\u0627\u0644", "\u0644\u0644"};
+  auto chars = [](std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
+    return n;
+  };
+  auto starts = [&w](std::string_view p) { return w.compare(0, p.size(), p) == 0; };
+  if (starts(kWaw) && chars(w) >= 4) w.erase(0, kWaw.size());
+  for (std::string_view a : kArticles) {
+    if (starts(a) && chars(w) >= chars(a) + 2) {
+      w.erase(0, a.size());
+      break;
+    }
+  }
+  // Two letters or fewer are no noun for Snowball ("ال" + "و" stays "الو").
+  return chars(w) >= 3 ? std::string(kArticles[0]) + w : w;
+}
+
 // A word as the tokenizer found it, before the filters.
 struct WordSpan {
   std::size_t start;  // byte offsets in the text
@@ -225,34 +304,72 @@ struct Analyzer::Impl {
     }
   }
 
-  // Folds case, compatibility forms and accents of a non-ASCII word.
-  std::string FoldUnicode(std::string_view word) const {
+  // Folds case, compatibility forms and accents of a non-ASCII word. If
+  // `typed` is given and the word has a letter that is commonly typed as two
+  // (analyzer.h, step 3: "ä" as "ae", "å" as "aa", "ø" as "oe"), sets it to
+  // the word folded with those letters typed so ("köln" -> "koeln"), else
+  // clears it.
+  std::string FoldUnicode(std::string_view word, std::string* typed = nullptr) const {
+    if (typed) typed->clear();
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString s = icu::UnicodeString::fromUTF8(
         icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
     icu::UnicodeString folded = nfkc_cf->normalize(s, status);
     icu::UnicodeString decomposed = nfd->normalize(folded, status);
     if (U_FAILURE(status)) return std::string(word);
-    icu::UnicodeString kept;
+    icu::UnicodeString kept, spelled;  // `spelled`: the typed form, if asked for
+    bool respelled = false;
     UScriptCode base_script = USCRIPT_COMMON;
     for (int32_t i = 0; i < decomposed.length();) {
       UChar32 c = decomposed.char32At(i);
       i += U16_LENGTH(c);
+      if (c == 0x0654 && !kept.isEmpty() &&
+          (kept.charAt(kept.length() - 1) == 0x0648 || kept.charAt(kept.length() - 1) == 0x064A)) {
+        // A hamza on waw or yaa (ؤ, ئ, decomposed): both are written for the
+        // same sound ("مسؤول", "مسئول"), so both are the hamza alone, ء.
+        kept.setCharAt(kept.length() - 1, 0x0621);
+        if (typed) spelled.setCharAt(spelled.length() - 1, 0x0621);
+        continue;
+      }
       if (u_charType(c) == U_NON_SPACING_MARK) {
-        if (FoldsMark(base_script, c)) continue;
+        if (FoldsMark(base_script, c)) {
+          if (typed && !kept.isEmpty() && base_script == USCRIPT_LATIN) {
+            char16_t last = kept.charAt(kept.length() - 1);
+            if (c == 0x0308 && (last == 'a' || last == 'o' || last == 'u')) {
+              spelled.append(static_cast<UChar32>('e'));  // ä ö ü -> ae oe ue
+              respelled = true;
+            } else if (c == 0x030A && last == 'a') {
+              spelled.append(static_cast<UChar32>('a'));  // å -> aa
+              respelled = true;
+            }
+          }
+          continue;
+        }
         if (IsArabicDiacritic(c)) continue;
         kept.append(c);
+        if (typed) spelled.append(c);
         continue;
       }
       if (IsArabicDiacritic(c)) continue;
       // Apostrophe look-alikes become ASCII so shaping sees them.
       if (c == 0x2019 || c == 0x02BC || c == 0xFF07 || c == 0x2018) c = '\'';
-      UChar32 f = FoldStrokeLetter(c);
+      UChar32 f = FoldStrokeLetter(FoldArabicLetter(c));
       if (f == 0) {
         kept.append(static_cast<UChar32>(c == 0x00E6 ? 'a' : 'o'))
             .append(static_cast<UChar32>('e'));
+        if (typed) {
+          spelled.append(static_cast<UChar32>(c == 0x00E6 ? 'a' : 'o'))
+              .append(static_cast<UChar32>('e'));
+        }
       } else {
         kept.append(f);
+        if (typed) {
+          spelled.append(f);
+          if (c == 0x00F8) {  // ø -> oe
+            spelled.append(static_cast<UChar32>('e'));
+            respelled = true;
+          }
+        }
       }
       base_script = uscript_getScript(c, &status);
       if (U_FAILURE(status)) {
@@ -263,12 +380,19 @@ struct Analyzer::Impl {
     icu::UnicodeString composed = nfc->normalize(kept, status);
     std::string out;
     (U_SUCCESS(status) ? composed : kept).toUTF8String(out);
+    if (typed && respelled) {
+      icu::UnicodeString spelled_nfc = nfc->normalize(spelled, status);
+      (U_SUCCESS(status) ? spelled_nfc : spelled).toUTF8String(*typed);
+    }
     return out;
   }
 
-  std::string Fold(std::string_view word) const {
-    if (IsAscii(word)) return LowerAscii(word);
-    return FoldUnicode(word);
+  std::string Fold(std::string_view word, std::string* typed = nullptr) const {
+    if (IsAscii(word)) {
+      if (typed) typed->clear();
+      return LowerAscii(word);
+    }
+    return FoldUnicode(word, typed);
   }
 
   // The filters (analyzer.h, steps 1 to 6) over `spans`, the words
@@ -482,7 +606,8 @@ void Analyzer::Impl::Filter(std::string_view text, std::string_view lang,
       surface = surface.substr(0, singular);  // "IEDs" -> "IED", "1990s" -> "1990"
       letters = surface.find_first_not_of("0123456789,.") != std::string_view::npos;
     }
-    std::string term = Fold(surface);
+    std::string typed;
+    std::string term = Fold(surface, MayHaveTypedSpelling(surface) ? &typed : nullptr);
     ShapeTerm(&term, lang, letters);
     if (term.empty() || term.size() > kMaxTermBytes) {
       flush_compound();
@@ -495,7 +620,15 @@ void Analyzer::Impl::Filter(std::string_view text, std::string_view lang,
     if (compound_len == 0) compound_first = tokens->size();
     ++compound_len;
     compound_has_letter = compound_has_letter || letters;
-    tokens->push_back(Token{std::move(term), w.start, word_end, pos++, false});
+    tokens->push_back(Token{std::move(term), w.start, word_end, pos, false});
+    if (!typed.empty()) {
+      // "Köln" is also "koeln", as typed on a keyboard without umlauts.
+      ShapeTerm(&typed, lang, letters);
+      if (!typed.empty() && typed.size() <= kMaxTermBytes && typed != tokens->back().term) {
+        tokens->push_back(Token{std::move(typed), w.start, word_end, pos, true, true});
+      }
+    }
+    ++pos;
     prev_end = word_end;
   }
   flush_compound();
@@ -567,7 +700,7 @@ std::string Analyzer::Stem(const std::string& term, std::string_view lang) const
   auto& cache = cache_it->second;
   if (auto hit = cache.find(term); hit != cache.end()) return hit->second;
   if (cache.size() >= Impl::kStemCacheSize) cache.clear();
-  std::string stemmed = (*stem)(term);
+  std::string stemmed = lang == "ar" ? (*stem)(ArabicStemInput(term)) : (*stem)(term);
   cache.emplace(term, stemmed);
   return stemmed;
 }

@@ -41,6 +41,17 @@ namespace {
 
 using Kind = QueryNode::Kind;
 
+// The tokens of a query's text, without the typed spellings the analyzer
+// adds for articles ("koeln" for "Köln", Token::typed): a query word is only
+// itself ("Koeln" finds "Köln" through the article's "koeln").
+std::vector<Token> QueryTokens(const Analyzer& analyzer, std::string_view text,
+                               std::string_view lang = "") {
+  std::vector<Token> toks = analyzer.Tokenize(text, lang);
+  toks.erase(std::remove_if(toks.begin(), toks.end(), [](const Token& t) { return t.typed; }),
+             toks.end());
+  return toks;
+}
+
 /// Proximity window of a bare NEAR or ADJ, as Xapian's query parser.
 constexpr unsigned kDefaultNearWindow = 10;
 /// Largest n of NEAR/n and ADJ/n, and of a phrase's slack "a b"~n.
@@ -807,7 +818,7 @@ class Parser {
   // The words of `text`, joined by the default operator.
   bool PlainWords(const std::string& text, QueryNode* out, bool* empty) {
     std::vector<QueryNode> words;
-    for (Token& t : analyzer_.Tokenize(text, options_.lang)) {
+    for (Token& t : QueryTokens(analyzer_, text, options_.lang)) {
       if (t.joined) continue;
       QueryNode w;
       w.kind = Kind::kWord;
@@ -883,7 +894,7 @@ class Parser {
       case schema::FieldKind::kFilter:
         out->kind = Kind::kFilter;
         out->field = f.name;
-        for (const Token& t : analyzer_.Tokenize(value.text)) {
+        for (const Token& t : QueryTokens(analyzer_, value.text)) {
           if (!t.joined) out->terms.push_back(f.prefix + t.term);
         }
         break;
@@ -908,7 +919,7 @@ class Parser {
     }
     std::string body = value.text;
     while (!body.empty() && body.back() == '*') body.pop_back();
-    std::vector<Token> toks = analyzer_.Tokenize(body);
+    std::vector<Token> toks = QueryTokens(analyzer_, body);
     std::size_t words = 0;
     for (const Token& t : toks) words += t.joined ? 0 : 1;
     if (words != 1 || body.find_first_of("*?") != std::string::npos) {
@@ -993,7 +1004,7 @@ class Parser {
     bool wildcard = !quoted && !body.empty() && body.back() == '*';
     if (wildcard) {
       while (!body.empty() && body.back() == '*') body.pop_back();
-      std::vector<Token> toks = analyzer_.Tokenize(body, options_.lang);
+      std::vector<Token> toks = QueryTokens(analyzer_, body, options_.lang);
       if (toks.size() != 1) {
         return Fail(offset, toks.empty() ? "a wildcard needs at least one letter before '*'"
                                          : "a wildcard must be a single word ending in '*'");
@@ -1003,7 +1014,7 @@ class Parser {
       out->terms.push_back(toks[0].term);
       return true;
     }
-    std::vector<Token> toks = analyzer_.Tokenize(body, options_.lang);
+    std::vector<Token> toks = QueryTokens(analyzer_, body, options_.lang);
     std::vector<std::string> words;
     std::string joined;
     for (Token& t : toks) {
@@ -1088,7 +1099,7 @@ std::optional<QueryNode> PlainWords(std::string_view query, const Analyzer& anal
                                                         "SYN", "NEAR", "ADJ"};
   QueryNode root;
   root.kind = op;
-  for (Token& t : analyzer.Tokenize(query, options.lang)) {
+  for (Token& t : QueryTokens(analyzer, query, options.lang)) {
     if (t.joined) continue;
     if (options.drop_stop_words && IsQueryStopWord(t.term)) continue;
     // "flood OR" meant an operator, however badly placed: not the word "or".

@@ -97,11 +97,17 @@ std::vector<int> MatchTokens(const std::vector<Token>& toks, std::string_view la
     for (std::size_t i = 0; i < toks.size(); ++i) {
       if (!toks[i].joined) words.push_back(i);
     }
+    // A word's typed spelling ("koeln" for "Köln") follows it: it matches
+    // a phrase as the word does.
+    auto is = [&](std::size_t i, const std::string& term) {
+      return toks[i].term == term ||
+             (i + 1 < toks.size() && toks[i + 1].typed && toks[i + 1].term == term);
+    };
     for (std::size_t k = 0; k + phrase.size() <= words.size(); ++k) {
       bool all = true;
       for (std::size_t j = 0; j < phrase.size() && all; ++j) {
         const Token& t = toks[words[k + j]];
-        all = t.term == phrase[j] && (j == 0 || t.pos == toks[words[k + j - 1]].pos + 1);
+        all = is(words[k + j], phrase[j]) && (j == 0 || t.pos == toks[words[k + j - 1]].pos + 1);
       }
       if (!all) continue;
       for (std::size_t j = 0; j < phrase.size(); ++j) match[words[k + j]] = id;
@@ -111,7 +117,9 @@ std::vector<int> MatchTokens(const std::vector<Token>& toks, std::string_view la
   for (std::size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].joined && match[i] >= 0) {
       for (std::size_t j = 0; j < toks.size(); ++j) {
-        if (!toks[j].joined && toks[j].start >= toks[i].start && toks[j].end <= toks[i].end) {
+        // (A typed spelling leaves its word's own match, a phrase's, as it is.)
+        if (!toks[j].joined && toks[j].start >= toks[i].start && toks[j].end <= toks[i].end &&
+            !(toks[i].typed && match[j] >= 0)) {
           match[j] = match[i];
         }
       }
@@ -165,6 +173,7 @@ std::vector<std::pair<std::size_t, std::size_t>> Ranges(const std::vector<Token>
                                                         std::string_view text, std::size_t from,
                                                         std::size_t to) {
   std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  int last = -1;  // the query part of ranges.back() (joined forms may stand between)
   for (std::size_t i = 0; i < toks.size(); ++i) {
     if (match[i] < 0 || toks[i].joined || toks[i].start < from || toks[i].end > to) continue;
     if (!ranges.empty() && ranges.back().second <= toks[i].start) {
@@ -180,12 +189,13 @@ std::vector<std::pair<std::size_t, std::size_t>> Ranges(const std::vector<Token>
           joinable = n > 0;
         }
       }
-      if (joinable && i > 0 && match[i] == match[i - 1] && gap.size() < 4) {
+      if (joinable && match[i] == last && gap.size() < 4) {
         ranges.back().second = toks[i].end;
         continue;
       }
     }
     ranges.emplace_back(toks[i].start, toks[i].end);
+    last = match[i];
   }
   return ranges;
 }
