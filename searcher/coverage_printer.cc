@@ -250,7 +250,7 @@ void WriteFacetsText(std::ostream& out, const CoverageCounts& counts, std::size_
     if (f.missing > 0) {
       if (!more.empty()) more += "; ";
       more += FormatCount(f.missing) + " without " +
-              (f.name == "year" || f.name == "month" ? std::string("a date") : "a " + f.name);
+              (f.name == "year" || f.name == "month" ? std::string("a date") : "one");
     }
     if (!more.empty()) out << "  (" << more << ")\n";
   }

@@ -125,4 +125,49 @@ TEST_F(CoverageCli, TimelineRefusesNothingAndBadPeriods) {
   EXPECT_NE(query.err.find("note:"), std::string::npos) << query.err;
 }
 
+// Facets count every match (not the page), with whole values and the filter
+// that narrows to each; the filter given back finds that many.
+TEST_F(CoverageCli, FacetsCountEveryMatchWithWholeValuesAndTheirFilters) {
+  RunResult r = Byline({"search", "--db", Db(), "--json", "-n", "1", "--facets",
+                        "source,author,lang,year,month", "--facets-top", "100", "*"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto lines = JsonLines(r.out);
+  ASSERT_EQ(lines.size(), 3u);  // one hit, the summary, the facets
+  const json& f = lines.back();
+  ASSERT_EQ(f["type"], "facets");
+  EXPECT_EQ(f["matches"].get<std::uint64_t>(), Count("*"));
+  EXPECT_EQ(f["counts"], "articles");  // corpus/ has no copies
+  const json& source = f["facets"]["source"];
+  EXPECT_TRUE(source["available"].get<bool>());
+  ASSERT_FALSE(source["values"].empty());
+  EXPECT_EQ(source["values"][0]["value"], "Byline Wire");  // whole, not "byline", "wire"
+  std::uint64_t sum = source["missing"];
+  for (const json& v : source["values"]) sum += v["count"].get<std::uint64_t>();
+  EXPECT_EQ(sum, f["matches"].get<std::uint64_t>()) << "every value shown";
+  for (const char* facet : {"source", "author", "lang", "year", "month"}) {
+    for (const json& v : f["facets"][facet]["values"]) {
+      EXPECT_EQ(Count(v["filter"].get<std::string>()), v["count"].get<std::uint64_t>())
+          << facet << " " << v["filter"];
+    }
+  }
+  EXPECT_EQ(f["facets"]["lang"]["values"][0]["filter"], "lang:en");
+  EXPECT_EQ(f["facets"]["year"]["missing"], 3);
+}
+
+TEST_F(CoverageCli, FacetsInTheListingAndTheirTop) {
+  RunResult r = Byline(
+      {"search", "--db", Db(), "-n", "1", "--facets", "source,year", "--facets-top", "2", "*"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("Facets: articles, counted over all 41 matches"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("source:\"Byline Wire\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(9 more values; 3 without one)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  2019 "), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("  2017 "), std::string::npos) << "top 2 only: " << r.out;
+  RunResult bad = Byline({"search", "--db", Db(), "--facets", "colour", "*"});
+  EXPECT_EQ(bad.code, 2) << bad.err;
+  RunResult ids = Byline({"search", "--db", Db(), "--format", "ids", "--facets", "lang", "*"});
+  EXPECT_EQ(ids.code, 2) << ids.err;
+}
+
 }  // namespace
