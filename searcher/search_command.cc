@@ -115,7 +115,8 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
   req.limit = opts.count ? 0 : opts.limit;
   req.offset = opts.count ? 0 : opts.offset;
   req.collapse = !opts.all_copies;
-  req.exact_count = opts.count;
+  // With facets every match is counted anyway: the footer then agrees with them.
+  req.exact_count = opts.count || !facet_names.empty();
   // Snippets and copies only for the outputs that show them.
   req.snippets = format == "text" || format == "json";
   req.list_copies = req.snippets;
