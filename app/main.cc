@@ -19,6 +19,7 @@
 #include "indexer/index_command.h"
 #include "searcher/search_command.h"
 #include "searcher/show_command.h"
+#include "searcher/timeline_command.h"
 
 namespace {
 
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
   byline::IndexCommandOptions index_opts;
   byline::SearchCommandOptions search_opts;
   byline::ShowCommandOptions show_opts;
+  byline::TimelineCommandOptions timeline_opts;
   byline::EvalCommandOptions eval_opts;
   byline::BenchCommandOptions bench_opts;
   const Command commands[] = {
@@ -48,6 +50,8 @@ int main(int argc, char** argv) {
        [&](const byline::Terminal& t) { return byline::RunSearchCommand(search_opts, t); }},
       {byline::SetupShowCommand(app, &show_opts), &show_opts.terminal,
        [&](const byline::Terminal& t) { return byline::RunShowCommand(show_opts, t); }},
+      {byline::SetupTimelineCommand(app, &timeline_opts), &timeline_opts.terminal,
+       [&](const byline::Terminal& t) { return byline::RunTimelineCommand(timeline_opts, t); }},
       {byline::SetupEvalCommand(app, &eval_opts), nullptr,
        [&](const byline::Terminal&) { return byline::RunEvalCommand(eval_opts); }},
       {byline::SetupBenchCommand(app, &bench_opts), nullptr,

@@ -5,12 +5,14 @@
 
 #include <algorithm>
 #include <iostream>
+#include <optional>
 
 #include "byline/cli/database.h"
 #include "byline/cli/exit_codes.h"
 #include "byline/cli/report.h"
 #include "byline/searcher.h"
 #include "byline/text.h"
+#include "coverage_printer.h"
 #include "json_printer.h"
 #include "text_printer.h"
 
@@ -64,6 +66,12 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
   cmd->add_flag("--explain", opts->explain, "Print how the query was understood");
   cmd->add_flag("--strict", opts->strict,
                 "Text that is not query syntax is an error (exit 2), not plain words and a note");
+  cmd->add_option("--facets", opts->facets,
+                  "After the hits, count every match by source, author, lang, year, month "
+                  "(comma-separated)")
+      ->type_name("LIST");
+  cmd->add_option("--facets-top", opts->facets_top, "Values shown per facet (default 10)")
+      ->check(CLI::Range(1, 10000));
   return cmd;
 }
 
@@ -87,10 +95,28 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
     return exit_code::kUsage;
   }
   const std::string format = opts.json ? "json" : opts.format;
+  // One string split here: a list option would take the query's words too.
+  std::vector<std::string> facet_names;
+  for (std::size_t start = 0; start < opts.facets.size();) {
+    std::size_t comma = std::min(opts.facets.find(',', start), opts.facets.size());
+    std::string name = opts.facets.substr(start, comma - start);
+    if (std::find(std::begin(kFacetNames), std::end(kFacetNames), name) == std::end(kFacetNames)) {
+      ReportError("--facets: no facet '" + name +
+                  "': the facets are source, author, lang, year and month");
+      return exit_code::kUsage;
+    }
+    facet_names.push_back(std::move(name));
+    start = comma + 1;
+  }
+  if (!facet_names.empty() && (opts.count || (format != "text" && format != "json"))) {
+    ReportError("--facets prints after the hits: use it with --format text or json");
+    return exit_code::kUsage;
+  }
   req.limit = opts.count ? 0 : opts.limit;
   req.offset = opts.count ? 0 : opts.offset;
   req.collapse = !opts.all_copies;
-  req.exact_count = opts.count;
+  // With facets every match is counted anyway: the footer then agrees with them.
+  req.exact_count = opts.count || !facet_names.empty();
   // Snippets and copies only for the outputs that show them.
   req.snippets = format == "text" || format == "json";
   req.list_copies = req.snippets;
@@ -119,8 +145,16 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
     std::cout << results->matches_lower << "\n";
     return exit_code::kOk;
   }
+  // Facets: every match counted once more (lib: Searcher::CountCoverage).
+  std::optional<CoverageCounts> facets;
+  if (!facet_names.empty()) {
+    auto counts = (*searcher)->CountCoverage(req, facet_names);
+    if (!counts.ok()) return Report(counts.status());
+    facets = std::move(*counts);
+  }
   if (format == "json") {
     WriteJson(std::cout, *results);
+    if (facets) WriteFacetsJson(std::cout, *facets, opts.facets_top);
     return exit_code::kOk;
   }
   if (format == "ids" || format == "paths") {
@@ -129,6 +163,7 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
   }
   if (opts.explain) std::cout << "query: " << SafeForTerminal(results->query_description) << "\n";
   WriteText(std::cout, *results, terminal.color, std::min(terminal.width, kMaxListingWidth));
+  if (facets) WriteFacetsText(std::cout, *facets, opts.facets_top);
   return exit_code::kOk;
 }
 

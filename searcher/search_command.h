@@ -31,6 +31,10 @@ struct SearchCommandOptions {
   bool explain = false;
   bool strict = false;  ///< text that is not syntax is an error, not words and a note
   unsigned expand = 0;
+  /// --facets: comma-separated facet names (kFacetNames) to count after the
+  /// hits; "" for none.
+  std::string facets;
+  std::size_t facets_top = 10;  ///< values shown per facet
 };
 
 /// Adds the `search` subcommand to `app`, filling `opts` when parsed.

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
@@ -286,6 +287,84 @@ TEST_F(SearchResultsTest, WordsSideBySideRankAboveTheSameWordsFarApart) {
   SearchResults plain = Search(req);
   ASSERT_EQ(plain.hits.size(), 2u);
   EXPECT_DOUBLE_EQ(plain.hits[0].score, plain.hits[1].score);
+}
+
+// CountCoverage counts what Search counts: stories (each once, under its
+// first copy's date and source) or, without collapsing, every copy.
+TEST_F(SearchResultsTest, CoverageCountsEveryMatchByDayAndFacet) {
+  auto s = Searcher::Open(Db());
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  SearchRequest req;
+  req.query = "crane";
+  req.exact_count = true;
+  for (bool collapse : {true, false}) {
+    req.collapse = collapse;
+    auto c = (*s)->CountCoverage(req, {"source", "year", "month", "lang", "author"});
+    ASSERT_TRUE(c.ok()) << c.status().message();
+    auto r = (*s)->Search(req);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(c->collapsed, collapse);
+    EXPECT_EQ(c->matches, r->matches_lower) << collapse;
+    EXPECT_EQ(c->matches, collapse ? 3u : 5u);
+    EXPECT_EQ(c->undated, 1u);  // crane-undated
+    std::uint64_t dated = 0;
+    for (const auto& [day, n] : c->days) dated += n;
+    EXPECT_EQ(dated, c->matches - 1);
+    EXPECT_EQ(c->days.at("20200201"), 1u);  // crane-solo
+    ASSERT_EQ(c->facets.size(), 5u);
+    const FacetCounts& source = c->facets[0];
+    EXPECT_EQ(source.name, "source");
+    EXPECT_TRUE(source.available);
+    ASSERT_FALSE(source.values.empty());
+    EXPECT_EQ(source.values[0].value, "Courier");  // whole value, most first
+    EXPECT_EQ(source.values[0].count, 2u);
+    EXPECT_EQ(source.values.size(), collapse ? 2u : 4u);  // the story under one source
+    const FacetCounts& year = c->facets[1];
+    ASSERT_EQ(year.values.size(), 1u);
+    EXPECT_EQ(year.values[0].value, "2020");
+    EXPECT_EQ(year.values[0].count, c->matches - 1);
+    EXPECT_EQ(year.missing, 1u);
+    const FacetCounts& month = c->facets[2];
+    ASSERT_EQ(month.values.size(), 2u);
+    EXPECT_EQ(month.values[0].value, "2020-01");
+    EXPECT_EQ(month.values[0].count, collapse ? 1u : 3u);
+    const FacetCounts& lang = c->facets[3];
+    ASSERT_EQ(lang.values.size(), 1u);
+    EXPECT_EQ(lang.values[0].value, "en");
+    EXPECT_EQ(lang.values[0].count, c->matches);
+    const FacetCounts& author = c->facets[4];
+    EXPECT_TRUE(author.available);  // no article has an author: nothing to rebuild for
+    EXPECT_TRUE(author.values.empty());
+    EXPECT_EQ(author.missing, c->matches);
+  }
+  auto bad = (*s)->CountCoverage(req, {"colour"});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("no facet 'colour'"), std::string::npos);
+}
+
+// A database indexed before the source slot has XS terms but no values:
+// the facet says so instead of showing nothing.
+TEST_F(SearchResultsTest, CoverageSaysWhenSourceSlotsAreMissing) {
+  test::TempDir tmp;
+  const std::string db = (tmp.path() / "old").string();
+  std::filesystem::copy(Db(), db);
+  {
+    Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+    std::vector<Xapian::docid> all(w.postlist_begin(""), w.postlist_end(""));
+    for (Xapian::docid did : all) {
+      Xapian::Document doc = w.get_document(did);
+      doc.remove_value(schema::kSlotSource);
+      w.replace_document(did, doc);
+    }
+    w.commit();
+  }
+  auto s = Searcher::Open(db);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  SearchRequest req;
+  req.query = "crane";
+  auto c = (*s)->CountCoverage(req, {"source"});
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_FALSE(c->facets[0].available);
 }
 
 }  // namespace

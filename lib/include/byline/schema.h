@@ -67,6 +67,12 @@ inline constexpr unsigned kSlotStory = 2;
 /// MinHashes of its 3-word shingles, its count of distinct numbers and 16
 /// MinHashes of them; 174 bytes, none for an article without words.
 inline constexpr unsigned kSlotStorySignature = 3;
+/// The whole source as written ("BBC News"), for counting articles by source
+/// (`search --facets source`); the XS terms hold only its words. Empty or
+/// absent for an article without one. Databases built before it have none.
+inline constexpr unsigned kSlotSource = 4;
+/// The whole author as written, for `--facets author`; as kSlotSource.
+inline constexpr unsigned kSlotAuthor = 5;
 /// "No value slot" in a field row (the same number as Xapian::BAD_VALUENO).
 inline constexpr unsigned kNoSlot = static_cast<unsigned>(-1);
 
@@ -133,7 +139,9 @@ struct Field {
   const char* prefix;
   /// Text kinds: prefix of the stemmed terms; nullptr otherwise.
   const char* stem_prefix;
-  /// Value slot, or kNoSlot.
+  /// Value slot, or kNoSlot. A field with a slot (other than the date, kept
+  /// as "YYYYMMDD") keeps its whole value there: the body for snippets, the
+  /// source and author for facets.
   unsigned slot;
   /// Other names a query may use for `name:` (query kinds only); unused
   /// entries are nullptr.
@@ -164,9 +172,9 @@ inline constexpr Field kFields[] = {
               {},             {"date", "published", "publishedat", "pubdate", "datepublished"}},
   {"body",    FieldKind::kBody,   &Article::body,   kPrefixText,    kPrefixStem,      kSlotBody,
               {},             {"body", "text", "content"}},
-  {"source",  FieldKind::kFilter, &Article::source, kPrefixSource,  nullptr,          kNoSlot,
+  {"source",  FieldKind::kFilter, &Article::source, kPrefixSource,  nullptr,          kSlotSource,
               {"site"},       {"source", "site", "sitename", "publisher"}},
-  {"author",  FieldKind::kFilter, &Article::author, kPrefixAuthor,  nullptr,          kNoSlot,
+  {"author",  FieldKind::kFilter, &Article::author, kPrefixAuthor,  nullptr,          kSlotAuthor,
               {"byline"},     {"author", "byline", "by"}},
   {"url",     FieldKind::kStored, &Article::url,    nullptr,        nullptr,          kNoSlot,
               {},             {"url", "link"}},

@@ -5,6 +5,7 @@
 #define BYLINE_SEARCHER_H
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -109,6 +110,41 @@ struct SearchResults {
   std::vector<QueryNotice> notices;
 };
 
+/// One value of a facet and its matches.
+struct FacetValue {
+  std::string value;  ///< as written ("BBC News"); "2018" or "2018-11" for year/month
+  std::uint64_t count = 0;
+};
+
+/// The matches of a query counted by one facet, exactly.
+struct FacetCounts {
+  std::string name;  ///< source, author, lang, year or month
+  /// Every value that matches, most matches first (ties: by value).
+  std::vector<FacetValue> values;
+  std::uint64_t missing = 0;  ///< matches without a value
+  /// False when the database was built before the facet's value slot
+  /// (schema::kSlotSource, kSlotAuthor): rebuild it to count this facet.
+  bool available = true;
+};
+
+/// The facets CountCoverage knows, in this order.
+inline constexpr const char* kFacetNames[] = {"source", "author", "lang", "year", "month"};
+
+/// Every match of a query counted by day and by facets (CountCoverage).
+struct CoverageCounts {
+  /// Matches, exactly: stories if `collapsed`, else articles.
+  std::uint64_t matches = 0;
+  /// Each story counted once, with the date, source and author of its
+  /// first indexed copy (the request collapsed and the database has copies).
+  bool collapsed = false;
+  std::map<std::string, std::uint64_t> days;  ///< "YYYYMMDD" -> matches
+  std::uint64_t undated = 0;                  ///< matches without a (valid) date
+  std::vector<FacetCounts> facets;            ///< in the order asked for
+  std::string query_description;
+  std::vector<QueryNotice> notices;
+  double elapsed_ms = 0;
+};
+
 /// "relevance", "newest", "oldest" ("auto" for kAuto).
 const char* SortOrderName(SortOrder order);
 
@@ -124,6 +160,16 @@ class Searcher {
   /// Runs `request`. Bad queries give kInvalidArgument with the position in
   /// the message and in *error (if given).
   Result<SearchResults> Search(const SearchRequest& request, QueryError* error = nullptr);
+
+  /// Counts every match of `request` (its query, since/until and collapse;
+  /// paging, sorting and snippets do not apply, and an AND query that
+  /// matches nothing is not relaxed) by day and by each facet in `facets`
+  /// (names from kFacetNames; another is kInvalidArgument). Looks at every
+  /// match once, reading value slots only. Not over remote shards (the
+  /// counting runs in this process): an error says so.
+  Result<CoverageCounts> CountCoverage(const SearchRequest& request,
+                                       const std::vector<std::string>& facets,
+                                       QueryError* error = nullptr);
 
   /// Articles in the database.
   std::uint64_t ArticleCount() const;

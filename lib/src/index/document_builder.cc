@@ -116,7 +116,8 @@ Xapian::Document BuildDocument(const Article& a, const Analyzer& analyzer, unsig
       case schema::FieldKind::kStored:
         break;  // in the document data below
     }
-    // A text field with a slot keeps its text there (the body, for snippets).
+    // A field with a slot keeps its whole value there (the body for
+    // snippets, the source and author for facets).
     if (f.slot != schema::kNoSlot && f.kind != schema::FieldKind::kDate) {
       doc.add_value(f.slot, value);
     }

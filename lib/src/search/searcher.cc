@@ -9,7 +9,9 @@
 #include <chrono>
 #include <filesystem>
 #include <optional>
+#include <unordered_set>
 
+#include "byline/coverage.h"
 #include "byline/dates.h"
 #include "byline/index_writer.h"
 #include "byline/schema.h"
@@ -45,6 +47,107 @@ bool HasRankedWords(const QueryNode& n) {
     default:
       return true;
   }
+}
+
+// A request's query and --since/--until read: the parsed query (kMatchAll
+// for a blank one within dates), the dates as a kDateRange, the notices.
+struct ParsedRequest {
+  QueryNode root;
+  std::optional<QueryNode> dates;
+  std::vector<QueryNotice> notices;
+};
+
+Result<ParsedRequest> ParseRequest(const SearchRequest& request, const Analyzer& analyzer,
+                                   QueryError* error) {
+  QueryParseOptions popts;
+  popts.default_operator = request.default_operator;
+  popts.natural_language = request.natural_language;
+  popts.drop_stop_words = request.drop_stop_words;
+  popts.strict = request.strict;
+  std::vector<QueryNotice> notices;
+  const bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
+  const bool dated = !request.since.empty() || !request.until.empty();
+  Result<QueryNode> parsed = QueryNode{};  // kMatchAll: a blank query within dates
+  if (!blank || !dated) {
+    parsed = ParseQuery(request.query, analyzer, popts, error, &notices);
+    if (!parsed.ok()) return parsed.status();
+  }
+  std::optional<QueryNode> dates;
+  if (!request.since.empty() || !request.until.empty()) {
+    auto from = request.since.empty() ? std::optional<DateRange>(DateRange{})
+                                      : ParseDateRange(request.since);
+    auto to = request.until.empty() ? std::optional<DateRange>(DateRange{})
+                                    : ParseDateRange(request.until);
+    if (!from)
+      return Status::InvalidArgument("--since: cannot read the date '" + request.since + "'");
+    if (!to)
+      return Status::InvalidArgument("--until: cannot read the date '" + request.until + "'");
+    // An empty range would compile to no filter at all (every article,
+    // undated ones too), so it is an error, as date:2006..2005 is.
+    if (!from->from.empty() && !to->to.empty() && from->from > to->to) {
+      return Status::InvalidArgument("--since " + request.since + " is after --until " +
+                                     request.until + ": no date is in both");
+    }
+    dates.emplace();
+    dates->kind = QueryNode::Kind::kDateRange;
+    dates->from = from->from;
+    dates->to = to->to;
+  }
+  return ParsedRequest{std::move(*parsed), std::move(dates), std::move(notices)};
+}
+
+// Counts every match it is shown by day and by the value slots asked for,
+// each story once (its first copy seen, in docid order) when collapsing.
+// Our own spy rather than Xapian::ValueCountMatchSpy: that one counts every
+// copy, and one pass reads each slot once for all the counts.
+class CoverageSpy : public Xapian::MatchSpy {
+ public:
+  CoverageSpy(bool collapse, std::vector<unsigned> slots)
+      : counts_(slots.size()),
+        missing_(slots.size(), 0),
+        collapse_(collapse),
+        slots_(std::move(slots)) {}
+
+  void operator()(const Xapian::Document& doc, double) override {
+    if (collapse_) {
+      std::string key = doc.get_value(schema::kSlotStory);
+      if (!key.empty() && !seen_.insert(std::move(key)).second) return;
+    }
+    ++matches_;
+    std::string date = doc.get_value(schema::kSlotDate);
+    if (IsDateKey(date)) {
+      ++days_[date];
+    } else {
+      ++undated_;
+    }
+    for (std::size_t i = 0; i < slots_.size(); ++i) {
+      std::string v = doc.get_value(slots_[i]);
+      if (v.empty()) {
+        ++missing_[i];
+      } else {
+        ++counts_[i][v];
+      }
+    }
+  }
+
+  std::uint64_t matches_ = 0, undated_ = 0;
+  std::map<std::string, std::uint64_t> days_;
+  std::vector<std::map<std::string, std::uint64_t>> counts_;  // by slot, as asked
+  std::vector<std::uint64_t> missing_;
+
+ private:
+  bool collapse_;
+  std::vector<unsigned> slots_;
+  std::unordered_set<std::string> seen_;
+};
+
+// Most matches first, ties by value.
+std::vector<FacetValue> Ranked(const std::map<std::string, std::uint64_t>& counts) {
+  std::vector<FacetValue> out;
+  for (const auto& [v, n] : counts) out.push_back({v, n});
+  std::stable_sort(out.begin(), out.end(),
+                   [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+  return out;
 }
 
 }  // namespace
@@ -273,6 +376,86 @@ struct Searcher::Impl {
       (*hits)[story->second].copies.push_back({a.id, a.source, a.date});
     }
   }
+
+  // Counts every match of `root` (within `dates`) for CountCoverage; may
+  // throw Xapian::Error.
+  CoverageCounts Count(const SearchRequest& req, const QueryNode& root, const QueryNode* dates,
+                       const std::vector<std::string>& facets) {
+    CompileContext ctx;
+    ctx.analyzer = &analyzer;
+    ctx.languages = languages;
+    ctx.ranking = req.ranking;
+    ctx.db = &db;
+    Xapian::Query q = CompileQuery(root, ctx);
+    if (dates) q = Xapian::Query(Xapian::Query::OP_FILTER, q, CompileQuery(*dates, ctx));
+    CoverageCounts res;
+    res.collapsed = req.collapse && has_stories;
+    res.query_description =
+        dates ? "(" + DescribeQuery(root) + " FILTER " + DescribeQuery(*dates) + ")"
+              : DescribeQuery(root);
+    std::vector<unsigned> slots;
+    for (const std::string& f : facets) {
+      if (f == "source") slots.push_back(schema::kSlotSource);
+      if (f == "author") slots.push_back(schema::kSlotAuthor);
+    }
+    CoverageSpy spy(res.collapsed, slots);
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());  // no ranking: only counting
+    enquire.set_query(q);
+    enquire.add_matchspy(&spy);
+    const Xapian::doccount doccount = db.get_doccount();
+    // check_at_least = every article: the spy sees every match.
+    enquire.get_mset(0, 1, doccount);
+    res.matches = spy.matches_;
+    res.days = spy.days_;
+    res.undated = spy.undated_;
+    std::size_t slot_index = 0;
+    for (const std::string& f : facets) {
+      FacetCounts fc;
+      fc.name = f;
+      if (f == "source" || f == "author") {
+        const unsigned slot = slots[slot_index];
+        fc.values = Ranked(spy.counts_[slot_index]);
+        fc.missing = spy.missing_[slot_index];
+        ++slot_index;
+        // Articles with the field's words but none with its slot: a
+        // database built before the slot existed.
+        const std::string prefix = f == "source" ? schema::kPrefixSource : schema::kPrefixAuthor;
+        fc.available =
+            db.get_value_freq(slot) > 0 || db.allterms_begin(prefix) == db.allterms_end(prefix);
+      } else if (f == "lang") {
+        // A few languages: one exact count each, over the L term.
+        std::map<std::string, std::uint64_t> counts;
+        std::uint64_t with = 0;
+        for (const std::string& lang : languages) {
+          Xapian::Enquire e(db);
+          e.set_weighting_scheme(Xapian::BoolWeight());
+          if (res.collapsed) e.set_collapse_key(schema::kSlotStory);
+          e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q,
+                                    Xapian::Query(schema::kPrefixLang + lang)));
+          // At least one item, or Xapian does not run the collapser.
+          Xapian::MSet m = e.get_mset(0, 1, doccount);
+          const std::uint64_t n = m.get_matches_lower_bound();
+          if (n > 0) counts[lang] = n;
+          with += n;
+        }
+        fc.values = Ranked(counts);
+        fc.missing = res.matches > with ? res.matches - with : 0;
+      } else {  // year, month: from the days
+        const std::size_t len = f == "year" ? 4 : 6;
+        std::map<std::string, std::uint64_t> counts;
+        for (const auto& [day, n] : res.days) {
+          std::string v = day.substr(0, len);
+          if (len == 6) v = v.substr(0, 4) + "-" + v.substr(4);
+          counts[v] += n;
+        }
+        fc.values = Ranked(counts);
+        fc.missing = res.undated;
+      }
+      res.facets.push_back(std::move(fc));
+    }
+    return res;
+  }
 };
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -363,43 +546,13 @@ Result<Article> Searcher::Get(const std::string& id) {
 
 Result<SearchResults> Searcher::Search(const SearchRequest& request, QueryError* error) {
   auto t0 = std::chrono::steady_clock::now();
-  QueryParseOptions popts;
-  popts.default_operator = request.default_operator;
-  popts.natural_language = request.natural_language;
-  popts.drop_stop_words = request.drop_stop_words;
-  popts.strict = request.strict;
-  std::vector<QueryNotice> notices;
-  const bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
-  const bool dated = !request.since.empty() || !request.until.empty();
-  Result<QueryNode> parsed = QueryNode{};  // kMatchAll: a blank query within dates
-  if (!blank || !dated) {
-    parsed = ParseQuery(request.query, impl_->analyzer, popts, error, &notices);
-    if (!parsed.ok()) return parsed.status();
-  }
-  std::optional<QueryNode> dates;
-  if (!request.since.empty() || !request.until.empty()) {
-    auto from = request.since.empty() ? std::optional<DateRange>(DateRange{})
-                                      : ParseDateRange(request.since);
-    auto to = request.until.empty() ? std::optional<DateRange>(DateRange{})
-                                    : ParseDateRange(request.until);
-    if (!from)
-      return Status::InvalidArgument("--since: cannot read the date '" + request.since + "'");
-    if (!to)
-      return Status::InvalidArgument("--until: cannot read the date '" + request.until + "'");
-    // An empty range would compile to no filter at all (every article,
-    // undated ones too), so it is an error, as date:2006..2005 is.
-    if (!from->from.empty() && !to->to.empty() && from->from > to->to) {
-      return Status::InvalidArgument("--since " + request.since + " is after --until " +
-                                     request.until + ": no date is in both");
-    }
-    dates.emplace();
-    dates->kind = QueryNode::Kind::kDateRange;
-    dates->from = from->from;
-    dates->to = to->to;
-  }
+  auto parsed = ParseRequest(request, impl_->analyzer, error);
+  if (!parsed.ok()) return parsed.status();
+  std::vector<QueryNotice>& notices = parsed->notices;
+  const std::optional<QueryNode>& dates = parsed->dates;
   for (int attempt = 0;; ++attempt) {
     try {
-      SearchResults res = impl_->Run(request, *parsed, dates ? &*dates : nullptr);
+      SearchResults res = impl_->Run(request, parsed->root, dates ? &*dates : nullptr);
       res.notices = notices;
       res.elapsed_ms =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -411,6 +564,45 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request, QueryError*
       const std::string type = e.get_type();
       const bool raced = type == "DatabaseModifiedError" || type == "DatabaseCorruptError";
       if (!raced || attempt >= 3) return StatusFromXapian(e, "searching " + impl_->path);
+      try {
+        impl_->Reopen();
+      } catch (const Xapian::Error& e2) {
+        return StatusFromXapian(e2, "reopening " + impl_->path);
+      }
+    }
+  }
+}
+
+Result<CoverageCounts> Searcher::CountCoverage(const SearchRequest& request,
+                                               const std::vector<std::string>& facets,
+                                               QueryError* error) {
+  auto t0 = std::chrono::steady_clock::now();
+  for (const std::string& f : facets) {
+    if (std::find_if(std::begin(kFacetNames), std::end(kFacetNames),
+                     [&](const char* name) { return f == name; }) == std::end(kFacetNames)) {
+      return Status::InvalidArgument("no facet '" + f +
+                                     "': the facets are source, author, lang, year and month");
+    }
+  }
+  auto parsed = ParseRequest(request, impl_->analyzer, error);
+  if (!parsed.ok()) return parsed.status();
+  for (int attempt = 0;; ++attempt) {
+    try {
+      CoverageCounts res =
+          impl_->Count(request, parsed->root, parsed->dates ? &*parsed->dates : nullptr, facets);
+      res.notices = parsed->notices;
+      res.elapsed_ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+      return res;
+    } catch (const Xapian::UnimplementedError& e) {
+      return Status::InvalidArgument(
+          "counting matches by date or facet is not possible over remote shards (" +
+          std::string(e.get_msg()) + ")");
+    } catch (const Xapian::Error& e) {
+      // A writer committed while we read: reopen and retry, as Search does.
+      const std::string type = e.get_type();
+      const bool raced = type == "DatabaseModifiedError" || type == "DatabaseCorruptError";
+      if (!raced || attempt >= 3) return StatusFromXapian(e, "counting in " + impl_->path);
       try {
         impl_->Reopen();
       } catch (const Xapian::Error& e2) {
