@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "batch_command.h"
 #include "byline/cli/database.h"
 #include "byline/cli/exit_codes.h"
 #include "byline/cli/report.h"
@@ -36,13 +37,14 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
                   "The query (words, \"phrases\", fields, AND/OR/NOT); '*' or only filters "
                   "list articles, newest first");
   AddDatabaseOption(*cmd, &opts->db);
-  cmd->add_option("-n,--limit", opts->limit, "Number of hits to show (0 only with --count)")
-      ->check(CLI::Range(0, 100000));
+  CLI::Option* limit =
+      cmd->add_option("-n,--limit", opts->limit, "Number of hits to show (0 only with --count)")
+          ->check(CLI::Range(0, 100000));
   cmd->add_option("--offset", opts->offset, "Hits to skip (for paging)");
   cmd->add_option("--format", opts->format,
                   "text (default), json (a JSON object per hit, then a summary), ids or paths "
-                  "(one a line)")
-      ->check(CLI::IsMember({"text", "json", "ids", "paths"}));
+                  "(one a line); csv with --batch")
+      ->check(CLI::IsMember({"text", "json", "ids", "paths", "csv"}));
   cmd->add_flag("--json", opts->json, "The same as --format json");
   cmd->add_option("--sort", opts->sort,
                   "relevance (default with words), newest (default for filters alone) or oldest")
@@ -64,10 +66,19 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
   cmd->add_flag("--explain", opts->explain, "Print how the query was understood");
   cmd->add_flag("--strict", opts->strict,
                 "Text that is not query syntax is an error (exit 2), not plain words and a note");
+  cmd->add_option("--batch", opts->batch,
+                  "Run one query per line of FILE ('-': stdin; # comments), printing each "
+                  "one's exact count and top hits (-n, default 3)");
+  cmd->parse_complete_callback([opts, limit] { opts->limit_given = limit->count() > 0; });
   return cmd;
 }
 
 int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal) {
+  if (!opts.batch.empty()) return RunBatchSearch(opts);
+  if (opts.format == "csv") {
+    ReportError("--format csv is for --batch");
+    return exit_code::kUsage;
+  }
   const std::string db = ResolveDatabasePath(opts.db);
   SearchRequest req;
   for (const std::string& w : opts.query_words) {

@@ -31,6 +31,8 @@ struct SearchCommandOptions {
   bool explain = false;
   bool strict = false;  ///< text that is not syntax is an error, not words and a note
   unsigned expand = 0;
+  std::string batch;         ///< --batch FILE: one query a line ("-": stdin)
+  bool limit_given = false;  ///< -n was given (a batch's default is smaller)
 };
 
 /// Adds the `search` subcommand to `app`, filling `opts` when parsed.
