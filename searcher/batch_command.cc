@@ -121,6 +121,7 @@ int RunBatchSearch(const SearchCommandOptions& opts) {
   req.default_operator = opts.op == "or" ? DefaultOperator::kOr : DefaultOperator::kAnd;
   req.ranking.expand_terms = opts.expand;
   req.strict = opts.strict;
+  req.recent_days = opts.recent;
   if (opts.sort == "relevance") req.sort = SortOrder::kRelevance;
   if (opts.sort == "newest") req.sort = SortOrder::kNewest;
   if (opts.sort == "oldest") req.sort = SortOrder::kOldest;

@@ -69,6 +69,10 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
   cmd->add_option("--batch", opts->batch,
                   "Run one query per line of FILE ('-': stdin; # comments), printing each "
                   "one's exact count and top hits (-n, default 3)");
+  cmd->add_option("--recent", opts->recent,
+                  "Newer articles rank higher: a date bonus halving every DAYS days before the "
+                  "newest article in the database")
+      ->check(CLI::PositiveNumber);
   cmd->parse_complete_callback([opts, limit] { opts->limit_given = limit->count() > 0; });
   return cmd;
 }
@@ -113,6 +117,7 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
   req.default_operator = opts.op == "or" ? DefaultOperator::kOr : DefaultOperator::kAnd;
   req.ranking.expand_terms = opts.expand;
   req.strict = opts.strict;
+  req.recent_days = opts.recent;
   auto searcher = Searcher::Open(db);
   if (!searcher.ok()) return Report(searcher.status());
   QueryError qerr;

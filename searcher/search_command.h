@@ -31,8 +31,10 @@ struct SearchCommandOptions {
   bool explain = false;
   bool strict = false;  ///< text that is not syntax is an error, not words and a note
   unsigned expand = 0;
-  std::string batch;         ///< --batch FILE: one query a line ("-": stdin)
-  bool limit_given = false;  ///< -n was given (a batch's default is smaller)
+  std::string batch;  ///< --batch FILE: one query a line ("-": stdin)
+  bool limit_given = false;
+  double recent = 0;  ///< --recent DAYS: the half-life of a date bonus  ///< -n was given (a
+                      ///< batch's default is smaller)
 };
 
 /// Adds the `search` subcommand to `app`, filling `opts` when parsed.

@@ -16,6 +16,7 @@
 #include "byline/text.h"
 #include "search/compile.h"
 #include "search/feedback.h"
+#include "search/recency.h"
 #include "util/database_check.h"
 #include "util/xapian_error.h"
 
@@ -163,6 +164,14 @@ struct Searcher::Impl {
         first_pass.set_weighting_scheme(
             Xapian::BM25Weight(req.ranking.k1, 0, 1, req.ranking.b, 0.5));
         q = Expand(&first_pass, q, filter, req.ranking);
+      }
+      if (req.recent_days > 0 && res.sort == SortOrder::kRelevance) {
+        // The bonus is scaled to this query's best match, found by a first pass.
+        Xapian::Enquire probe(db);
+        probe.set_weighting_scheme(Xapian::BM25Weight(req.ranking.k1, 0, 1, req.ranking.b, 0.5));
+        probe.set_query(filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter));
+        const double top = probe.get_mset(0, 1).get_max_attained();
+        q = WithRecency(db, q, req.recent_days, top, kRecencyShare);
       }
       if (!filter.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
       query = q;
