@@ -19,6 +19,7 @@
 #include "indexer/index_command.h"
 #include "searcher/search_command.h"
 #include "searcher/show_command.h"
+#include "searcher/similar_command.h"
 
 namespace {
 
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
   byline::ShowCommandOptions show_opts;
   byline::EvalCommandOptions eval_opts;
   byline::BenchCommandOptions bench_opts;
+  byline::SimilarCommandOptions similar_opts;
   const Command commands[] = {
       {byline::SetupIndexCommand(app, &index_opts), nullptr,
        [&](const byline::Terminal& t) { return byline::RunIndexCommand(index_opts, t); }},
@@ -48,6 +50,8 @@ int main(int argc, char** argv) {
        [&](const byline::Terminal& t) { return byline::RunSearchCommand(search_opts, t); }},
       {byline::SetupShowCommand(app, &show_opts), &show_opts.terminal,
        [&](const byline::Terminal& t) { return byline::RunShowCommand(show_opts, t); }},
+      {byline::SetupSimilarCommand(app, &similar_opts), &similar_opts.terminal,
+       [&](const byline::Terminal& t) { return byline::RunSimilarCommand(similar_opts, t); }},
       {byline::SetupEvalCommand(app, &eval_opts), nullptr,
        [&](const byline::Terminal&) { return byline::RunEvalCommand(eval_opts); }},
       {byline::SetupBenchCommand(app, &bench_opts), nullptr,

@@ -77,4 +77,26 @@ TEST_F(CoverageCli, BatchCsvHasARowPerHitAndOneForNone) {
   EXPECT_NE(csv.err.find("--format csv is for --batch"), std::string::npos) << csv.err;
 }
 
+// `byline similar`: the listing of search, without the article itself; an
+// unknown id is exit status 1.
+TEST_F(CoverageCli, SimilarListsOthersLikeTheArticle) {
+  RunResult top = Byline({"search", "--db", Db(), "--format", "ids", "-n", "1", "crane", "strike"});
+  ASSERT_EQ(top.code, 0) << top.err;
+  ASSERT_FALSE(top.out.empty());
+  const std::string id = top.out.substr(0, top.out.find('\n'));
+  RunResult r = Byline({"similar", "--db", Db(), "--json", "-n", "5", id});
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto lines = JsonLines(r.out);
+  ASSERT_GE(lines.size(), 2u) << r.out;
+  EXPECT_EQ(lines.back()["type"], "summary");
+  EXPECT_EQ(lines.back()["sort"], "relevance");
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) EXPECT_NE(lines[i]["id"], id) << r.out;
+  RunResult text = Byline({"similar", "--db", Db(), "--color", "never", id});
+  ASSERT_EQ(text.code, 0) << text.err;
+  EXPECT_NE(text.out.find(lines[0]["title"].get<std::string>()), std::string::npos) << text.out;
+  RunResult missing = Byline({"similar", "--db", Db(), "no-such-id"});
+  EXPECT_EQ(missing.code, 1);
+  EXPECT_NE(missing.err.find("no article with id 'no-such-id'"), std::string::npos) << missing.err;
+}
+
 }  // namespace

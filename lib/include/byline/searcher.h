@@ -62,6 +62,10 @@ struct SearchRequest {
   /// the newest articles' bonus kRecencyShare of the best match's weight.
   /// 0: off. Only for the relevance order.
   double recent_days = 0;
+  /// Instead of a query: articles like the one with this id (Searcher::Similar).
+  std::string similar_to;
+  /// With similar_to: how many of the article's own best terms to search by.
+  unsigned similar_terms = 40;
   RankingOptions ranking;
   SnippetOptions snippet;
 };
@@ -137,6 +141,15 @@ class Searcher {
   /// Runs `request`. Bad queries give kInvalidArgument with the position in
   /// the message and in *error (if given).
   Result<SearchResults> Search(const SearchRequest& request, QueryError* error = nullptr);
+
+  /// Articles about the same story or topic as the article with id `id`:
+  /// relevance feedback on that article alone gives its best terms
+  /// (request.similar_terms of them, body words, each weighted by how much
+  /// its own it is), searched as a weighted OR; the article itself and the
+  /// other copies of its story are left out. The rest of `request` (limit,
+  /// since/until, collapse, snippets...) applies as to Search; its query is
+  /// ignored. kNotFound if no article has that id. (lib/src/search/similar.cc)
+  Result<SearchResults> Similar(const std::string& id, SearchRequest request);
 
   /// Articles in the database.
   std::uint64_t ArticleCount() const;

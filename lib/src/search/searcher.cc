@@ -17,6 +17,7 @@
 #include "search/compile.h"
 #include "search/feedback.h"
 #include "search/recency.h"
+#include "search/similar.h"
 #include "util/database_check.h"
 #include "util/xapian_error.h"
 
@@ -115,8 +116,10 @@ struct Searcher::Impl {
   }
 
   // Runs one query; may throw Xapian::Error.
-  // `dates` is the --since/--until range (kDateRange), or nullptr.
-  SearchResults Run(const SearchRequest& req, const QueryNode& root, const QueryNode* dates) {
+  // `dates` is the --since/--until range (kDateRange), or nullptr; `given`
+  // a query built elsewhere (SearchRequest::similar_to) that replaces root's.
+  SearchResults Run(const SearchRequest& req, const QueryNode& root, const QueryNode* dates,
+                    const Xapian::Query* given = nullptr) {
     CompileContext ctx;
     ctx.analyzer = &analyzer;
     ctx.languages = languages;
@@ -130,9 +133,9 @@ struct Searcher::Impl {
                    : DescribeQuery(n);
     };
     SearchResults res;
-    res.sort = req.sort != SortOrder::kAuto ? req.sort
-               : HasRankedWords(root)       ? SortOrder::kRelevance
-                                            : SortOrder::kNewest;
+    res.sort = req.sort != SortOrder::kAuto    ? req.sort
+               : given || HasRankedWords(root) ? SortOrder::kRelevance
+                                               : SortOrder::kNewest;
     res.collapsed = req.collapse && has_stories;
     res.offset = req.offset;
     res.limit = req.limit;
@@ -157,7 +160,7 @@ struct Searcher::Impl {
     }
     Xapian::Query query;  // the query last run, filters included
     auto run_once = [&](const QueryNode& node, Xapian::MSet* mset) {
-      Xapian::Query q = CompileQuery(node, ctx);
+      Xapian::Query q = given ? *given : CompileQuery(node, ctx);
       if (req.ranking.expand_terms > 0) {
         // Feedback from the best matches, whatever the order shown.
         Xapian::Enquire first_pass(db);
@@ -381,7 +384,7 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request, QueryError*
   const bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
   const bool dated = !request.since.empty() || !request.until.empty();
   Result<QueryNode> parsed = QueryNode{};  // kMatchAll: a blank query within dates
-  if (!blank || !dated) {
+  if (request.similar_to.empty() && (!blank || !dated)) {
     parsed = ParseQuery(request.query, impl_->analyzer, popts, error, &notices);
     if (!parsed.ok()) return parsed.status();
   }
@@ -408,7 +411,14 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request, QueryError*
   }
   for (int attempt = 0;; ++attempt) {
     try {
-      SearchResults res = impl_->Run(request, *parsed, dates ? &*dates : nullptr);
+      std::optional<Xapian::Query> like;  // SearchRequest::similar_to
+      if (!request.similar_to.empty()) {
+        auto q = SimilarQuery(impl_->db, request.similar_to, request.similar_terms);
+        if (!q.ok()) return Status(q.status().code(), q.status().message() + " in " + impl_->path);
+        like = *q;
+      }
+      SearchResults res =
+          impl_->Run(request, *parsed, dates ? &*dates : nullptr, like ? &*like : nullptr);
       res.notices = notices;
       res.elapsed_ms =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
