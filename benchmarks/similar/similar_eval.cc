@@ -1,14 +1,15 @@
 // How often `byline similar` finds articles of the same category, against
 // plain Xapian relevance feedback on the same article and database.
 //
-//   similar_eval DB DOCS.jsonl.gz [SAMPLE]
+//   similar_eval DB DOCS.jsonl.gz [SAMPLE] [TERMS]
 //
 // DOCS is the collection DB was indexed from, with a `topics` list per
 // article (reuters21578's category codes). SAMPLE (default 200) articles
 // with at least one category are taken evenly from the file's order. For
 // each, both methods list 10 articles; a listed article counts when it
 // shares a category with the one asked about (one without categories does
-// not). Prints the mean share of the top 10 for each method.
+// not). Prints the mean share of the top 10 for each method. TERMS sets
+// SearchRequest::similar_terms (default: its default).
 //
 // Baseline: what a Xapian user would write: an RSet of the article, the
 // ESet's 40 best terms with no filter, OR'ed unweighted, the article itself
@@ -80,7 +81,7 @@ std::vector<std::string> Baseline(const Xapian::Database& db, const std::string&
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: similar_eval DB DOCS.jsonl.gz [SAMPLE]\n";
+    std::cerr << "usage: similar_eval DB DOCS.jsonl.gz [SAMPLE] [TERMS]\n";
     return 2;
   }
   const std::size_t sample = argc > 3 ? std::stoul(argv[3]) : 200;
@@ -110,6 +111,7 @@ int main(int argc, char** argv) {
     req.limit = 10;
     req.snippets = false;
     req.list_copies = false;
+    if (argc > 4) req.similar_terms = static_cast<unsigned>(std::stoul(argv[4]));
     auto r = (*searcher)->Similar(id, req);
     if (!r.ok()) continue;  // an article without words
     ++asked;

@@ -428,6 +428,11 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request, QueryError*
       // DatabaseCorruptError when it committed twice, as in Open): reopen
       // at the new revision and retry.
       const std::string type = e.get_type();
+      // A remote shard's server cannot run Byline's own date bonus.
+      if (type == "UnimplementedError" && request.recent_days > 0) {
+        return Status::InvalidArgument("--recent works on local databases only: " + impl_->path +
+                                       " has remote shards");
+      }
       const bool raced = type == "DatabaseModifiedError" || type == "DatabaseCorruptError";
       if (!raced || attempt >= 3) return StatusFromXapian(e, "searching " + impl_->path);
       try {
