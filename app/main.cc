@@ -20,6 +20,7 @@
 #include "searcher/search_command.h"
 #include "searcher/show_command.h"
 #include "searcher/timeline_command.h"
+#include "searcher/similar_command.h"
 
 namespace {
 
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
   byline::TimelineCommandOptions timeline_opts;
   byline::EvalCommandOptions eval_opts;
   byline::BenchCommandOptions bench_opts;
+  byline::SimilarCommandOptions similar_opts;
   const Command commands[] = {
       {byline::SetupIndexCommand(app, &index_opts), nullptr,
        [&](const byline::Terminal& t) { return byline::RunIndexCommand(index_opts, t); }},
@@ -52,6 +54,8 @@ int main(int argc, char** argv) {
        [&](const byline::Terminal& t) { return byline::RunShowCommand(show_opts, t); }},
       {byline::SetupTimelineCommand(app, &timeline_opts), &timeline_opts.terminal,
        [&](const byline::Terminal& t) { return byline::RunTimelineCommand(timeline_opts, t); }},
+      {byline::SetupSimilarCommand(app, &similar_opts), &similar_opts.terminal,
+       [&](const byline::Terminal& t) { return byline::RunSimilarCommand(similar_opts, t); }},
       {byline::SetupEvalCommand(app, &eval_opts), nullptr,
        [&](const byline::Terminal&) { return byline::RunEvalCommand(eval_opts); }},
       {byline::SetupBenchCommand(app, &bench_opts), nullptr,

@@ -195,6 +195,10 @@ int RunEvalCommand(const EvalCommandOptions& opts) {
   if (!searcher.ok()) return Report(searcher.status());
   SearchRequest req;
   req.limit = opts.depth;
+  // Judgements are per article, copies included (reuters21578 judges each of
+  // its 383 repeats): a collapsed run would drop judged copies and lower MAP
+  // for a reason that is not ranking (0.5615 -> 0.5322 on reuters21578).
+  req.collapse = false;
   if (opts.as_search) {
     req.default_operator = opts.op == "and" ? DefaultOperator::kAnd : DefaultOperator::kOr;
   } else {

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <optional>
 
+#include "batch_command.h"
 #include "byline/cli/database.h"
 #include "byline/cli/exit_codes.h"
 #include "byline/cli/report.h"
@@ -38,13 +39,14 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
                   "The query (words, \"phrases\", fields, AND/OR/NOT); '*' or only filters "
                   "list articles, newest first");
   AddDatabaseOption(*cmd, &opts->db);
-  cmd->add_option("-n,--limit", opts->limit, "Number of hits to show (0 only with --count)")
-      ->check(CLI::Range(0, 100000));
+  CLI::Option* limit =
+      cmd->add_option("-n,--limit", opts->limit, "Number of hits to show (0 only with --count)")
+          ->check(CLI::Range(0, 100000));
   cmd->add_option("--offset", opts->offset, "Hits to skip (for paging)");
   cmd->add_option("--format", opts->format,
                   "text (default), json (a JSON object per hit, then a summary), ids or paths "
-                  "(one a line)")
-      ->check(CLI::IsMember({"text", "json", "ids", "paths"}));
+                  "(one a line); csv with --batch")
+      ->check(CLI::IsMember({"text", "json", "ids", "paths", "csv"}));
   cmd->add_flag("--json", opts->json, "The same as --format json");
   cmd->add_option("--sort", opts->sort,
                   "relevance (default with words), newest (default for filters alone) or oldest")
@@ -72,10 +74,23 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
       ->type_name("LIST");
   cmd->add_option("--facets-top", opts->facets_top, "Values shown per facet (default 10)")
       ->check(CLI::Range(1, 10000));
+  cmd->add_option("--batch", opts->batch,
+                  "Run one query per line of FILE ('-': stdin; # comments), printing each "
+                  "one's exact count and top hits (-n, default 3)");
+  cmd->add_option("--recent", opts->recent,
+                  "Newer articles rank higher: a date bonus halving every DAYS days before the "
+                  "newest article in the database")
+      ->check(CLI::PositiveNumber);
+  cmd->parse_complete_callback([opts, limit] { opts->limit_given = limit->count() > 0; });
   return cmd;
 }
 
 int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal) {
+  if (!opts.batch.empty()) return RunBatchSearch(opts);
+  if (opts.format == "csv") {
+    ReportError("--format csv is for --batch");
+    return exit_code::kUsage;
+  }
   const std::string db = ResolveDatabasePath(opts.db);
   SearchRequest req;
   for (const std::string& w : opts.query_words) {
@@ -128,6 +143,7 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
   req.default_operator = opts.op == "or" ? DefaultOperator::kOr : DefaultOperator::kAnd;
   req.ranking.expand_terms = opts.expand;
   req.strict = opts.strict;
+  req.recent_days = opts.recent;
   auto searcher = Searcher::Open(db);
   if (!searcher.ok()) return Report(searcher.status());
   QueryError qerr;

@@ -35,6 +35,9 @@ struct SearchCommandOptions {
   /// hits; "" for none.
   std::string facets;
   std::size_t facets_top = 10;  ///< values shown per facet
+  std::string batch;            ///< --batch FILE: one query a line ("-": stdin)
+  bool limit_given = false;     ///< -n was given (a batch's default is smaller)
+  double recent = 0;            ///< --recent DAYS: the half-life of a date bonus
 };
 
 /// Adds the `search` subcommand to `app`, filling `opts` when parsed.

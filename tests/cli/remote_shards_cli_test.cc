@@ -287,4 +287,28 @@ TEST_F(RemoteShardsCli, ALocalStubAnswersAsOneDatabase) {
   EXPECT_EQ(byline::test::Slurp(stub), "auto a\nauto " + Path("b") + "\n");
 }
 
+// --recent and `similar` over stubs: a local stub answers as the one
+// database (the date bonus is cloned per shard); Xapian's server cannot
+// run Byline's date bonus, so --recent over a remote shard is a clear usage
+// error, while `similar` (plain Xapian queries) works there too.
+TEST_F(RemoteShardsCli, RecentAndSimilarOverStubs) {
+  const std::string local = dir_->Write("local2.stub", "auto a\nauto " + Path("b") + "\n");
+  const std::vector<std::string> recent = {"--recent", "30", "harbour", "strike", "water"};
+  ExpectSameHits(Hits(Path("one"), recent), Hits(local, recent), "local: --recent");
+  TcpServer a(Path("a"));
+  ASSERT_TRUE(a.Start()) << "xapian-tcpsrv did not start on " << Path("a");
+  const std::string remote =
+      dir_->Write("remote2.stub", "remote 127.0.0.1:" + std::to_string(a.port()) + "\n");
+  RunResult r = Byline({"search", "--db", remote, "--recent", "30", "ferry"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--recent works on local databases only"), std::string::npos) << r.err;
+  const std::vector<Hit> top = Hits(Path("a"), {"ferry"});
+  ASSERT_FALSE(top.empty());
+  RunResult here = Byline({"similar", "--db", Path("a"), "--format", "ids", top.front().id});
+  RunResult there = Byline({"similar", "--db", remote, "--format", "ids", top.front().id});
+  ASSERT_EQ(there.code, 0) << there.err;
+  EXPECT_FALSE(here.out.empty());
+  EXPECT_EQ(there.out, here.out);
+}
+
 }  // namespace

@@ -57,9 +57,28 @@ struct SearchRequest {
   /// For scripts: what the forgiving default reads as plain words with a
   /// notice (QueryParseOptions::strict) is a kInvalidArgument error instead.
   bool strict = false;
+  /// Newer articles rank higher: a date bonus added to each match's
+  /// relevance, halving every `recent_days` days before the newest date in
+  /// the database (not today: an archive's last article may be years old),
+  /// the newest articles' bonus kRecencyShare of the best match's weight.
+  /// 0: off. Only for the relevance order.
+  double recent_days = 0;
+  /// Instead of a query: articles like the one with this id (Searcher::Similar).
+  std::string similar_to;
+  /// With similar_to: how many of the article's own best terms to search by.
+  /// On reuters21578 10/20/40/80 put 0.53/0.61/0.64/0.65 of the top 10 in
+  /// a category of the article (benchmarks/README.md, "Related articles").
+  unsigned similar_terms = 40;
   RankingOptions ranking;
   SnippetOptions snippet;
 };
+
+/// The largest date bonus of SearchRequest::recent_days, as a share of the
+/// query's best weight: a newest article overtakes an older one only when
+/// its relevance is within this share of the best match's, so that the bonus
+/// reorders near ties without drowning relevance. Chosen by looking at
+/// reuters21578 (README, "Recency"), not tuned on judgments.
+inline constexpr double kRecencyShare = 0.25;
 
 /// Another copy of a hit's story (schema::kSlotStory) that matches the query.
 struct Copy {
@@ -170,6 +189,14 @@ class Searcher {
   Result<CoverageCounts> CountCoverage(const SearchRequest& request,
                                        const std::vector<std::string>& facets,
                                        QueryError* error = nullptr);
+  /// Articles about the same story or topic as the article with id `id`:
+  /// relevance feedback on that article alone gives its best terms
+  /// (request.similar_terms of them, body words, each weighted by how much
+  /// its own it is), searched as a weighted OR; the article itself and the
+  /// other copies of its story are left out. The rest of `request` (limit,
+  /// since/until, collapse, snippets...) applies as to Search; its query is
+  /// ignored. kNotFound if no article has that id. (lib/src/search/similar.cc)
+  Result<SearchResults> Similar(const std::string& id, SearchRequest request);
 
   /// Articles in the database.
   std::uint64_t ArticleCount() const;

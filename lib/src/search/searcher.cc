@@ -18,6 +18,8 @@
 #include "byline/text.h"
 #include "search/compile.h"
 #include "search/feedback.h"
+#include "search/recency.h"
+#include "search/similar.h"
 #include "util/database_check.h"
 #include "util/xapian_error.h"
 
@@ -68,7 +70,8 @@ Result<ParsedRequest> ParseRequest(const SearchRequest& request, const Analyzer&
   const bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
   const bool dated = !request.since.empty() || !request.until.empty();
   Result<QueryNode> parsed = QueryNode{};  // kMatchAll: a blank query within dates
-  if (!blank || !dated) {
+  // SearchRequest::similar_to replaces the query (its text is ignored).
+  if (request.similar_to.empty() && (!blank || !dated)) {
     parsed = ParseQuery(request.query, analyzer, popts, error, &notices);
     if (!parsed.ok()) return parsed.status();
   }
@@ -217,8 +220,10 @@ struct Searcher::Impl {
   }
 
   // Runs one query; may throw Xapian::Error.
-  // `dates` is the --since/--until range (kDateRange), or nullptr.
-  SearchResults Run(const SearchRequest& req, const QueryNode& root, const QueryNode* dates) {
+  // `dates` is the --since/--until range (kDateRange), or nullptr; `given`
+  // a query built elsewhere (SearchRequest::similar_to) that replaces root's.
+  SearchResults Run(const SearchRequest& req, const QueryNode& root, const QueryNode* dates,
+                    const Xapian::Query* given = nullptr) {
     CompileContext ctx;
     ctx.analyzer = &analyzer;
     ctx.languages = languages;
@@ -232,9 +237,9 @@ struct Searcher::Impl {
                    : DescribeQuery(n);
     };
     SearchResults res;
-    res.sort = req.sort != SortOrder::kAuto ? req.sort
-               : HasRankedWords(root)       ? SortOrder::kRelevance
-                                            : SortOrder::kNewest;
+    res.sort = req.sort != SortOrder::kAuto    ? req.sort
+               : given || HasRankedWords(root) ? SortOrder::kRelevance
+                                               : SortOrder::kNewest;
     res.collapsed = req.collapse && has_stories;
     res.offset = req.offset;
     res.limit = req.limit;
@@ -259,13 +264,21 @@ struct Searcher::Impl {
     }
     Xapian::Query query;  // the query last run, filters included
     auto run_once = [&](const QueryNode& node, Xapian::MSet* mset) {
-      Xapian::Query q = CompileQuery(node, ctx);
+      Xapian::Query q = given ? *given : CompileQuery(node, ctx);
       if (req.ranking.expand_terms > 0) {
         // Feedback from the best matches, whatever the order shown.
         Xapian::Enquire first_pass(db);
         first_pass.set_weighting_scheme(
             Xapian::BM25Weight(req.ranking.k1, 0, 1, req.ranking.b, 0.5));
         q = Expand(&first_pass, q, filter, req.ranking);
+      }
+      if (req.recent_days > 0 && res.sort == SortOrder::kRelevance) {
+        // The bonus is scaled to this query's best match, found by a first pass.
+        Xapian::Enquire probe(db);
+        probe.set_weighting_scheme(Xapian::BM25Weight(req.ranking.k1, 0, 1, req.ranking.b, 0.5));
+        probe.set_query(filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter));
+        const double top = probe.get_mset(0, 1).get_max_attained();
+        q = WithRecency(db, q, req.recent_days, top, kRecencyShare);
       }
       if (!filter.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
       query = q;
@@ -552,7 +565,14 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request, QueryError*
   const std::optional<QueryNode>& dates = parsed->dates;
   for (int attempt = 0;; ++attempt) {
     try {
-      SearchResults res = impl_->Run(request, parsed->root, dates ? &*dates : nullptr);
+      std::optional<Xapian::Query> like;  // SearchRequest::similar_to
+      if (!request.similar_to.empty()) {
+        auto q = SimilarQuery(impl_->db, request.similar_to, request.similar_terms);
+        if (!q.ok()) return Status(q.status().code(), q.status().message() + " in " + impl_->path);
+        like = *q;
+      }
+      SearchResults res =
+          impl_->Run(request, parsed->root, dates ? &*dates : nullptr, like ? &*like : nullptr);
       res.notices = notices;
       res.elapsed_ms =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -562,6 +582,11 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request, QueryError*
       // DatabaseCorruptError when it committed twice, as in Open): reopen
       // at the new revision and retry.
       const std::string type = e.get_type();
+      // A remote shard's server cannot run Byline's own date bonus.
+      if (type == "UnimplementedError" && request.recent_days > 0) {
+        return Status::InvalidArgument("--recent works on local databases only: " + impl_->path +
+                                       " has remote shards");
+      }
       const bool raced = type == "DatabaseModifiedError" || type == "DatabaseCorruptError";
       if (!raced || attempt >= 3) return StatusFromXapian(e, "searching " + impl_->path);
       try {

@@ -1,0 +1,155 @@
+/** @file batch_command.cc
+ *  @brief `byline search --batch FILE`: read the queries, run each, print as they come.
+ */
+#include "batch_command.h"
+
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "byline/cli/database.h"
+#include "byline/cli/exit_codes.h"
+#include "byline/cli/report.h"
+#include "byline/text.h"
+#include "text_printer.h"
+
+namespace byline {
+
+std::vector<BatchQuery> ReadBatchQueries(std::istream& in) {
+  std::vector<BatchQuery> queries;
+  std::string line;
+  for (std::size_t n = 1; std::getline(in, line); ++n) {
+    const auto first = line.find_first_not_of(" \t\r");
+    if (first == std::string::npos || line[first] == '#') continue;
+    const auto last = line.find_last_not_of(" \t\r");
+    queries.push_back({n, line.substr(first, last - first + 1)});
+  }
+  return queries;
+}
+
+std::string CsvField(const std::string& field) {
+  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
+  std::string out = "\"";
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+void WriteBatchCsvHeader(std::ostream& out) { out << "query,count,rank,id,title,date,source\r\n"; }
+
+// RFC 4180 ends records with CRLF; spreadsheets read either.
+void WriteBatchCsv(std::ostream& out, const BatchAnswer& answer) {
+  if (!answer.error.empty()) return;
+  const std::string head = CsvField(answer.query.query) + "," + std::to_string(answer.count);
+  if (answer.hits.empty()) {
+    out << head << ",,,,,\r\n";
+    return;
+  }
+  for (const Hit& h : answer.hits) {
+    const Article& a = h.article;
+    out << head << "," << h.rank << "," << CsvField(a.id) << "," << CsvField(a.title) << ","
+        << CsvField(a.date) << "," << CsvField(a.source) << "\r\n";
+  }
+}
+
+void WriteBatchJson(std::ostream& out, const BatchAnswer& answer) {
+  nlohmann::json j = {{"type", "batch"},
+                      {"line", answer.query.line},
+                      {"query", answer.query.query},
+                      {"count", answer.count}};
+  nlohmann::json hits = nlohmann::json::array();
+  for (const Hit& h : answer.hits) {
+    const Article& a = h.article;
+    hits.push_back({{"rank", h.rank},
+                    {"id", a.id},
+                    {"score", h.score},
+                    {"title", a.title},
+                    {"date", a.date},
+                    {"source", a.source}});
+  }
+  j["hits"] = hits;
+  if (!answer.error.empty()) j["error"] = answer.error;
+  out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
+
+void WriteBatchText(std::ostream& out, const BatchAnswer& answer) {
+  if (!answer.error.empty()) return;
+  out << SafeForTerminal(answer.query.query) << ": " << FormatCount(answer.count)
+      << (answer.count == 1 ? " match" : " matches") << "\n";
+  for (const Hit& h : answer.hits) {
+    const Article& a = h.article;
+    out << "  " << h.rank << ". " << SafeForTerminal(a.title);
+    if (!a.date.empty()) out << "  " << a.date;
+    if (!a.source.empty()) out << "  " << SafeForTerminal(a.source);
+    out << "  [" << SafeForTerminal(a.id) << "]\n";
+  }
+}
+
+int RunBatchSearch(const SearchCommandOptions& opts) {
+  const std::string format = opts.json ? "json" : opts.format;
+  if (format != "text" && format != "json" && format != "csv") {
+    ReportError("--batch prints text, json or csv, not " + format);
+    return exit_code::kUsage;
+  }
+  if (!opts.query_words.empty()) {
+    ReportError("--batch reads its queries from the file: give no query on the command line");
+    return exit_code::kUsage;
+  }
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (opts.batch != "-") {
+    file.open(opts.batch);
+    if (!file) {
+      ReportError("cannot read the batch file " + opts.batch);
+      return exit_code::kFatal;
+    }
+    in = &file;
+  }
+  const std::vector<BatchQuery> queries = ReadBatchQueries(*in);
+  auto searcher = Searcher::Open(ResolveDatabasePath(opts.db));
+  if (!searcher.ok()) return Report(searcher.status());
+  SearchRequest req;
+  req.limit = opts.limit_given ? opts.limit : kBatchDefaultLimit;
+  req.collapse = !opts.all_copies;
+  req.list_copies = false;
+  req.snippets = false;
+  req.exact_count = true;  // the count is the point of a batch
+  req.since = opts.since;
+  req.until = opts.until;
+  req.default_operator = opts.op == "or" ? DefaultOperator::kOr : DefaultOperator::kAnd;
+  req.ranking.expand_terms = opts.expand;
+  req.strict = opts.strict;
+  req.recent_days = opts.recent;
+  if (opts.sort == "relevance") req.sort = SortOrder::kRelevance;
+  if (opts.sort == "newest") req.sort = SortOrder::kNewest;
+  if (opts.sort == "oldest") req.sort = SortOrder::kOldest;
+  if (format == "csv") WriteBatchCsvHeader(std::cout);
+  std::size_t failed = 0;
+  for (const BatchQuery& q : queries) {
+    BatchAnswer answer;
+    answer.query = q;
+    req.query = ToUtf8(q.query);
+    auto results = (*searcher)->Search(req);
+    if (results.ok()) {
+      answer.count = results->matches_lower;
+      answer.hits = std::move(results->hits);
+    } else {
+      ++failed;
+      answer.error = results.status().message();
+      ReportError(opts.batch + ":" + std::to_string(q.line) + ": " + answer.error);
+    }
+    if (format == "csv") WriteBatchCsv(std::cout, answer);
+    if (format == "json") WriteBatchJson(std::cout, answer);
+    if (format == "text") WriteBatchText(std::cout, answer);
+  }
+  if (failed > 0) {
+    ReportError(std::to_string(failed) + " of " + std::to_string(queries.size()) +
+                " queries failed");
+    return exit_code::kSomeSkipped;
+  }
+  return exit_code::kOk;
+}
+
+}  // namespace byline

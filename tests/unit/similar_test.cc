@@ -1,0 +1,93 @@
+// Searcher::Similar: articles like one article, without it and its copies.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "byline/index_writer.h"
+#include "byline/schema.h"
+#include "byline/searcher.h"
+#include "testutil.h"
+
+namespace byline {
+namespace {
+
+std::string Line(const std::string& id, const std::string& source, const std::string& title,
+                 const std::string& body) {
+  return "{\"id\":\"" + id + "\",\"title\":\"" + title + "\",\"date\":\"2015-05-01\"," +
+         "\"source\":\"" + source + "\",\"lang\":\"en\",\"body\":\"" + body + "\"}\n";
+}
+
+constexpr const char* kStrike =
+    "Dockers at the northern harbour walked out on Monday over pay, leaving cranes idle and "
+    "container ships waiting offshore. Pickets gathered at the gates while the port authority "
+    "said talks with the union would resume. Shipping lines warned of delays to cargo.";
+
+class SimilarTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test::TempDir();
+    std::string lines;
+    lines += Line("strike", "Wire", "Harbour dockers strike", kStrike);
+    lines += Line("strike-copy", "Courier", "Harbour dockers strike", kStrike);
+    lines += Line("strike-later", "Wire", "Port talks fail",
+                  "Talks between the union and the port authority failed; dockers stay out and "
+                  "cranes at the harbour remain idle as container ships queue offshore.");
+    lines += Line("museum", "Courier", "Museum reopens",
+                  "The town museum reopened after repairs with a new gallery of paintings.");
+    lines += Line("harvest", "Courier", "Harvest early",
+                  "Farmers began the wheat harvest early after a dry, warm spring.");
+    dir_->Write("in/a.jsonl", lines);
+    IndexOptions opts;
+    opts.db_path = Db();
+    opts.on_problem = [](const Status& s) { ADD_FAILURE() << s.message(); };
+    auto stats = IndexPaths({(dir_->path() / "in").string()}, opts);
+    ASSERT_TRUE(stats.ok()) << stats.status().message();
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static std::string Db() { return (dir_->path() / "db").string(); }
+  static test::TempDir* dir_;
+};
+test::TempDir* SimilarTest::dir_ = nullptr;
+
+TEST_F(SimilarTest, FindsTheSameStoryLaterButNotItselfOrItsCopies) {
+  // The copy is one: the index put both in one story.
+  Xapian::Database db(Db());
+  auto story = [&](const std::string& id) {
+    return db.get_document(*db.postlist_begin(IdTerm(id))).get_value(schema::kSlotStory);
+  };
+  ASSERT_FALSE(story("strike").empty());
+  ASSERT_EQ(story("strike"), story("strike-copy"));
+  auto s = Searcher::Open(Db());
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  SearchRequest req;
+  auto r = (*s)->Similar("strike", req);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  std::vector<std::string> ids;
+  for (const Hit& h : r->hits) ids.push_back(h.article.id);
+  ASSERT_FALSE(ids.empty());
+  EXPECT_EQ(ids[0], "strike-later");
+  EXPECT_EQ(std::count(ids.begin(), ids.end(), "strike"), 0);
+  EXPECT_EQ(std::count(ids.begin(), ids.end(), "strike-copy"), 0);
+  EXPECT_EQ(r->sort, SortOrder::kRelevance);
+}
+
+TEST_F(SimilarTest, AnUnknownIdIsNotFoundAndDatesFilter) {
+  auto s = Searcher::Open(Db());
+  ASSERT_TRUE(s.ok());
+  auto missing = (*s)->Similar("no-such-id", SearchRequest{});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(missing.status().message().find("no article with id 'no-such-id'"), std::string::npos)
+      << missing.status().message();
+  SearchRequest later;
+  later.since = "2016";
+  auto none = (*s)->Similar("strike", later);
+  ASSERT_TRUE(none.ok()) << none.status().message();
+  EXPECT_TRUE(none->hits.empty());
+}
+
+}  // namespace
+}  // namespace byline
