@@ -110,21 +110,11 @@ int RunBatchSearch(const SearchCommandOptions& opts) {
   const std::vector<BatchQuery> queries = ReadBatchQueries(*in);
   auto searcher = Searcher::Open(ResolveDatabasePath(opts.db));
   if (!searcher.ok()) return Report(searcher.status());
-  SearchRequest req;
+  SearchRequest req = RequestFromOptions(opts);
   req.limit = opts.limit_given ? opts.limit : kBatchDefaultLimit;
-  req.collapse = !opts.all_copies;
   req.list_copies = false;
   req.snippets = false;
   req.exact_count = true;  // the count is the point of a batch
-  req.since = opts.since;
-  req.until = opts.until;
-  req.default_operator = opts.op == "or" ? DefaultOperator::kOr : DefaultOperator::kAnd;
-  req.ranking.expand_terms = opts.expand;
-  req.strict = opts.strict;
-  req.recent_days = opts.recent;
-  if (opts.sort == "relevance") req.sort = SortOrder::kRelevance;
-  if (opts.sort == "newest") req.sort = SortOrder::kNewest;
-  if (opts.sort == "oldest") req.sort = SortOrder::kOldest;
   if (format == "csv") WriteBatchCsvHeader(std::cout);
   std::size_t failed = 0;
   for (const BatchQuery& q : queries) {

@@ -85,6 +85,21 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
   return cmd;
 }
 
+SearchRequest RequestFromOptions(const SearchCommandOptions& opts) {
+  SearchRequest req;
+  req.collapse = !opts.all_copies;
+  if (opts.sort == "relevance") req.sort = SortOrder::kRelevance;
+  if (opts.sort == "newest") req.sort = SortOrder::kNewest;
+  if (opts.sort == "oldest") req.sort = SortOrder::kOldest;
+  req.since = opts.since;
+  req.until = opts.until;
+  req.default_operator = opts.op == "or" ? DefaultOperator::kOr : DefaultOperator::kAnd;
+  req.ranking.expand_terms = opts.expand;
+  req.strict = opts.strict;
+  req.recent_days = opts.recent;
+  return req;
+}
+
 int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal) {
   if (!opts.batch.empty()) return RunBatchSearch(opts);
   if (opts.format == "csv") {
@@ -92,7 +107,7 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
     return exit_code::kUsage;
   }
   const std::string db = ResolveDatabasePath(opts.db);
-  SearchRequest req;
+  SearchRequest req = RequestFromOptions(opts);
   for (const std::string& w : opts.query_words) {
     if (!req.query.empty()) req.query += ' ';
     req.query += w;
@@ -129,21 +144,11 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
   }
   req.limit = opts.count ? 0 : opts.limit;
   req.offset = opts.count ? 0 : opts.offset;
-  req.collapse = !opts.all_copies;
   // With facets every match is counted anyway: the footer then agrees with them.
   req.exact_count = opts.count || !facet_names.empty();
   // Snippets and copies only for the outputs that show them.
   req.snippets = format == "text" || format == "json";
   req.list_copies = req.snippets;
-  if (opts.sort == "relevance") req.sort = SortOrder::kRelevance;
-  if (opts.sort == "newest") req.sort = SortOrder::kNewest;
-  if (opts.sort == "oldest") req.sort = SortOrder::kOldest;
-  req.since = opts.since;
-  req.until = opts.until;
-  req.default_operator = opts.op == "or" ? DefaultOperator::kOr : DefaultOperator::kAnd;
-  req.ranking.expand_terms = opts.expand;
-  req.strict = opts.strict;
-  req.recent_days = opts.recent;
   auto searcher = Searcher::Open(db);
   if (!searcher.ok()) return Report(searcher.status());
   QueryError qerr;

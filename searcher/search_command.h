@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "byline/cli/terminal.h"
+#include "byline/searcher.h"
 
 namespace byline {
 
@@ -39,6 +40,11 @@ struct SearchCommandOptions {
   bool limit_given = false;     ///< -n was given (a batch's default is smaller)
   double recent = 0;            ///< --recent DAYS: the half-life of a date bonus
 };
+
+/// The SearchRequest that the options shared by a search and a batch ask
+/// for (dates, order, operator, copies, feedback, recency, strictness);
+/// query, limit, offset and outputs are the caller's.
+SearchRequest RequestFromOptions(const SearchCommandOptions& opts);
 
 /// Adds the `search` subcommand to `app`, filling `opts` when parsed.
 CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts);
