@@ -152,7 +152,8 @@ bool AssignAllStories(const Xapian::Database& db, const std::atomic<int>* cancel
 bool WriteKey(Xapian::WritableDatabase& db, Xapian::docid did, const std::string& key);
 
 /// Recomputes the stories that the notes of MarkArticle and MarkStory reach
-/// (their whole components) and removes the notes. Holds about 40 bytes per
+/// (their whole components) and removes the notes, the keys and the removal
+/// in one transaction (what `db` held before is committed first). Holds about 40 bytes per
 /// article of those components. Returns false, notes kept, if `cancel`
 /// became non-zero. `notes`, if given, are the notes to settle instead of
 /// those listed from the metadata (Xapian's in-memory backend cannot list
