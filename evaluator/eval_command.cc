@@ -29,6 +29,8 @@ void ApplyRankingSwitches(const EvalCommandOptions& opts, RankingOptions* rankin
   if (opts.proximity >= 0) ranking->proximity_weight = opts.proximity;
   if (opts.proximity_window > 0)
     ranking->proximity_window = static_cast<unsigned>(opts.proximity_window);
+  if (opts.proximity_depth >= 0)
+    ranking->proximity_depth = static_cast<unsigned>(opts.proximity_depth);
   if (opts.expand_terms >= 0) ranking->expand_terms = static_cast<unsigned>(opts.expand_terms);
   if (opts.expand_docs >= 0) ranking->expand_docs = static_cast<unsigned>(opts.expand_docs);
   if (opts.expand_weight >= 0) ranking->expand_weight = opts.expand_weight;
@@ -170,6 +172,10 @@ CLI::App* SetupEvalCommand(CLI::App& app, EvalCommandOptions* opts) {
          "--proximity-window", opts->proximity_window,
          "Positions within which neighbouring query words earn the proximity bonus (default 3)")
       ->check(CLI::Range(1, 1000));
+  cmd->add_option("--proximity-depth", opts->proximity_depth,
+                  "Results at the top of the ranking that the proximity bonus reorders "
+                  "(default: all for topics, 20 with --as-search; 0: all)")
+      ->check(CLI::Range(0, 100000));
   cmd->add_option("--expand", opts->expand_terms,
                   "Pseudo-relevance feedback: expansion terms to add (default 20; 0: off)")
       ->check(CLI::Range(0, 1000));

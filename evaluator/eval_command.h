@@ -25,6 +25,7 @@ struct EvalCommandOptions {
   std::string stop_words = "on";
   double proximity = -1;
   int proximity_window = -1;
+  int proximity_depth = -1;
   int expand_terms = -1, expand_docs = -1;
   double expand_weight = -1;
   double feedback_overlap = -1;

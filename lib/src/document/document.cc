@@ -4,6 +4,7 @@
  */
 #include "byline/document.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -13,10 +14,36 @@ namespace {
 constexpr char kVersionPlain = '\x01';     // databases written before whitening
 constexpr char kVersionWhitened = '\x02';  // what EncodeStoredArticle writes
 
-// XORs bytes [1, size) with a fixed xorshift64 keystream (its own inverse).
+// The keystream: xorshift64, one byte a step. A record's first
+// kKeystreamCached bytes take theirs from a table made once, so that a hit
+// costs a pass of XORs instead of a generator step per byte (decoding was
+// about 3,400 instructions a hit, 2% of a union query's, before the table).
+constexpr std::size_t kKeystreamCached = 4096;
+
+struct Keystream {
+  std::array<unsigned char, kKeystreamCached> bytes{};
+  std::uint64_t state_after = 0;  // the generator after the cached bytes
+  Keystream() {
+    std::uint64_t x = 0x9E3779B97F4A7C15ull;
+    for (std::size_t i = 1; i < kKeystreamCached; ++i) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      bytes[i] = static_cast<unsigned char>(x & 0xFF);
+    }
+    state_after = x;
+  }
+};
+
+// XORs bytes [1, size) with the keystream (its own inverse).
 void Whiten(std::string* s) {
-  std::uint64_t x = 0x9E3779B97F4A7C15ull;
-  for (std::size_t i = 1; i < s->size(); ++i) {
+  static const Keystream key;
+  const std::size_t cached = std::min(s->size(), kKeystreamCached);
+  for (std::size_t i = 1; i < cached; ++i) {
+    (*s)[i] = static_cast<char>(static_cast<unsigned char>((*s)[i]) ^ key.bytes[i]);
+  }
+  std::uint64_t x = key.state_after;
+  for (std::size_t i = kKeystreamCached; i < s->size(); ++i) {
     x ^= x << 13;
     x ^= x >> 7;
     x ^= x << 17;

@@ -54,29 +54,6 @@ Xapian::Query Combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
   return Xapian::Query(op, parts.begin(), parts.end());
 }
 
-// Neighbouring ranked words of an OR or AND, for the proximity bonus.
-Xapian::Query ProximityBonus(const QueryNode& n, const CompileContext& ctx) {
-  std::vector<Xapian::Query> pairs;
-  const QueryNode* prev = nullptr;
-  // Both words in more articles than this: no bonus (RankingOptions).
-  // In a small database every pair is cheap (under 1,000 articles to check).
-  double most = ctx.db && ctx.ranking.proximity_max_share < 1
-                    ? std::max(1000.0, ctx.ranking.proximity_max_share * ctx.db->get_doccount())
-                    : -1;
-  auto common = [&](const std::string& term) { return ctx.db->get_termfreq(term) > most; };
-  for (const QueryNode& c : n.children) {
-    bool word = c.kind == Kind::kWord && c.field.empty();
-    if (word && prev && (most < 0 || !common(prev->terms[0]) || !common(c.terms[0]))) {
-      Xapian::Query two[] = {Xapian::Query(prev->terms[0]), Xapian::Query(c.terms[0])};
-      pairs.emplace_back(Xapian::Query::OP_NEAR, two, two + 2, ctx.ranking.proximity_window);
-    }
-    prev = word ? &c : nullptr;
-  }
-  if (pairs.empty()) return Xapian::Query();
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Combine(Xapian::Query::OP_OR, pairs),
-                       ctx.ranking.proximity_weight);
-}
-
 // A UTF-8 string as code points (invalid bytes count as one each).
 std::u32string CodePoints(const std::string& s) {
   std::u32string out;
@@ -233,10 +210,6 @@ Xapian::Query CompileQuery(const QueryNode& n, const CompileContext& ctx) {
     case Kind::kOr: {
       std::vector<Xapian::Query> parts;
       for (const QueryNode& c : n.children) parts.push_back(CompileQuery(c, ctx));
-      if (ctx.ranking.proximity_weight > 0) {
-        Xapian::Query bonus = ProximityBonus(n, ctx);
-        if (!bonus.empty()) parts.push_back(bonus);
-      }
       return Combine(Xapian::Query::OP_OR, parts);
     }
     case Kind::kAndMaybe:

@@ -44,7 +44,8 @@ inline constexpr unsigned kFuzzyMaxScan = 200000;
 std::vector<std::string> FuzzyExpansions(const Xapian::Database& db, const std::string& prefix,
                                          const std::string& word, unsigned distance);
 
-/// Builds the Xapian query for a parsed query.
+/// Builds the Xapian query for a parsed query (without the proximity bonus:
+/// search/proximity.h).
 Xapian::Query CompileQuery(const QueryNode& node, const CompileContext& ctx);
 
 }  // namespace byline

@@ -13,11 +13,13 @@
 
 #include "byline/coverage.h"
 #include "byline/dates.h"
+#include "byline/document.h"
 #include "byline/index_writer.h"
 #include "byline/schema.h"
 #include "byline/text.h"
 #include "search/compile.h"
 #include "search/feedback.h"
+#include "search/proximity.h"
 #include "search/recency.h"
 #include "search/similar.h"
 #include "util/database_check.h"
@@ -262,9 +264,18 @@ struct Searcher::Impl {
       oldest_first->add_value(schema::kSlotDate, false, "~");
       enquire.set_sort_by_key_then_relevance(&*oldest_first, false);
     }
-    Xapian::Query query;  // the query last run, filters included
+    Xapian::Query query;               // the query last run, filters included
+    std::vector<ProximityPair> pairs;  // its proximity bonus (relevance order only)
     auto run_once = [&](const QueryNode& node, Xapian::MSet* mset) {
       Xapian::Query q = given ? *given : CompileQuery(node, ctx);
+      pairs.clear();
+      if (!given && res.sort == SortOrder::kRelevance) pairs = ProximityPairs(node, ctx);
+      if (req.ranking.proximity_depth == 0 && !pairs.empty()) {
+        // Every match weighed with the bonus, in the query (not interactive).
+        q = Xapian::Query(Xapian::Query::OP_OR, q,
+                          ProximityQuery(pairs, req.ranking.proximity_window));
+        pairs.clear();
+      }
       if (req.ranking.expand_terms > 0) {
         // Feedback from the best matches, whatever the order shown.
         Xapian::Enquire first_pass(db);
@@ -284,10 +295,15 @@ struct Searcher::Impl {
       query = q;
       enquire.set_query(q);
       // At least one item: with none, Xapian does not run the collapser,
-      // and a count of stories would be an estimate.
-      *mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
-                               static_cast<Xapian::doccount>(std::max<std::size_t>(req.limit, 1)),
-                               check);
+      // and a count of stories would be an estimate. With a bonus, the
+      // ranking from the top, as deep as the bonus reorders it at least.
+      std::size_t first = req.offset, count = std::max<std::size_t>(req.limit, 1);
+      if (!pairs.empty()) {
+        count = std::max<std::size_t>(first + count, req.ranking.proximity_depth);
+        first = 0;
+      }
+      *mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
+                               static_cast<Xapian::doccount>(count), check);
     };
     Xapian::MSet mset;
     run_once(root, &mset);
@@ -300,8 +316,19 @@ struct Searcher::Impl {
       res.relaxed = true;
       res.query_description = describe(relaxed);
     }
+    // The page, as positions in mset.
+    std::vector<Xapian::doccount> page;
+    std::vector<double> weights;  // by position in mset, the bonus included
+    for (auto it = mset.begin(); it != mset.end(); ++it) weights.push_back(it.get_weight());
+    if (pairs.empty()) {
+      for (Xapian::doccount i = 0; i < mset.size(); ++i) page.push_back(i);
+    } else {
+      page = Rerank(mset, pairs, req.ranking, &weights);
+      page.erase(page.begin(), page.begin() + std::min(page.size(), req.offset));
+      page.resize(std::min(page.size(), std::max<std::size_t>(req.limit, 1)));
+    }
     // The page: empty when --count asked for none (one item was fetched).
-    const bool no_hits = mset.empty() || req.limit == 0;
+    const bool no_hits = page.empty() || req.limit == 0;
     bool counted_all = check >= doccount;
     if (no_hits && req.offset > 0 &&
         mset.get_matches_lower_bound() != mset.get_matches_upper_bound()) {
@@ -321,12 +348,15 @@ struct Searcher::Impl {
     HighlightSpec spec;  // only needed for snippets
     if (req.snippets) spec = HighlightSpecFor(root);
     std::size_t rank = req.offset;
-    res.hits.reserve(mset.size());
+    res.hits.reserve(page.size());
     std::vector<std::pair<std::string, std::size_t>> stories;  // key, index into hits
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    std::vector<Xapian::docid> shown;
+    for (Xapian::doccount at : page) {
+      Xapian::MSetIterator it = mset[at];
+      shown.push_back(*it);
       Hit hit;
       hit.rank = ++rank;
-      hit.score = it.get_weight();
+      hit.score = weights[at];
       Article& a = hit.article;
       Xapian::Document doc = it.get_document();
       if (!DecodeStoredArticle(doc.get_data(), &a)) {
@@ -352,14 +382,38 @@ struct Searcher::Impl {
       }
       res.hits.push_back(std::move(hit));
     }
-    if (!stories.empty()) ListCopies(query, mset, stories, &res.hits);
+    if (!stories.empty()) ListCopies(query, shown, stories, &res.hits);
     return res;
+  }
+
+  // The positions of `mset` in the order of its `weights` with the
+  // proximity bonus of `pairs` (*weights gets the bonus), over its first
+  // ranking.proximity_depth items (0: all); the rest keep their order.
+  std::vector<Xapian::doccount> Rerank(const Xapian::MSet& mset,
+                                       const std::vector<ProximityPair>& pairs,
+                                       const RankingOptions& ranking,
+                                       std::vector<double>* weights) {
+    const Xapian::doccount size = mset.size();
+    const Xapian::doccount depth = ranking.proximity_depth == 0
+                                       ? size
+                                       : std::min<Xapian::doccount>(size, ranking.proximity_depth);
+    std::vector<Xapian::doccount> order(size);
+    for (Xapian::doccount i = 0; i < size; ++i) {
+      order[i] = i;
+      if (i < depth) {
+        (*weights)[i] *= 1 + ProximityShare(db, *mset[i], pairs, ranking.proximity_window);
+      }
+    }
+    std::stable_sort(
+        order.begin(), order.begin() + depth,
+        [&](Xapian::doccount a, Xapian::doccount b) { return (*weights)[a] > (*weights)[b]; });
+    return order;
   }
 
   // Fills the copies of the hits whose stories are `stories` (key, index
   // into hits): one more query, the query run FILTERed by the stories'
   // terms, over the copies only (a few postings each), without collapsing.
-  void ListCopies(const Xapian::Query& query, const Xapian::MSet& mset,
+  void ListCopies(const Xapian::Query& query, const std::vector<Xapian::docid>& shown,
                   const std::vector<std::pair<std::string, std::size_t>>& stories,
                   std::vector<Hit>* hits) {
     std::vector<Xapian::Query> terms;
@@ -371,12 +425,13 @@ struct Searcher::Impl {
     }
     if (most == 0) return;
     Xapian::Enquire enquire(db);
+    // Which copies match, not how well: no weights to compute, and Xapian
+    // returns them in docid order.
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_query(
         Xapian::Query(Xapian::Query::OP_FILTER, query,
                       Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
     Xapian::MSet copies = enquire.get_mset(0, most);
-    std::vector<Xapian::docid> shown;
-    for (auto it = mset.begin(); it != mset.end(); ++it) shown.push_back(*it);
     for (auto it = copies.begin(); it != copies.end(); ++it) {
       if (std::find(shown.begin(), shown.end(), *it) != shown.end()) continue;
       Xapian::Document doc = it.get_document();

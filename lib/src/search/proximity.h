@@ -1,0 +1,54 @@
+/** @file proximity.h
+ *  @brief Internal: the proximity bonus (RankingOptions::proximity_weight),
+ *  which reorders the top of a ranking by how close the query's
+ *  neighbouring words stand in each article.
+ */
+#ifndef BYLINE_SEARCH_PROXIMITY_H
+#define BYLINE_SEARCH_PROXIMITY_H
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "byline/query_parser.h"
+#include "search/compile.h"
+
+namespace byline {
+
+/// Two neighbouring bare words of an OR that ranks, as their positional
+/// (unstemmed) terms, and the share of an article's weight they add when
+/// they stand within RankingOptions::proximity_window positions of each
+/// other (either order): proximity_weight, times the boosts above the OR,
+/// divided among the OR's pairs.
+struct ProximityPair {
+  std::string first, second;
+  double share = 0;
+  /// proximity_weight times the boosts above the OR, not divided: the
+  /// pair's weight as a query (ProximityQuery).
+  double weight = 0;
+};
+
+/// The pairs of a parsed query: those of every OR of bare words that ranks
+/// (not under an exclusion or a filter); none where both words are common
+/// (RankingOptions::proximity_max_share). Empty if the bonus is off.
+std::vector<ProximityPair> ProximityPairs(const QueryNode& node, const CompileContext& ctx);
+
+/// The bonus as a query, to be ORed with the query: each pair as OP_NEAR
+/// of its two words within `window` (weighted as the two words), scaled by
+/// its weight. Exact over every match, but Xapian then reads positions for
+/// every article that holds both words of a pair: for requests that are not
+/// interactive (RankingOptions::proximity_depth 0). Empty without pairs.
+Xapian::Query ProximityQuery(const std::vector<ProximityPair>& pairs, unsigned window);
+
+/// The sum of the shares of the pairs whose words stand within `window`
+/// positions of each other in the article `did`: its weight is multiplied
+/// by one plus this. Reads the positions of each distinct word once (two
+/// position-table lookups per word and article: the bonus is for the top
+/// of a ranking, not for every match). May throw Xapian::Error.
+double ProximityShare(const Xapian::Database& db, Xapian::docid did,
+                      const std::vector<ProximityPair>& pairs, unsigned window);
+
+}  // namespace byline
+
+#endif  // BYLINE_SEARCH_PROXIMITY_H
