@@ -145,6 +145,44 @@ TEST(ShardOfTest, StableAndEven) {
   for (int c : counts) EXPECT_NEAR(c, 10000, 400);
 }
 
+// The stub is the set's whole description: written in one step, read back
+// the same, and refused for writing once edited (its shards would no longer
+// be where ShardOf sends articles).
+TEST(ShardSetTest, TheStubRoundTripsAndAnEditedOneIsNotWritten) {
+  test::TempDir dir;
+  const std::string stub = (dir.path() / "archive").string();
+  ShardSet set = MakeShardSet(stub, 3, 7);
+  ASSERT_BYLINE_OK(WriteShardStub(set));
+  EXPECT_FALSE(fs::exists(stub + ".new"));
+  EXPECT_EQ(Slurp(stub),
+            "# byline shard set: 3 shards, generation 7, route 1\n"
+            "# written by byline index --shards: articles by a hash of their id; index with --db "
+            "pointing at this file\n"
+            "auto archive.g7.shard0\nauto archive.g7.shard1\nauto archive.g7.shard2\n");
+  auto back = ReadShardSet(stub);
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->count, 3u);
+  EXPECT_EQ(back->generation, 7u);
+  EXPECT_EQ(back->folders, set.folders);
+  const std::string text = Slurp(stub);
+  auto refused = [&](const std::string& edited, const std::string& why) {
+    dir.Write("archive", edited);
+    auto r = ReadShardSet(stub);
+    ASSERT_FALSE(r.ok()) << edited;
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_NE(r.status().message().find("index each shard's folder"), std::string::npos);
+    EXPECT_NE(r.status().message().find(why), std::string::npos) << r.status().message();
+  };
+  std::string moved = text;
+  moved.replace(moved.find("archive.g7.shard2"), 17, "elsewhere");
+  refused(moved, "its lines are not the shards its header names");
+  refused(text.substr(0, text.rfind("auto ")), "its lines are not the shards its header names");
+  std::string route = text;
+  route.replace(route.find("route 1"), 7, "route 2");
+  refused(route, "a rule this Byline does not know (route 2)");
+  refused("auto a\nauto b\n", "byline index --shards did not write it");
+}
+
 TEST_F(ShardedIndexTest, AShardSetAnswersAsOneDatabase) {
   auto one = Run(Path("one"), 0);
   ASSERT_TRUE(one.ok()) << one.status().message();

@@ -84,13 +84,14 @@ Result<std::unique_ptr<ShardedTarget>> ShardedTarget::Open(const std::string& st
   SegmentBuildOptions each = build;
   each.shards = std::max(1u, build.shards / n);  // the writer threads, shared out
   for (const std::string& folder : t->set_.folders) {
-    std::error_code ec;
-    std::filesystem::remove_all(SegmentBuild::BuildDir(folder), ec);
     // Created empty (or a killed build's, ours to replace): each build
-    // swaps its merged database in here.
+    // swaps its merged database in here. Locked first: what a killed build
+    // left beside it is then no other writer's.
     auto db = InPlaceTarget::Open(folder, true);
     if (!db.ok()) return db.status();
     t->fresh_.push_back(std::move(*db));
+    std::error_code ec;
+    std::filesystem::remove_all(SegmentBuild::BuildDir(folder), ec);
   }
   std::vector<std::string> keep = t->set_.folders;
   if (current) keep.insert(keep.end(), current->folders.begin(), current->folders.end());
