@@ -1,5 +1,5 @@
 // A remote shard that goes down while a searcher holds it open (README,
-// "When a shard is down"): the search fails with an error naming the
+// "Shards across machines"): the search fails with an error naming the
 // shard's line in the stub and what to do, never Xapian's raw network
 // error and never an answer silently missing a part of the archive; once
 // the shard is back, a new searcher answers again. Skips without
