@@ -1,7 +1,7 @@
 /** @file generate_archive.cc
  *  @brief A synthetic news archive of any size, remixed from real sentences.
  *
- *  generate_archive OUT_DIR ARTICLES [FILES] [SEED] CORPUS.jsonl.gz...
+ *  generate_archive [--plant N] OUT_DIR ARTICLES FILES SEED CORPUS.jsonl.gz...
  *
  *  Reads every article body of the given corpora (the shared layout: one
  *  JSON object a line with `lang` and `body`), cuts the bodies into
@@ -14,9 +14,21 @@
  *  exercises "the last article with an id wins". The same seed always gives
  *  the same archive. Used by benchmarks/memory to measure a bulk build's
  *  peak memory at 100,000 and 1,000,000 articles.
+ *
+ *  With --plant N, N articles spread evenly over the archive are known
+ *  items: id `known-K`, and one more sentence, a phrase of a common word, a
+ *  made-up word found nowhere else (`quorv` and K in letters) and another
+ *  common word. Its phrase query must find the article at rank 1 at any
+ *  size (benchmarks/scale/run checks it). They are written as
+ *  OUT_DIR/.known-items.tsv (`query<TAB>id<TAB>tag` for `byline eval
+ *  --known-items`; tags `phrase` and `words`, the three words unquoted) and
+ *  OUT_DIR/.known-items.jsonl (a query log for `byline bench`, classes
+ *  `known-phrase` and `known-words`): hidden, so that `byline index
+ *  OUT_DIR` leaves them out. Planting draws from a generator of its
+ *  own, so every other article is the one the same seed gives without it.
  */
-#include <nlohmann/json.hpp>
 #include <zlib.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -93,17 +105,44 @@ bool ReadCorpus(const std::string& path, std::map<std::string, Pool>* pools) {
   return true;
 }
 
+// A word no corpus has: "quorv" and `k` in letters (a, b, ..., z, ba, ...).
+std::string MadeUpWord(std::uint64_t k) {
+  std::string letters;
+  do {
+    letters.insert(letters.begin(), static_cast<char>('a' + k % 26));
+    k /= 26;
+  } while (k > 0);
+  return "quorv" + letters;
+}
+
+// Words of news in most years, for either side of a planted phrase.
+const char* const kCommonWords[] = {
+    "harbour", "council",  "market", "minister", "police", "election", "river",  "station",
+    "budget",  "hospital", "school", "court",    "strike", "border",   "energy", "festival",
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::uint64_t plant = 0;
+  if (argc > 2 && std::string(argv[1]) == "--plant") {
+    plant = std::strtoull(argv[2], nullptr, 10);
+    argc -= 2;
+    argv += 2;
+  }
   if (argc < 5) {
-    std::cerr << "usage: generate_archive OUT_DIR ARTICLES FILES SEED CORPUS.jsonl.gz...\n";
+    std::cerr << "usage: generate_archive [--plant N] OUT_DIR ARTICLES FILES SEED "
+                 "CORPUS.jsonl.gz...\n";
     return 2;
   }
   const std::string out_dir = argv[1];
   const std::uint64_t articles = std::strtoull(argv[2], nullptr, 10);
-  const unsigned files = std::max(1u, static_cast<unsigned>(std::strtoul(argv[3], nullptr, 10)));
+  const unsigned files = std::max(1u, static_cast<unsigned>(std::strtoull(argv[3], nullptr, 10)));
   std::mt19937_64 rng(std::strtoull(argv[4], nullptr, 10));
+  std::mt19937_64 plant_rng(std::strtoull(argv[4], nullptr, 10) ^ 0x9E3779B97F4A7C15ull);
+  plant = std::min(plant, articles);
+  const std::uint64_t stride = plant > 0 ? articles / plant : 0;
+  std::uniform_int_distribution<std::size_t> common(0, std::size(kCommonWords) - 1);
 
   std::map<std::string, Pool> pools;
   for (int i = 5; i < argc; ++i) {
@@ -130,6 +169,22 @@ int main(int argc, char** argv) {
   std::uniform_int_distribution<int> repeat(0, 199);
 
   std::filesystem::create_directories(out_dir);
+  std::FILE* items = nullptr;
+  std::FILE* items_log = nullptr;
+  if (plant > 0) {
+    items = std::fopen((out_dir + "/.known-items.tsv").c_str(), "w");
+    items_log = std::fopen((out_dir + "/.known-items.jsonl").c_str(), "w");
+    if (!items || !items_log) {
+      std::cerr << "generate_archive: cannot write the known items under " << out_dir << "\n";
+      return 1;
+    }
+    std::fprintf(items,
+                 "# %llu known items planted in %llu articles by generate_archive --plant "
+                 "(seed %s): query<TAB>id<TAB>tag\n",
+                 static_cast<unsigned long long>(plant), static_cast<unsigned long long>(articles),
+                 argv[4]);
+  }
+  std::uint64_t planted = 0;
   std::uint64_t written = 0;
   for (unsigned f = 0; f < files; ++f) {
     char name[64];
@@ -161,22 +216,36 @@ int main(int argc, char** argv) {
       if (written > 1000 && repeat(rng) == 0) {
         id = std::uniform_int_distribution<std::uint64_t>(0, written - 1)(rng);
       }
+      std::string id_text = "gen-" + std::to_string(id);
+      // Every stride-th article, from the middle of the first stride on.
+      if (stride > 0 && planted < plant && written % stride == stride / 2) {
+        const std::string phrase = std::string(kCommonWords[common(plant_rng)]) + " " +
+                                   MadeUpWord(planted) + " " + kCommonWords[common(plant_rng)];
+        id_text = "known-" + std::to_string(planted);
+        body += (body.empty() ? "" : " ") + phrase + ".";
+        std::fprintf(items, "\"%s\"\t%s\tphrase\n%s\t%s\twords\n", phrase.c_str(), id_text.c_str(),
+                     phrase.c_str(), id_text.c_str());
+        std::fprintf(items_log,
+                     "{\"query\": \"\\\"%s\\\"\", \"tags\": [\"known-phrase\"]}\n"
+                     "{\"query\": \"%s\", \"tags\": [\"known-words\"]}\n",
+                     phrase.c_str(), phrase.c_str());
+        ++planted;
+      }
       int d = day(rng);
-      char date[16];
+      char date[32];
       std::snprintf(date, sizeof date, "%04d-%02d-%02d", 1990 + d / 365, 1 + (d % 365) / 31 % 12,
                     1 + d % 28);
-      nlohmann::json j = {{"id", "gen-" + std::to_string(id)},
-                          {"title", title},
-                          {"date", date},
-                          {"source", "Source " + std::to_string(source(rng))},
-                          {"lang", lang},
-                          {"body", body}};
+      nlohmann::json j = {{"id", id_text}, {"title", title},
+                          {"date", date},  {"source", "Source " + std::to_string(source(rng))},
+                          {"lang", lang},  {"body", body}};
       std::string line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
       gzwrite(out, line.data(), static_cast<unsigned>(line.size()));
     }
     gzclose(out);
   }
+  if (items) std::fclose(items);
+  if (items_log) std::fclose(items_log);
   std::cerr << "generate_archive: " << written << " articles in " << files << " files under "
-            << out_dir << "\n";
+            << out_dir << " (" << planted << " known items)\n";
   return 0;
 }

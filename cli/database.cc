@@ -27,4 +27,25 @@ std::string ResolveDatabasePath(const std::string& db) {
   return db.empty() ? DefaultDatabasePath() : db;
 }
 
+CLI::Option* AddDatabaseOption(CLI::App& cmd, std::vector<std::string>* dbs) {
+  return cmd
+      .add_option("--db", *dbs,
+                  "Database folder or stub (default: $BYLINE_DB or ~/.local/share/byline/index); "
+                  "several --db are searched as one")
+      ->expected(1)
+      ->allow_extra_args(false)  // one path a --db: the query's words follow
+      ->take_all();
+}
+
+std::vector<std::string> ResolveDatabasePaths(const std::vector<std::string>& dbs) {
+  if (dbs.empty()) return {DefaultDatabasePath()};
+  return dbs;
+}
+
+std::string DatabaseLabel(const std::vector<std::string>& dbs) {
+  std::string label;
+  for (const std::string& db : dbs) label += (label.empty() ? "" : " + ") + db;
+  return label;
+}
+
 }  // namespace byline

@@ -56,7 +56,8 @@ CLI::App* SetupBenchCommand(CLI::App& app, BenchCommandOptions* opts) {
 }
 
 int RunBenchCommand(const BenchCommandOptions& opts) {
-  const std::string db = ResolveDatabasePath(opts.db);
+  const std::vector<std::string> dbs = ResolveDatabasePaths(opts.db);
+  const std::string db = DatabaseLabel(dbs);
   auto log = LoadQueryLog(opts.queries);
   if (!log.ok()) return Report(log.status(), exit_code::kUsage);
   if (log->empty()) {
@@ -70,7 +71,7 @@ int RunBenchCommand(const BenchCommandOptions& opts) {
   options.threads = opts.threads;
   options.warmup = opts.warmup;
   options.repeat = opts.repeat;
-  auto report = RunBench(db, queries, options);
+  auto report = RunBench(dbs, queries, options);
   if (!report.ok()) return Report(report.status());
   nlohmann::json classes = nlohmann::json::object();
   for (const auto& [c, r] : report->classes) classes[c] = ClassJson(r);

@@ -7,12 +7,13 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <vector>
 
 namespace byline {
 
 /// Collection of all options of `byline bench`.
 struct BenchCommandOptions {
-  std::string db;  ///< "" for the default (ResolveDatabasePath)
+  std::vector<std::string> db;  ///< none: the default; several: searched as one
   std::string queries, plot;
   std::size_t top_k = 10;
   bool snippets = false, json = false;

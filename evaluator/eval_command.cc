@@ -52,10 +52,11 @@ void PrintScores(const std::string& name, const KnownItemScores& s) {
 // `byline eval --known-items FILE`: every query as typed into `byline
 // search` (default options unless a switch is given), scored by the rank of
 // its article in the first page.
-int RunKnownItemEval(const EvalCommandOptions& opts, const std::string& db) {
+int RunKnownItemEval(const EvalCommandOptions& opts, const std::vector<std::string>& dbs) {
+  const std::string db = DatabaseLabel(dbs);
   auto items = LoadKnownItems(opts.known_items);
   if (!items.ok()) return Report(items.status(), exit_code::kUsage);
-  auto searcher = Searcher::Open(db);
+  auto searcher = Searcher::Open(dbs);
   if (!searcher.ok()) return Report(searcher.status());
   SearchRequest req;  // the defaults of `byline search`
   req.default_operator = opts.op == "and" ? DefaultOperator::kAnd : DefaultOperator::kOr;
@@ -191,13 +192,14 @@ CLI::App* SetupEvalCommand(CLI::App& app, EvalCommandOptions* opts) {
 }
 
 int RunEvalCommand(const EvalCommandOptions& opts) {
-  const std::string db = ResolveDatabasePath(opts.db);
-  if (!opts.known_items.empty()) return RunKnownItemEval(opts, db);
+  const std::vector<std::string> dbs = ResolveDatabasePaths(opts.db);
+  const std::string db = DatabaseLabel(dbs);
+  if (!opts.known_items.empty()) return RunKnownItemEval(opts, dbs);
   auto topics = LoadTopics(opts.topics);
   if (!topics.ok()) return Report(topics.status(), exit_code::kUsage);
   auto qrels = LoadQrels(opts.qrels);
   if (!qrels.ok()) return Report(qrels.status(), exit_code::kUsage);
-  auto searcher = Searcher::Open(db);
+  auto searcher = Searcher::Open(dbs);
   if (!searcher.ok()) return Report(searcher.status());
   SearchRequest req;
   req.limit = opts.depth;

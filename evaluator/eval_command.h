@@ -8,12 +8,13 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <vector>
 
 namespace byline {
 
 /// Collection of all options of `byline eval`.
 struct EvalCommandOptions {
-  std::string db;  ///< "" for the default (ResolveDatabasePath)
+  std::vector<std::string> db;  ///< none: the default; several: searched as one
   std::string topics, qrels, run, tag = "byline";
   std::string known_items;  ///< known-item file: the alternative to topics and qrels
   std::size_t depth = 1000;

@@ -53,6 +53,10 @@ CLI::App* SetupIndexCommand(CLI::App& app, IndexCommandOptions* opts) {
       ->check(CLI::Range(1, 20));
   cmd->add_option("--threads", opts->threads, "Text-analysis threads (default: one per core)")
       ->check(CLI::Range(1, 256));
+  cmd->add_option("--shards", opts->shards,
+                  "Write N databases and, at --db, a stub that searches them as one (articles "
+                  "by a hash of their id)")
+      ->check(CLI::Range(1, 256));
   cmd->add_flag("-q,--quiet", opts->quiet, "No progress line and no summary; errors only");
   return cmd;
 }
@@ -63,6 +67,7 @@ int RunIndexCommand(const IndexCommandOptions& opts, const Terminal& terminal) {
   options.rebuild = opts.rebuild;
   options.title_wdf = opts.title_weight;
   options.threads = opts.threads;
+  options.shards = opts.shards;
   const bool live = !opts.quiet && terminal.stderr_tty;
   bool progress_shown = false;
   auto clear_progress = [&]() {
@@ -114,8 +119,12 @@ int RunIndexCommand(const IndexCommandOptions& opts, const Terminal& terminal) {
                  Thousands(s.files_removed).c_str(), Thousands(s.skipped_unknown).c_str(),
                  Thousands(s.problems).c_str(), Thousands(s.total_articles).c_str(),
                  options.db_path.c_str());
+    if (s.databases > 0) {
+      std::fprintf(stderr, "in %u shards: the stub %s and its shard folders beside it\n",
+                   s.databases, options.db_path.c_str());
+    }
     if (s.shards > 0) {
-      std::fprintf(stderr, "built in %u shards side by side (%llu segments), merged in %.2f s\n",
+      std::fprintf(stderr, "built by %u writers side by side (%llu segments), merged in %.2f s\n",
                    s.shards, static_cast<unsigned long long>(s.segments), s.merge_seconds);
     }
   }

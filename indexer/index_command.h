@@ -21,6 +21,7 @@ struct IndexCommandOptions {
   bool quiet = false;
   unsigned title_weight = 3;  // schema::kTitleWdf
   unsigned threads = 0;
+  unsigned shards = 0;  ///< --shards N (0: one database, or the stub's number)
 };
 
 /// Adds the `index` subcommand to `app`, filling `opts` when parsed.

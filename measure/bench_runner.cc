@@ -42,12 +42,12 @@ ClassReport Summarize(std::vector<double> v, std::size_t zeros, std::size_t dist
 
 }  // namespace
 
-Result<BenchReport> RunBench(const std::string& db_path, const std::vector<LoggedQuery>& queries,
-                             const BenchOptions& opts) {
+Result<BenchReport> RunBench(const std::vector<std::string>& db_paths,
+                             const std::vector<LoggedQuery>& queries, const BenchOptions& opts) {
   // One searcher per thread, opened before the clock starts.
   std::vector<std::unique_ptr<Searcher>> searchers;
   for (unsigned t = 0; t < opts.threads; ++t) {
-    auto s = Searcher::Open(db_path);
+    auto s = Searcher::Open(db_paths);
     if (!s.ok()) return s.status();
     searchers.push_back(std::move(*s));
   }

@@ -108,7 +108,7 @@ int RunBatchSearch(const SearchCommandOptions& opts) {
     in = &file;
   }
   const std::vector<BatchQuery> queries = ReadBatchQueries(*in);
-  auto searcher = Searcher::Open(ResolveDatabasePath(opts.db));
+  auto searcher = Searcher::Open(ResolveDatabasePaths(opts.db));
   if (!searcher.ok()) return Report(searcher.status());
   SearchRequest req = RequestFromOptions(opts);
   req.limit = opts.limit_given ? opts.limit : kBatchDefaultLimit;

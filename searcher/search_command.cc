@@ -106,7 +106,7 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
     ReportError("--format csv is for --batch");
     return exit_code::kUsage;
   }
-  const std::string db = ResolveDatabasePath(opts.db);
+  const std::vector<std::string> db = ResolveDatabasePaths(opts.db);
   SearchRequest req = RequestFromOptions(opts);
   for (const std::string& w : opts.query_words) {
     if (!req.query.empty()) req.query += ' ';

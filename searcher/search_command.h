@@ -18,7 +18,7 @@ namespace byline {
 /// Collection of all options of `byline search`.
 struct SearchCommandOptions {
   std::vector<std::string> query_words;
-  std::string db;  ///< "" for the default (ResolveDatabasePath)
+  std::vector<std::string> db;  ///< none: the default; several: searched as one
   std::size_t limit = 10;
   std::size_t offset = 0;
   std::string format = "text";  ///< text, json, ids or paths

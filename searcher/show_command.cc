@@ -30,7 +30,7 @@ CLI::App* SetupShowCommand(CLI::App& app, ShowCommandOptions* opts) {
 }
 
 int RunShowCommand(const ShowCommandOptions& opts, const Terminal& terminal) {
-  auto searcher = Searcher::Open(ResolveDatabasePath(opts.db));
+  auto searcher = Searcher::Open(ResolveDatabasePaths(opts.db));
   if (!searcher.ok()) return Report(searcher.status());
   // Everything is written to `out` first: its length decides the pager, and
   // the failures are reported after it, where the user sees them once the

@@ -16,7 +16,7 @@ namespace byline {
 /// Collection of all options of `byline show`.
 struct ShowCommandOptions {
   std::vector<std::string> ids;  ///< as `byline search` prints them
-  std::string db;                ///< "" for the default (ResolveDatabasePath)
+  std::vector<std::string> db;   ///< none: the default; several: searched as one
   bool json = false;
   bool no_pager = false;
   TerminalOptions terminal;  ///< --color

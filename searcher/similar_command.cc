@@ -49,7 +49,7 @@ int RunSimilarCommand(const SimilarCommandOptions& opts, const Terminal& termina
   req.collapse = !opts.all_copies;
   req.snippets = format == "text" || format == "json";
   req.list_copies = req.snippets;
-  auto searcher = Searcher::Open(ResolveDatabasePath(opts.db));
+  auto searcher = Searcher::Open(ResolveDatabasePaths(opts.db));
   if (!searcher.ok()) return Report(searcher.status());
   auto results = (*searcher)->Similar(opts.id, req);
   if (!results.ok()) return Report(results.status());

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "byline/cli/terminal.h"
 
@@ -15,8 +16,8 @@ namespace byline {
 
 /// Collection of all options of `byline similar`.
 struct SimilarCommandOptions {
-  std::string id;  ///< as `byline search` prints it
-  std::string db;  ///< "" for the default (ResolveDatabasePath)
+  std::string id;               ///< as `byline search` prints it
+  std::vector<std::string> db;  ///< none: the default; several: searched as one
   std::size_t limit = 10;
   std::string format = "text";  ///< text, json, ids or paths, as for search
   bool json = false;            ///< --json: --format json

@@ -52,7 +52,7 @@ int RunTimelineCommand(const TimelineCommandOptions& opts, const Terminal& termi
   req.since = opts.since;
   req.until = opts.until;
   req.collapse = !opts.all_copies;
-  auto searcher = Searcher::Open(ResolveDatabasePath(opts.db));
+  auto searcher = Searcher::Open(ResolveDatabasePaths(opts.db));
   if (!searcher.ok()) return Report(searcher.status());
   QueryError qerr;
   auto counts = (*searcher)->CountCoverage(req, {}, &qerr);

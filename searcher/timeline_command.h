@@ -16,8 +16,8 @@ namespace byline {
 /// Every option of `byline timeline`.
 struct TimelineCommandOptions {
   std::vector<std::string> query_words;
-  std::string db;  ///< "" for the default (ResolveDatabasePath)
-  std::string by;  ///< day, week, month, year; "" to choose from the span
+  std::vector<std::string> db;  ///< none: the default; several: searched as one
+  std::string by;               ///< day, week, month, year; "" to choose from the span
   std::string since, until;
   bool json = false;
   std::string plot;         ///< an SVG file to write, or ""

@@ -4,23 +4,13 @@
 // must answer as the one database of all of corpus/ does; with a shard
 // down, the open fails naming that shard. Skips when xapian-tcpsrv (Debian's
 // xapian-tools) is not on PATH.
-#include <arpa/inet.h>
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <chrono>
-#include <cmath>
-#include <cstdlib>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "process.h"
+#include "tcp_server.h"
 #include "testutil.h"
 
 namespace {
@@ -40,102 +30,10 @@ std::vector<std::string> Folders(const std::vector<std::string>& names) {
   return out;
 }
 
-bool OnPath(const std::string& program) {
-  return std::system(("command -v " + program + " >/dev/null 2>&1").c_str()) == 0;
-}
+using byline::test::OnPath;
+using byline::test::TcpServer;
 
-// A loopback port nothing listens on now: the kernel's choice for port 0.
-// Another process may take it before the server does; Start() retries.
-int FreePort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof a;
-  int port = -1;
-  if (bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
-      getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0) {
-    port = ntohs(a.sin_port);
-  }
-  close(fd);
-  return port;
-}
-
-bool Listening(int port) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  a.sin_port = htons(static_cast<uint16_t>(port));
-  bool ok = connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
-  close(fd);
-  return ok;
-}
-
-// One `xapian-tcpsrv` serving `db` on 127.0.0.1; stopped when destroyed.
-class TcpServer {
- public:
-  explicit TcpServer(const std::string& db) : db_(db) {}
-  ~TcpServer() { Stop(); }
-  TcpServer(const TcpServer&) = delete;
-  TcpServer& operator=(const TcpServer&) = delete;
-
-  // Starts the server and waits until it accepts connections.
-  bool Start() {
-    for (int attempt = 0; attempt < 5; ++attempt) {
-      port_ = FreePort();
-      if (port_ < 0) continue;
-      pid_ = fork();
-      if (pid_ == 0) {
-        // Its own process group: on SIGTERM xapian-tcpsrv kills its whole
-        // group (kill(0, SIGTERM), to stop the children serving
-        // connections), which would otherwise be this test and its shell.
-        setpgid(0, 0);
-        int null = open("/dev/null", O_WRONLY);
-        dup2(null, 1);
-        dup2(null, 2);
-        const std::string port = std::to_string(port_);
-        execlp("xapian-tcpsrv", "xapian-tcpsrv", "--interface", "127.0.0.1", "--port", port.c_str(),
-               "--timeout", "30000", db_.c_str(), static_cast<char*>(nullptr));
-        _exit(127);
-      }
-      if (pid_ < 0) return false;
-      // Connecting to probe costs the server a fork; it takes well under a
-      // second on a loaded machine. A server that exited lost the port.
-      for (int i = 0; i < 200; ++i) {
-        if (Listening(port_)) return true;
-        int status = 0;
-        if (waitpid(pid_, &status, WNOHANG) == pid_) {
-          pid_ = -1;
-          break;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      }
-      Stop();
-    }
-    return false;
-  }
-
-  void Stop() {
-    if (pid_ <= 0) return;
-    kill(pid_, SIGTERM);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-  }
-
-  int port() const { return port_; }
-
- private:
-  std::string db_;
-  int port_ = -1;
-  pid_t pid_ = -1;
-};
-
-struct Hit {
-  std::string id;
-  double score;
-};
+using Hit = byline::test::RankedHit;
 
 std::vector<Hit> Hits(const std::string& db, const std::vector<std::string>& query) {
   std::vector<std::string> args = {"search", "--db", db, "--json", "-n", "1000"};
@@ -151,33 +49,11 @@ std::vector<Hit> Hits(const std::string& db, const std::vector<std::string>& que
   return hits;
 }
 
-bool Close(double a, double b) { return std::fabs(a - b) <= 1e-6 * std::max(std::fabs(a), 1.0); }
-
-// Same ids in the same order with scores equal within 1e-6 relative. Hits
-// of equal score may come in either order: Xapian breaks a tie by document
-// number, and the shards number their documents apart; so a run of equal
-// scores is compared as a set.
+// Same ids and scores, whatever the order within a tie.
 void ExpectSameHits(const std::vector<Hit>& one, const std::vector<Hit>& sharded,
                     const std::string& what) {
-  ASSERT_EQ(one.size(), sharded.size()) << what;
   ASSERT_FALSE(one.empty()) << what << ": the query should find something";
-  for (std::size_t i = 0; i < one.size();) {
-    std::size_t j = i + 1;
-    while (j < one.size() && Close(one[j].score, one[i].score)) ++j;
-    std::vector<std::string> a, b;
-    for (std::size_t k = i; k < j; ++k) {
-      EXPECT_TRUE(Close(one[k].score, sharded[k].score))
-          << what << " hit " << k << ": " << one[k].score << " vs " << sharded[k].score;
-      a.push_back(one[k].id);
-      b.push_back(sharded[k].id);
-    }
-    if (j - i > 1) {
-      std::sort(a.begin(), a.end());
-      std::sort(b.begin(), b.end());
-    }
-    EXPECT_EQ(a, b) << what << " hits " << i << ".." << j - 1;
-    i = j;
-  }
+  byline::test::ExpectSameRanking(one, sharded, what);
 }
 
 class RemoteShardsCli : public ::testing::Test {
@@ -309,6 +185,93 @@ TEST_F(RemoteShardsCli, RecentAndSimilarOverStubs) {
   ASSERT_EQ(there.code, 0) << there.err;
   EXPECT_FALSE(here.out.empty());
   EXPECT_EQ(there.out, here.out);
+}
+
+// `byline index --shards 2`: a stub and two shard folders beside it that
+// answer as one database (search, show, eval, bench), the shards given as
+// two --db likewise; the next run is incremental; another number of shards
+// is a usage error that says what to do; the shards served by
+// xapian-tcpsrv answer through a stub of remote lines too.
+TEST_F(RemoteShardsCli, IndexShardsWritesAStubThatAnswersAsOneDatabase) {
+  std::vector<std::string> all = Folders(kHalfA), b = Folders(kHalfB);
+  all.insert(all.end(), b.begin(), b.end());
+  std::vector<std::string> args = {"index", "--db", Path("set"), "--shards", "2"};
+  args.insert(args.end(), all.begin(), all.end());
+  RunResult r = Byline(args);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("in 2 shards: the stub " + Path("set")), std::string::npos) << r.err;
+  const std::string stub = byline::test::Slurp(Path("set"));
+  EXPECT_EQ(stub.rfind("# byline shard set: 2 shards, generation 1, route 1\n", 0), 0u) << stub;
+  EXPECT_NE(stub.find("\nauto set.g1.shard0\nauto set.g1.shard1\n"), std::string::npos) << stub;
+  const std::vector<std::string> shard_dbs = {"--db", Path("set.g1.shard0"), "--db",
+                                              Path("set.g1.shard1")};
+  for (const auto& q : kQueries) {
+    ExpectSameHits(Hits(Path("one"), q), Hits(Path("set"), q), "set: " + q.front());
+    std::vector<std::string> several = {"search", "--json", "-n", "1000"};
+    several.insert(several.end(), shard_dbs.begin(), shard_dbs.end());
+    several.insert(several.end(), q.begin(), q.end());
+    RunResult two = Byline(several);
+    ASSERT_EQ(two.code, 0) << two.err;
+    RunResult set = Byline([&] {
+      std::vector<std::string> a = {"search", "--json", "-n", "1000", "--db", Path("set")};
+      a.insert(a.end(), q.begin(), q.end());
+      return a;
+    }());
+    std::vector<nlohmann::json> x = JsonLines(two.out), y = JsonLines(set.out);
+    ASSERT_EQ(x.size(), y.size()) << q.front();
+    ASSERT_FALSE(x.empty());
+    x.pop_back();  // the summaries name the databases and the time
+    y.pop_back();
+    EXPECT_EQ(x, y) << q.front();
+  }
+  RunResult one = Byline({"show", "--db", Path("one"), "--json", "ledger-2017-0501"});
+  RunResult sharded = Byline({"show", "--db", Path("set"), "--json", "ledger-2017-0501"});
+  ASSERT_EQ(sharded.code, 0) << sharded.err;
+  EXPECT_EQ(JsonLines(sharded.out), JsonLines(one.out));
+  const std::string items = std::string(BYLINE_SOURCE_DIR) + "/tests/cli/corpus-known-items.tsv";
+  RunResult eval_one = Byline({"eval", "--db", Path("one"), "--known-items", items, "--json"});
+  std::vector<std::string> eval_args = {"eval", "--known-items", items, "--json"};
+  eval_args.insert(eval_args.end(), shard_dbs.begin(), shard_dbs.end());
+  RunResult eval_two = Byline(eval_args);
+  ASSERT_EQ(eval_two.code, eval_one.code) << eval_two.err;
+  nlohmann::json m1 = JsonLines(eval_one.out).at(0), m2 = JsonLines(eval_two.out).at(0);
+  EXPECT_EQ(m2["db"], Path("set.g1.shard0") + " + " + Path("set.g1.shard1"));
+  m1.erase("db");
+  m2.erase("db");
+  EXPECT_EQ(m2, m1);
+  const std::string log = dir_->Write("shard-queries.txt", "ferry\nnothing-like-this\n");
+  std::vector<std::string> bench = {"bench", "--queries", log, "--warmup",
+                                    "0",     "--repeat",  "1", "--json"};
+  bench.insert(bench.end(), shard_dbs.begin(), shard_dbs.end());
+  RunResult bench_two = Byline(bench);
+  ASSERT_EQ(bench_two.code, 0) << bench_two.err;
+  EXPECT_EQ(JsonLines(bench_two.out).at(0)["overall"]["zero_hits"].get<int>(), 1);
+
+  // Again: nothing read; with --shards 3, a usage error that says what to do.
+  std::vector<std::string> again = {"index", "--db", Path("set")};
+  again.insert(again.end(), all.begin(), all.end());
+  r = Byline(again);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("indexed 0 articles"), std::string::npos) << r.err;
+  again.insert(again.end(), {"--shards", "3"});
+  r = Byline(again);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find(Path("set") + " holds 2 shards, not 3: index it with --shards 2 (or "
+                                     "without --shards), or give --rebuild --shards 3"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(byline::test::Slurp(Path("set")), stub);
+
+  // Each shard served by xapian-tcpsrv: a stub of remote lines answers alike.
+  TcpServer s0(Path("set.g1.shard0")), s1(Path("set.g1.shard1"));
+  ASSERT_TRUE(s0.Start());
+  ASSERT_TRUE(s1.Start());
+  const std::string remote =
+      dir_->Write("set-remote.stub", "remote 127.0.0.1:" + std::to_string(s0.port()) +
+                                         "\nremote 127.0.0.1:" + std::to_string(s1.port()) + "\n");
+  for (const auto& q : kQueries) {
+    ExpectSameHits(Hits(Path("one"), q), Hits(remote, q), "set, remote: " + q.front());
+  }
 }
 
 }  // namespace

@@ -6,10 +6,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "byline/document.h"
 #include "byline/status.h"
@@ -60,6 +63,42 @@ inline std::string PlainStoredRecord(const Article& a) {
     out += *f;
   }
   return out;
+}
+
+/// A hit as a test compares rankings: an article id and its score.
+struct RankedHit {
+  std::string id;
+  double score = 0;
+};
+
+/// Scores equal within 1e-6 relative (Xapian sums weights in float order
+/// that may differ between one database and shards).
+inline bool SameScore(double a, double b) {
+  return std::fabs(a - b) <= 1e-6 * std::max(std::fabs(a), 1.0);
+}
+
+/// Same ids in the same order with the same scores. Hits of equal score may
+/// come in either order: Xapian breaks a tie by document number, and shards
+/// number their documents apart; so a run of equal scores is compared as a
+/// set.
+inline void ExpectSameRanking(const std::vector<RankedHit>& one,
+                              const std::vector<RankedHit>& other, const std::string& what) {
+  ASSERT_EQ(one.size(), other.size()) << what;
+  for (std::size_t i = 0; i < one.size();) {
+    std::size_t j = i + 1;
+    while (j < one.size() && SameScore(one[j].score, one[i].score)) ++j;
+    std::vector<std::string> a, b;
+    for (std::size_t k = i; k < j; ++k) {
+      EXPECT_TRUE(SameScore(one[k].score, other[k].score))
+          << what << " hit " << k << ": " << one[k].score << " vs " << other[k].score;
+      a.push_back(one[k].id);
+      b.push_back(other[k].id);
+    }
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    EXPECT_EQ(a, b) << what << " hits " << i << ".." << j - 1;
+    i = j;
+  }
 }
 
 }  // namespace byline::test

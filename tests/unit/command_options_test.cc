@@ -47,7 +47,7 @@ TEST(SearchOptionsTest, ArgvFillsTheOptions) {
             -1);
   EXPECT_TRUE(cmd->parsed());
   EXPECT_EQ(opts.query_words, (std::vector<std::string>{"title:fed", "rate", "hike"}));
-  EXPECT_EQ(opts.db, "/tmp/db");
+  EXPECT_EQ(opts.db, std::vector<std::string>{"/tmp/db"});
   EXPECT_EQ(opts.limit, 25u);
   EXPECT_EQ(opts.offset, 5u);
   EXPECT_TRUE(opts.json);
@@ -71,8 +71,21 @@ TEST(SearchOptionsTest, DefaultsAndTheDatabaseFromBylineDb) {
   EXPECT_FALSE(opts.json);
   EXPECT_EQ(opts.terminal.color, "auto");
   EXPECT_EQ(opts.op, "or");
-  EXPECT_EQ(opts.db, "");
-  EXPECT_EQ(ResolveDatabasePath(opts.db), "/from/env");
+  EXPECT_TRUE(opts.db.empty());
+  EXPECT_EQ(ResolveDatabasePaths(opts.db), std::vector<std::string>{"/from/env"});
+}
+
+// --db given several times: every path, one a --db (the query's words are
+// not taken as databases).
+TEST(SearchOptionsTest, SeveralDatabases) {
+  CLI::App app;
+  SearchCommandOptions opts;
+  SetupSearchCommand(app, &opts);
+  ASSERT_EQ(Parse(app, {"search", "--db", "a", "--db", "b.stub", "ferry", "strike"}), -1);
+  EXPECT_EQ(opts.db, (std::vector<std::string>{"a", "b.stub"}));
+  EXPECT_EQ(opts.query_words, (std::vector<std::string>{"ferry", "strike"}));
+  EXPECT_EQ(ResolveDatabasePaths(opts.db), opts.db);
+  EXPECT_EQ(DatabaseLabel(opts.db), "a + b.stub");
 }
 
 TEST(SearchOptionsTest, BadValuesAreUsageErrors) {
@@ -105,13 +118,14 @@ TEST(IndexOptionsTest, ArgvFillsTheOptions) {
   SetupIndexCommand(app, &opts);
   const std::string here = BYLINE_SOURCE_DIR;
   ASSERT_EQ(Parse(app, {"index", here + "/corpus", "--rebuild", "--title-weight", "5", "--threads",
-                        "2", "-q"}),
+                        "2", "-q", "--shards", "4"}),
             -1);
   EXPECT_EQ(opts.paths, (std::vector<std::string>{here + "/corpus"}));
   EXPECT_TRUE(opts.rebuild);
   EXPECT_TRUE(opts.quiet);
   EXPECT_EQ(opts.title_weight, 5u);
   EXPECT_EQ(opts.threads, 2u);
+  EXPECT_EQ(opts.shards, 4u);
   EXPECT_EQ(opts.db, "");
   CLI::App missing;
   IndexCommandOptions none;
@@ -130,7 +144,7 @@ TEST(EvalBenchOptionsTest, ArgvFillsTheOptions) {
   ASSERT_EQ(Parse(app, {"eval", "--db", "d", "--topics", file, "--qrels", file, "--depth", "100",
                         "--as-search", "--k1", "1.2", "--per-topic"}),
             -1);
-  EXPECT_EQ(eval.db, "d");
+  EXPECT_EQ(eval.db, std::vector<std::string>{"d"});
   EXPECT_EQ(eval.depth, 100u);
   EXPECT_TRUE(eval.as_search);
   EXPECT_DOUBLE_EQ(eval.k1, 1.2);

@@ -391,7 +391,8 @@ TEST_F(StubOpenTest, TheWriterRefusesAStub) {
     EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
     EXPECT_EQ(r.status().message(), stub +
                                         ": a stub of several databases: index each shard's "
-                                        "folder (give --db the shard's folder, not the stub)");
+                                        "folder (give --db the shard's folder, not the stub); "
+                                        "byline index --shards did not write it");
     EXPECT_FALSE(IndexWriter::Open(stub, rebuild).ok());
   }
   std::ifstream in(stub);

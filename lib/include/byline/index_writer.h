@@ -84,13 +84,21 @@ struct IndexStats {
   /// Shards written in parallel and merged (0: the database was updated in place).
   unsigned shards = 0;
   std::uint64_t segments = 0;  ///< databases the shards wrote, merged at the end
-  double merge_seconds = 0;    ///< time spent merging the shards
+  /// Databases of the shard set written (IndexOptions::shards; 0: one database).
+  unsigned databases = 0;
+  double merge_seconds = 0;  ///< time spent merging the shards
   double seconds = 0;
 };
 
 /// Options of IndexPaths.
 struct IndexOptions {
-  std::string db_path;                     ///< the database to write
+  std::string db_path;  ///< the database to write
+  /// Write a shard set of this many databases (README, "Shards"): db_path
+  /// is then the stub that opens them as one, and the shards are folders
+  /// beside it. 0: one database, or the shard set db_path's stub names, with
+  /// its number of shards. A set of another number is refused unless
+  /// `rebuild`, which builds it anew in this many.
+  unsigned shards = 0;
   bool rebuild = false;                    ///< start from an empty database
   unsigned title_wdf = schema::kTitleWdf;  ///< title words count this many times
   /// Text-analysis threads (0: one per core); a build into an empty

@@ -174,6 +174,10 @@ class Searcher {
   /// folder), kNotOurDatabase if it is not a Byline database or a newer
   /// Byline's, kDamaged if it is damaged, kIOError if it cannot be read.
   static Result<std::unique_ptr<Searcher>> Open(const std::string& path);
+  /// Opens several databases (folders or stubs) searched as one, as the
+  /// shards of a stub are: BM25 takes its statistics over them all. Each is
+  /// checked as Open checks one; messages name them joined by " + ".
+  static Result<std::unique_ptr<Searcher>> Open(const std::vector<std::string>& paths);
   ~Searcher();
 
   /// Runs `request`. Bad queries give kInvalidArgument with the position in

@@ -48,9 +48,8 @@ class InPlaceTarget : public WriteTarget {
   Result<std::uint64_t> Finish() override;
   Status Rereads(std::vector<std::string>* paths) override;
 
-  /// The paths of the files the run may meet, by file term (FileTerm): the
-  /// recorded ones and the listed ones. Needed to order holders by path.
-  void SetFilePaths(std::unordered_map<std::string, std::string> by_term) {
+  /// Needed to order holders by path.
+  void SetFilePaths(std::unordered_map<std::string, std::string> by_term) override {
     paths_ = std::move(by_term);
   }
 

@@ -16,6 +16,8 @@
 #include "index/in_place_target.h"
 #include "index/pipeline.h"
 #include "index/segment_build.h"
+#include "index/sharded_target.h"
+#include "util/database_check.h"
 #include "util/xapian_error.h"
 
 namespace byline {
@@ -109,33 +111,51 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
   if (options.flush_every > 0) {
     setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(options.flush_every).c_str(), 0);
   }
-  // Held open to the end: it holds the lock, also while a build writes aside.
-  auto db = InPlaceTarget::Open(options.db_path, options.rebuild);
-  if (!db.ok()) return db.status();
-  (*db)->SetCancel(options.cancel);
-  auto count = (*db)->ArticleCount();
-  if (!count.ok()) return count.status();
   unsigned workers =
       options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  SegmentBuildOptions b{workers, options.shard_batch, options.segment_size, options.merge_fan_in,
+                        nullptr, options.cancel};
 
-  // Into an empty database (or a rebuild), build segments aside and swap the
-  // merged result in at the end; otherwise update in place. Either way, what
-  // a killed build left beside the database goes (we hold its lock).
-  std::unique_ptr<SegmentBuild> build;
-  WriteTarget* target = db->get();
+  // A shard set (--shards, or a stub `byline index --shards` wrote) is
+  // written through a ShardedTarget, each shard as one database is below.
+  std::unique_ptr<ShardedTarget> shard_set;
   {
+    auto place = InspectDatabasePlace(options.db_path);
+    if (!place.ok()) return place.status();
+    if (options.shards > 0 || *place == DatabasePlace::kStub) {
+      auto set = ShardedTarget::Open(options.db_path, options.shards, options.rebuild, b);
+      if (!set.ok()) return AsOfLastCommit(set.status());
+      shard_set = std::move(*set);
+    }
+  }
+  // One database: held open to the end, it holds the lock, also while a
+  // build writes aside.
+  std::unique_ptr<InPlaceTarget> db;
+  std::unique_ptr<SegmentBuild> build;
+  WriteTarget* target = shard_set.get();
+  bool bulk = shard_set && shard_set->Bulk();
+  if (!shard_set) {
+    auto opened = InPlaceTarget::Open(options.db_path, options.rebuild);
+    if (!opened.ok()) return opened.status();
+    db = std::move(*opened);
+    db->SetCancel(options.cancel);
+    auto count = db->ArticleCount();
+    if (!count.ok()) return count.status();
+    target = db.get();
+    // Into an empty database (or a rebuild), build segments aside and swap
+    // the merged result in at the end; otherwise update in place. Either
+    // way, what a killed build left beside the database goes (we hold its
+    // lock).
     std::error_code ec;
     std::string path = fs::absolute(options.db_path, ec).lexically_normal().string();
     if (ec) return Status::IOError(options.db_path + ": " + ec.message());
     while (path.size() > 1 && path.back() == '/') path.pop_back();
     fs::remove_all(SegmentBuild::BuildDir(path), ec);
     if (options.rebuild || *count == 0) {
-      SegmentBuildOptions b{
-          workers, options.shard_batch, options.segment_size, options.merge_fan_in,
-          nullptr, options.cancel};
       build = std::make_unique<SegmentBuild>(path, b);
       if (Status s = build->Start(); !s.ok()) return AsOfLastCommit(s);
       target = build.get();
+      bulk = true;
     }
   }
 
@@ -143,11 +163,11 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
   if (Status s = target->ReadRecords(&known); !s.ok()) return s;
   RunPlan plan = PlanRun(files, known, ExistingRoots(roots));
   stats.files_unchanged += plan.unchanged;  // not even read
-  if (!build) {  // holders are ordered by path: every path the run may meet, by term
+  if (!bulk) {  // holders are ordered by path: every path the run may meet, by term
     std::unordered_map<std::string, std::string> paths;
     for (const auto& [path, record] : known) paths.emplace(FileTerm(path), path);
     for (const CorpusFile& f : files) paths.emplace(FileTerm(f.path), f.path);
-    (*db)->SetFilePaths(std::move(paths));
+    target->SetFilePaths(std::move(paths));
   }
 
   IndexProgress progress;
@@ -157,7 +177,7 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
     // Stopped (a signal): a bulk build is discarded when `build` goes, and
     // an update in place keeps what it applied. Vanished files stay for the
     // next run, which also reads again the files this one did not finish.
-    if (build) return Discarded();
+    if (bulk) return Discarded();
     auto total = target->Finish();
     if (!total.ok()) return AsOfLastCommit(total.status());
     return Status::Cancelled("interrupted: " + std::to_string(stats.articles) +
@@ -203,25 +223,26 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
   // A build starts from nothing, so its database gets the format key here
   // (the merge keeps metadata); in place, the target sets it with its first
   // change.
-  if (build) {
+  if (bulk) {
     Status s = target->RecordFile(schema::kMetaFormat, std::to_string(schema::kFormatVersion));
     if (!s.ok()) return s;
   }
   auto finish_start = Clock::now();
   // The merge of a bulk build can take a while: a stop that came after the
   // last article is still honoured until the swap.
-  if (build && options.cancel != nullptr && options.cancel->load() != 0) return Discarded();
+  if (bulk && options.cancel != nullptr && options.cancel->load() != 0) return Discarded();
   auto total = target->Finish();
   if (total.status().code() == StatusCode::kCancelled) return Discarded();
   if (!total.ok()) return AsOfLastCommit(total.status());
   stats.total_articles = *total;
-  if (build) {
+  if (bulk) {
     stats.merge_seconds = std::chrono::duration<double>(Clock::now() - finish_start).count();
-    stats.shards = build->Shards();
-    stats.segments = build->Segments();
-    db->reset();  // the old database, now in the build folder, which goes next
+    stats.shards = target->Shards();
+    stats.segments = target->Segments();
+    db.reset();  // the old database, now in the build folder, which goes next
     build.reset();
   }
+  if (shard_set) stats.databases = shard_set->Count();
   stats.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
   if (options.on_progress) {
     progress.seconds = stats.seconds;

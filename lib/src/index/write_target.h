@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "byline/status.h"
@@ -59,6 +60,11 @@ class WriteTarget {
     paths->clear();
     return Status::OK();
   }
+
+  /// The paths of the files the run may meet, by file term (FileTerm): the
+  /// recorded ones and the listed ones; an update in place orders holders
+  /// by path. A build from nothing needs none.
+  virtual void SetFilePaths(std::unordered_map<std::string, std::string> /*by_term*/) {}
 
   /// Shard writers running in parallel (0: written in place).
   virtual unsigned Shards() const { return 0; }

@@ -172,7 +172,8 @@ const char* SortOrderName(SortOrder order) {
 }
 
 struct Searcher::Impl {
-  std::string path;
+  std::string path;                // for messages: the paths joined by " + "
+  std::vector<std::string> paths;  // as opened, to name a shard that went away
   Xapian::Database db;
   Analyzer analyzer;
   std::vector<std::string> languages;
@@ -530,41 +531,56 @@ Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::~Searcher() = default;
 
 Result<std::unique_ptr<Searcher>> Searcher::Open(const std::string& path) {
+  return Open(std::vector<std::string>{path});
+}
+
+Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>& paths) {
+  if (paths.empty()) return Status::InvalidArgument("no database given");
   // Look first: Xapian's own errors for a file or a folder of other files
   // say nothing a user can act on.
-  auto place = InspectDatabasePlace(path);
-  if (!place.ok()) return place.status();
-  if (*place == DatabasePlace::kMissing || *place == DatabasePlace::kEmptyFolder) {
-    return Status::NotFound("no database at " + path +
-                            (*place == DatabasePlace::kEmptyFolder ? ": an empty folder" : "") +
-                            " (run `byline index` first, or give --db)");
+  std::vector<bool> stubs;
+  for (const std::string& path : paths) {
+    auto place = InspectDatabasePlace(path);
+    if (!place.ok()) return place.status();
+    if (*place == DatabasePlace::kMissing || *place == DatabasePlace::kEmptyFolder) {
+      return Status::NotFound("no database at " + path +
+                              (*place == DatabasePlace::kEmptyFolder ? ": an empty folder" : "") +
+                              " (run `byline index` first, or give --db)");
+    }
+    const bool stub = *place == DatabasePlace::kStub;  // refused to writers only
+    if (Status s = stub ? Status::OK() : RefusePlace(*place, path); !s.ok()) return s;
+    stubs.push_back(stub);
   }
-  const bool stub = *place == DatabasePlace::kStub;  // refused to writers only
-  if (Status s = stub ? Status::OK() : RefusePlace(*place, path); !s.ok()) return s;
   auto impl = std::make_unique<Impl>();
-  impl->path = path;
+  for (const std::string& path : paths) impl->path += (impl->path.empty() ? "" : " + ") + path;
+  impl->paths = paths;
   for (int attempt = 0;; ++attempt) {
     try {
-      // A stub's shards are opened and checked one by one, so that an error
-      // names the shard (util/database_check.h).
-      auto stub_db = stub ? OpenStub(path) : Result<Xapian::Database>(Xapian::Database(path));
-      if (!stub_db.ok()) return stub_db.status();
-      impl->db = *stub_db;
-      // Reading a newer format could give wrong answers without an error.
-      if (Status s = CheckDatabaseFormat(impl->db, path); !s.ok()) return s;
+      Xapian::Database all;
+      for (std::size_t i = 0; i < paths.size(); ++i) {
+        // A stub's shards are opened and checked one by one, so that an
+        // error names the shard (util/database_check.h).
+        auto one =
+            stubs[i] ? OpenStub(paths[i]) : Result<Xapian::Database>(Xapian::Database(paths[i]));
+        if (!one.ok()) return one.status();
+        // Reading a newer format could give wrong answers without an error.
+        if (Status s = CheckDatabaseFormat(*one, paths[i]); !s.ok()) return s;
+        all.add_database(*one);
+      }
+      impl->db = all;
       impl->LoadLanguages();
       break;
     } catch (const Xapian::DatabaseModifiedError& e) {
       // A writer committed while we opened or read: open the new revision.
-      if (attempt >= 3) return StatusFromXapian(e, "opening database " + path);
+      if (attempt >= 3) return StatusFromXapian(e, "opening database " + impl->path);
     } catch (const Xapian::DatabaseCorruptError& e) {
       // Also what glass throws when a writer commits twice while we open
       // (a block of our revision reused: "Expected block 24 to be level 1,
       // not 0"; the soak test saw it about one run in five). Real damage
       // is still there on the next try.
-      if (attempt >= 3) return StatusFromOpenError(e, path, false);
+      if (attempt >= 3) return StatusFromOpenError(e, impl->path, false);
     } catch (const Xapian::Error& e) {
-      return StatusFromOpenError(e, path, false);
+      return StatusFromOpenError(e, impl->path, false);
     }
   }
   return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
@@ -641,6 +657,11 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request, QueryError*
       if (type == "UnimplementedError" && request.recent_days > 0) {
         return Status::InvalidArgument("--recent works on local databases only: " + impl_->path +
                                        " has remote shards");
+      }
+      // A remote shard went away after the open: say which (Xapian 1.4 has
+      // no partial results; util/database_check.h).
+      if (type.compare(0, 7, "Network") == 0) {
+        return NameLostShard(impl_->paths, StatusFromXapian(e, "searching " + impl_->path));
       }
       const bool raced = type == "DatabaseModifiedError" || type == "DatabaseCorruptError";
       if (!raced || attempt >= 3) return StatusFromXapian(e, "searching " + impl_->path);

@@ -201,6 +201,21 @@ Result<Xapian::Database> OpenStub(const std::string& path) {
   return all;
 }
 
+Status NameLostShard(const std::vector<std::string>& paths, const Status& fallback) {
+  for (const std::string& path : paths) {
+    auto place = InspectDatabasePlace(path);
+    if (!place.ok() || *place != DatabasePlace::kStub) continue;
+    auto shards = ReadStub(path);
+    if (!shards.ok()) continue;
+    for (const StubShard& shard : *shards) {
+      if (shard.kind != StubShard::Kind::kTcp && shard.kind != StubShard::Kind::kProg) continue;
+      auto db = OpenShard(path, shard);
+      if (!db.ok()) return db.status();
+    }
+  }
+  return fallback;
+}
+
 Result<DatabasePlace> InspectDatabasePlace(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;

@@ -77,6 +77,12 @@ Result<std::vector<StubShard>> ReadStub(const std::string& path);
 /// missing a part of the archive would look complete.
 Result<Xapian::Database> OpenStub(const std::string& path);
 
+/// After a remote shard failed while a search ran (a Xapian::NetworkError:
+/// its server stopped, its machine went, it timed out): the error of the
+/// first remote shard of the stubs among `paths` that cannot be reached now,
+/// named as OpenStub names it, or `fallback` if every one answers again.
+Status NameLostShard(const std::vector<std::string>& paths, const Status& fallback);
+
 /// Checks the value of schema::kMetaFormat: OK for a format this Byline
 /// reads (1 to schema::kFormatVersion); kNotOurDatabase for a greater one
 /// ("written by a newer Byline (format 2; this one reads up to 1)") or one

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <vector>
 
 namespace byline {
 
@@ -21,6 +22,18 @@ CLI::Option* AddDatabaseOption(CLI::App& cmd, std::string* db);
 /// The database a command uses: `db` as given, or DefaultDatabasePath()
 /// when it is empty. Read when the command runs, not when it is set up.
 std::string ResolveDatabasePath(const std::string& db);
+
+/// Adds `--db DB` to a command that reads: given several times, the
+/// databases (folders or stubs) are searched as one, as the shards of a
+/// stub are. Stored in `*dbs` (empty when not given).
+CLI::Option* AddDatabaseOption(CLI::App& cmd, std::vector<std::string>* dbs);
+
+/// The databases a reading command opens: `dbs` as given, or
+/// DefaultDatabasePath() alone when none was.
+std::vector<std::string> ResolveDatabasePaths(const std::vector<std::string>& dbs);
+
+/// The databases as messages and JSON name them: the paths joined by " + ".
+std::string DatabaseLabel(const std::vector<std::string>& dbs);
 
 }  // namespace byline
 

@@ -44,12 +44,13 @@ struct BenchReport {
   std::map<std::string, std::vector<double>> samples_ms;
 };
 
-/// Opens `options.threads` searchers on `db_path` (before the clock starts),
+/// Opens `options.threads` searchers on `db_paths` (searched as one; before
+/// the clock starts),
 /// runs `options.warmup` untimed passes over `queries` on each, then
 /// `options.repeat` timed passes, the threads taking queries from a shared
 /// counter. Fails only if the database cannot be opened.
-Result<BenchReport> RunBench(const std::string& db_path, const std::vector<LoggedQuery>& queries,
-                             const BenchOptions& options);
+Result<BenchReport> RunBench(const std::vector<std::string>& db_paths,
+                             const std::vector<LoggedQuery>& queries, const BenchOptions& options);
 
 /// Writes an SVG of each class's latency distribution to `path`: the share
 /// of executions (y, spaced so that p50, p90, p99 and p99.9 are even) answered
