@@ -35,6 +35,12 @@ void ApplyRankingSwitches(const EvalCommandOptions& opts, RankingOptions* rankin
   if (opts.expand_docs >= 0) ranking->expand_docs = static_cast<unsigned>(opts.expand_docs);
   if (opts.expand_weight >= 0) ranking->expand_weight = opts.expand_weight;
   if (opts.feedback_overlap >= 0) ranking->feedback_overlap = opts.feedback_overlap;
+  if (opts.feedback_gate >= 0) ranking->feedback_gate = opts.feedback_gate;
+  if (opts.feedback_gate_width >= 0) ranking->feedback_gate_width = opts.feedback_gate_width;
+  if (opts.feedback_long_query >= 0)
+    ranking->feedback_long_query = static_cast<unsigned>(opts.feedback_long_query);
+  if (opts.feedback_short_terms >= 0)
+    ranking->feedback_short_terms = static_cast<unsigned>(opts.feedback_short_terms);
 }
 
 // Keys in a fixed order, and tags in the order of the file (ordered_json).
@@ -188,6 +194,22 @@ CLI::App* SetupEvalCommand(CLI::App& app, EvalCommandOptions* opts) {
                   "Feedback articles with the same title and at least this share of stemmed "
                   "terms as one above count once (default 0.5; 0: off)")
       ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--feedback-gate", opts->feedback_gate,
+                  "Expand only when the last feedback hit scores at least this share of the "
+                  "first (default 0.7; 0: every query in full, as before)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--feedback-gate-width", opts->feedback_gate_width,
+                  "Ramp the expansion weight in over this much above --feedback-gate (0: all "
+                  "or nothing)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--feedback-long-query", opts->feedback_long_query,
+                  "Expand a query of at least this many stemmed words whatever --feedback-gate "
+                  "says (default 4; 0: the gate decides for every query)")
+      ->check(CLI::Range(0, 1000));
+  cmd->add_option("--feedback-short-terms", opts->feedback_short_terms,
+                  "Expansion terms for a query shorter than --feedback-long-query (0: as many as "
+                  "--expand; default 15)")
+      ->check(CLI::Range(0, 1000));
   return cmd;
 }
 

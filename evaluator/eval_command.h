@@ -30,6 +30,8 @@ struct EvalCommandOptions {
   int expand_terms = -1, expand_docs = -1;
   double expand_weight = -1;
   double feedback_overlap = -1;
+  double feedback_gate = -1, feedback_gate_width = -1;
+  int feedback_long_query = -1, feedback_short_terms = -1;
 };
 
 /// Adds the `eval` subcommand to `app`, filling `opts` when parsed.

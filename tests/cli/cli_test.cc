@@ -283,6 +283,19 @@ TEST_F(SampleCorpusCli, EvalScoresJudgedTopicsAndWritesARunFile) {
   auto lines = JsonLines(j.out);
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_NEAR(lines[0]["map"].get<double>(), 2.0 / 3, 1e-4);
+  // The feedback gate's switches: in range they run (the sample's topics
+  // score the same with feedback gated or on every request), out of range
+  // they are a usage error.
+  for (const char* gate : {"0", "0.7", "1"}) {
+    RunResult g = Byline({"eval", "--db", Db(), "--topics", topics, "--qrels", qrels,
+                          "--feedback-gate", gate, "--feedback-long-query", "4",
+                          "--feedback-short-terms", "15", "--feedback-gate-width", "0.1"});
+    ASSERT_EQ(g.code, 0) << gate << ": " << g.err;
+    EXPECT_NE(g.out.find("topics 3  MAP 0.6667"), std::string::npos) << gate << ": " << g.out;
+  }
+  RunResult gate = Byline(
+      {"eval", "--db", Db(), "--topics", topics, "--qrels", qrels, "--feedback-gate", "1.5"});
+  EXPECT_EQ(gate.code, 2) << gate.out;
   RunResult bad = Byline({"eval", "--db", Db(), "--topics", topics, "--qrels", topics});
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.err.find("topics.tsv:1: relevance 'in' is not a number"), std::string::npos)

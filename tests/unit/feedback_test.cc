@@ -6,6 +6,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include "byline/document.h"
 #include "byline/index_writer.h"
@@ -75,6 +76,87 @@ TEST(FeedbackTest, NearDuplicatesWithTheSameTitleCountOnce) {
     EXPECT_EQ(ids.size(), c.size);
     for (const std::string& id : c.always) EXPECT_EQ(ids.count(id), 1u) << id;
   }
+}
+
+// A first pass of `matches` articles for the query "Zgrain Zwheat": the first
+// holds both words, the others only "Zwheat" when `peaked`, both words too
+// when not (a flat top: every article scores the same).
+Xapian::MSet FirstPass(Xapian::WritableDatabase* db, int matches, bool peaked) {
+  for (int i = 0; i < matches; ++i) {
+    Xapian::Document doc;
+    if (i == 0 || !peaked) doc.add_term("Zgrain");
+    doc.add_term("Zwheat");
+    doc.add_term("Zpad" + std::to_string(i));
+    db->add_document(doc);
+  }
+  for (int i = 0; i < 20; ++i) {  // articles without either word, for IDF
+    Xapian::Document doc;
+    doc.add_term("Zother");
+    db->add_document(doc);
+  }
+  Xapian::Enquire enquire(*db);
+  enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Zgrain"), Xapian::Query("Zwheat")));
+  return enquire.get_mset(0, 10);
+}
+
+TEST(FeedbackTest, PlanExpandsFlatTopsAndLongQueriesOnly) {
+  const Xapian::Query two_words(Xapian::Query::OP_OR, Xapian::Query("Zgrain"),
+                                Xapian::Query("Zwheat"));
+  std::vector<Xapian::Query> many;
+  for (const char* w : {"Zgrain", "Zwheat", "Zexport", "Zprice"}) many.emplace_back(w);
+  const Xapian::Query four_words(Xapian::Query::OP_OR, many.begin(), many.end());
+  struct Case {
+    const char* name;
+    int matches;
+    bool peaked;
+    double gate, width;
+    unsigned long_query, short_terms;
+    const Xapian::Query* query;
+    unsigned terms;
+    double weight;  // of expand_weight 0.2
+  };
+  for (const Case& c : {
+           Case{"no gate: every query in full", 10, true, 0, 0, 4, 10, &two_words, 20, 0.2},
+           Case{"flat top ten", 10, false, 0.7, 0, 4, 10, &two_words, 10, 0.2},
+           Case{"flat, no short-query size", 10, false, 0.7, 0, 4, 0, &two_words, 20, 0.2},
+           Case{"one article above the rest", 10, true, 0.7, 0, 4, 10, &two_words, 0, 0},
+           Case{"fewer matches than feedback articles", 5, false, 0.7, 0, 4, 10, &two_words, 0, 0},
+           Case{"a long query whatever its top", 10, true, 0.7, 0, 4, 10, &four_words, 20, 0.2},
+           Case{"long-query rule off", 10, true, 0.7, 0, 0, 10, &four_words, 0, 0},
+           Case{"ramp: flat is past its end", 10, false, 0.7, 0.2, 4, 10, &two_words, 10, 0.2},
+       }) {
+    SCOPED_TRACE(c.name);
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::MSet top = FirstPass(&db, c.matches, c.peaked);
+    RankingOptions r;
+    r.expand_terms = 20;
+    r.expand_weight = 0.2;
+    r.feedback_gate = c.gate;
+    r.feedback_gate_width = c.width;
+    r.feedback_long_query = c.long_query;
+    r.feedback_short_terms = c.short_terms;
+    FeedbackPlan plan = PlanFeedback(*c.query, top, r);
+    EXPECT_EQ(plan.terms, c.terms);
+    EXPECT_DOUBLE_EQ(plan.weight, c.weight);
+  }
+}
+
+TEST(FeedbackTest, PlanRampsTheWeightBetweenGateAndGatePlusWidth) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::MSet top = FirstPass(&db, 10, true);
+  const double ratio = top[9].get_weight() / top[0].get_weight();
+  ASSERT_GT(ratio, 0.1);
+  ASSERT_LT(ratio, 0.9);
+  const Xapian::Query q(Xapian::Query::OP_OR, Xapian::Query("Zgrain"), Xapian::Query("Zwheat"));
+  RankingOptions r;
+  r.expand_terms = 20;
+  r.expand_weight = 0.2;
+  r.feedback_gate = ratio - 0.05;  // a quarter of the way up a ramp of 0.2
+  r.feedback_gate_width = 0.2;
+  FeedbackPlan plan = PlanFeedback(q, top, r);
+  EXPECT_EQ(plan.terms, 20u);
+  EXPECT_NEAR(plan.weight, 0.2 * 0.25, 1e-9);
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
  */
 #include "search/feedback.h"
 
+#include <algorithm>
+
 #include "byline/document.h"
 
 namespace byline {
@@ -70,6 +72,33 @@ std::vector<Xapian::docid> FeedbackDocuments(const Xapian::Database& db, const X
     kept.push_back(std::move(k));
   }
   return out;
+}
+
+FeedbackPlan PlanFeedback(const Xapian::Query& query, const Xapian::MSet& top,
+                          const RankingOptions& ranking) {
+  FeedbackPlan full{ranking.expand_terms, ranking.expand_weight};
+  if (ranking.feedback_gate <= 0 || top.empty()) return full;
+  if (ranking.feedback_long_query > 0) {
+    unsigned words = 0;  // unique terms come once each
+    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+      if (IsExpansionTerm(*t)) ++words;
+    }
+    if (words >= ranking.feedback_long_query) return full;
+  }
+  const double first = top.begin().get_weight();
+  double ratio = 0.0;
+  if (first > 0 && ranking.expand_docs > 0 && top.size() >= ranking.expand_docs) {
+    ratio = top[ranking.expand_docs - 1].get_weight() / first;
+  }
+  const double strength =
+      ranking.feedback_gate_width <= 0
+          ? (ratio >= ranking.feedback_gate ? 1.0 : 0.0)
+          : std::clamp((ratio - ranking.feedback_gate) / ranking.feedback_gate_width, 0.0, 1.0);
+  if (strength <= 0) return {};
+  const unsigned terms = ranking.feedback_short_terms > 0
+                             ? std::min(ranking.feedback_short_terms, ranking.expand_terms)
+                             : ranking.expand_terms;
+  return {terms, ranking.expand_weight * strength};
 }
 
 }  // namespace byline

@@ -6,6 +6,8 @@
 
 #include <xapian.h>
 
+#include "byline/ranker.h"
+
 #include <string>
 #include <vector>
 
@@ -23,6 +25,22 @@ bool IsExpansionTerm(const std::string& term);
 /// stay. `overlap` <= 0 keeps every hit.
 std::vector<Xapian::docid> FeedbackDocuments(const Xapian::Database& db, const Xapian::MSet& top,
                                              double overlap);
+
+/// How to expand a query: with how many terms, at what weight (relative to
+/// the query's own words). No terms: not at all.
+struct FeedbackPlan {
+  unsigned terms = 0;
+  double weight = 0;
+};
+
+/// How to expand `query`, whose first pass gave `top` (its best
+/// `ranking.expand_docs` hits). A query of `ranking.feedback_long_query` or
+/// more stemmed words gets `expand_terms` at `expand_weight`; a shorter one
+/// `feedback_short_terms` (if set) at `expand_weight` times the ramp of
+/// RankingOptions::feedback_gate over the score of the last of those hits
+/// divided by the first's (0 with fewer hits).
+FeedbackPlan PlanFeedback(const Xapian::Query& query, const Xapian::MSet& top,
+                          const RankingOptions& ranking);
 
 }  // namespace byline
 

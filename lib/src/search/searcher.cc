@@ -206,20 +206,20 @@ struct Searcher::Impl {
                        const Xapian::Query& filter, const RankingOptions& ranking) {
     enquire->set_query(filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter));
     Xapian::MSet top = enquire->get_mset(0, ranking.expand_docs);
-    if (top.empty()) return q;
+    const FeedbackPlan plan = PlanFeedback(q, top, ranking);
+    if (top.empty() || plan.terms == 0) return q;
     Xapian::RSet rset;
     for (Xapian::docid d : FeedbackDocuments(db, top, ranking.feedback_overlap)) {
       rset.add_document(d);
     }
     ExpansionTermsOnly decider;
-    Xapian::ESet eset = enquire->get_eset(ranking.expand_terms, rset, &decider);
+    Xapian::ESet eset = enquire->get_eset(plan.terms, rset, &decider);
     if (eset.empty()) return q;
     std::vector<Xapian::Query> terms;
     for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
     Xapian::Query expansion(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    return Xapian::Query(
-        Xapian::Query::OP_OR, q,
-        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, ranking.expand_weight));
+    return Xapian::Query(Xapian::Query::OP_OR, q,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, plan.weight));
   }
 
   // Runs one query; may throw Xapian::Error.
