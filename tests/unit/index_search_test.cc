@@ -87,6 +87,8 @@ TEST_F(IndexSearchTest, FindsTheRightArticleFirst) {
       {"café port", "cafe-du-port.txt"},
       {"метро", "metro-stations.html"},
       {"高铁", "wire-2019-0107"},
+      {"速铁", "wire-2019-0107"},  // across the words 高速|铁路
+      {"缩", "wire-2019-0107"},    // a character of the word 缩短
       {"التمور", "wire-2019-0104"},
       {"honey hives", "bees-in-the-city.md"},
       {"chess", "chess-club.md"},
