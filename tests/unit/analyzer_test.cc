@@ -177,6 +177,10 @@ TEST(AnalyzerTest, SpacelessRunsAreCharacterBigramsWithTheirWordsJoined) {
       {"대통령은 말했다", "ko",
        "~대통@0 (~대@0) (대통령은@0) ~통령@1 (~통@1) ~령은@2 (~령@2) (~은@2) ~말했@3 (~말@3) "
        "(말했다@3) ~했다@4 (~했@4) (~다@4)"},
+      // Letters or digits that ICU keeps in one word with Hangul are a word
+      // of their own, and so is the rest (ICU already splits "3월").
+      {"G20에서 KBS는", "ko", "g20@0 에서@1 (~에@1) (~서@1) kbs@2 는@3"},
+      {"3월 제3회", "ko", "3@0 월@1 제@2 3@3 회@4"},
       // Thai: a character is a consonant with its vowel and tone marks
       // (ICU: ภาษา|ไทย|ง่าย).
       {"ภาษาไทยง่าย", "th",
@@ -239,6 +243,11 @@ TEST(AnalyzerTest, AnyPartOfASpacelessRunIsFoundAsAPhrase) {
       {"대통령은 말했다", "대통령", true},
       {"대통령이 말했다", "대통령", true},
       {"대통령", "대통령은", false},
+      {"G20에서 만났다", "G20", true},
+      {"KBS는 보도했다", "KBS", true},
+      {"제3회 대회", "3회", true},
+      {"トランプ大統領が", "ランプ", true},  // a false friend, as any substring
+      {"トランプ大統領が", "大統領", true},
       // Thai: a part of a compound, at its start or its end.
       {"กรุงเทพมหานคร", "กรุงเทพ", true},
       {"กรุงเทพมหานคร", "มหานคร", true},

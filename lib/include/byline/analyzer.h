@@ -52,7 +52,9 @@
  *       for Larkey's light10 (benchmarks/README.md, "Arabic spelling");
  *    8. runs of text written without spaces between words (Han, kana, Hangul,
  *       Thai, Lao, Khmer, Myanmar: neighbouring ICU words of these scripts
- *       with nothing between them) are read as characters (a character with
+ *       with nothing between them; a word ICU keeps whole across ASCII
+ *       letters or digits and such a script, "G20에서", is split there into
+ *       "g20" and the run "에서") are read as characters (a character with
  *       its combining marks), so that any part of a word can be found, not
  *       only ICU's dictionary words (湖 in 太湖, 科技 in 高科技, 대통령 in
  *       대통령은, กรุงเทพ in กรุงเทพมหานคร). A run of n >= 2 characters gives

@@ -309,6 +309,63 @@ UChar32 CodePointAt(std::string_view text, std::size_t i, std::size_t* len) {
   return c;
 }
 
+// Appends the word `w` of `text` to *spans, split where it passes between a
+// spaceless script and another (analyzer.h, step 8): ICU keeps Hangul and
+// Latin letters or digits together ("G20에서", at the G20; "KBS는"), and the
+// particle is then a run of its own beside the word "g20". A character of
+// no script of its own (digits, "ー", marks) belongs to the part it stands
+// in, or to the part after it at the start ("3월" is one run).
+void SplitSpaceless(std::string_view text, WordSpan w, std::vector<WordSpan>* spans) {
+  bool high = false, ascii = false;  // (every spaceless script is in 3-byte UTF-8 or above)
+  for (std::size_t i = w.start; i < w.end; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    high = high || c >= 0xE0;
+    ascii = ascii || c < 0x80;
+  }
+  if (!high) {
+    spans->push_back(w);
+    return;
+  }
+  if (!ascii) {
+    // Most words: one script throughout (a Chinese word, a Hindi word), told
+    // by its first character. (Letters of other scripts mixed into a Hangul
+    // word without an ASCII one stay in its run.)
+    std::size_t len = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    w.spaceless = SpacelessScript(uscript_getScript(CodePointAt(text, w.start, &len), &status));
+    if (w.spaceless) w.letter_word = false;
+    spans->push_back(w);
+    return;
+  }
+  const std::size_t first = spans->size();
+  WordSpan part = w;
+  bool decided = false;  // whether part.spaceless is known yet
+  for (std::size_t i = w.start; i < w.end;) {
+    std::size_t len = 0;
+    UChar32 c = CodePointAt(text, i, &len);
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &status);
+    if (U_SUCCESS(status) && script != USCRIPT_COMMON && script != USCRIPT_INHERITED) {
+      bool spaceless = SpacelessScript(script);
+      if (!decided) {
+        part.spaceless = spaceless;
+        decided = true;
+      } else if (spaceless != part.spaceless) {
+        part.end = i;
+        spans->push_back(part);
+        part.start = i;
+        part.spaceless = spaceless;
+      }
+    }
+    i += len;
+  }
+  part.end = w.end;
+  spans->push_back(part);
+  for (std::size_t k = first; k < spans->size(); ++k) {
+    if ((*spans)[k].spaceless) (*spans)[k].letter_word = false;
+  }
+}
+
 // Characters that NFKC case folding and Byline's accent folding leave as
 // they are: the common ideographs, hiragana, full-width katakana and Hangul
 // syllables, most of a Chinese, Japanese or Korean text. Their grams skip ICU.
@@ -794,15 +851,11 @@ std::vector<Token> Analyzer::Tokenize(std::string_view text, std::string_view la
     if (rule < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation, symbols
     WordSpan w{static_cast<std::size_t>(start), static_cast<std::size_t>(end),
                rule >= UBRK_WORD_LETTER, rule >= UBRK_WORD_LETTER && rule < UBRK_WORD_LETTER_LIMIT};
-    if (w.letters && static_cast<unsigned char>(segmented[w.start]) >= 0xE0) {
-      // (Every spaceless script is in 3-byte UTF-8 or above.)
-      std::size_t len = 0;
-      UErrorCode script_status = U_ZERO_ERROR;
-      w.spaceless =
-          SpacelessScript(uscript_getScript(CodePointAt(segmented, w.start, &len), &script_status));
-      if (w.spaceless) w.letter_word = false;
+    if (w.letters) {
+      SplitSpaceless(segmented, w, &spans);
+    } else {
+      spans.push_back(w);
     }
-    spans.push_back(w);
   }
   utext_close(ut);
   tokens.reserve(spans.size() + spans.size() / 8);
