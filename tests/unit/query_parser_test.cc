@@ -44,6 +44,7 @@ TEST(QueryParserTest, DefaultAnd) {
       {"\"the 1990’s\"", "\"the 1990\""},
       {"I'd ieds", "(i'd AND ieds)"},
       {"Qāmishlī", "qamishli"},
+      {"Kadhafi al-Qaida", "(gaddafi AND (\"al qaeda\" OR alqaeda))"},
       // Spaceless scripts: the phrase of the text's bigrams (or its one
       // bigram or character) must match; ICU's whole words only rank.
       {"北京时间", "(\"北京 京时 时间\" AND_MAYBE (北京 OR 时间))"},

@@ -50,6 +50,7 @@ TEST(SnippetTest, HighlightsSurfaceForms) {
       {"Koeln", "Der 1. FC Köln siegt.", "de", "Der 1. FC [Köln] siegt."},
       {"Koeln", "He flew to Köln today.", "en", "He flew to [Köln] today."},
       {"\"Muenchen Nord\"", "Von München Nord aus.", "de", "Von [München Nord] aus."},
+      {"Gaddafi", "Colonel Qaddafi and Kadhafi.", "en", "Colonel [Qaddafi] and [Kadhafi]."},
       {"高铁", "高铁新线开通", "zh", "[高铁]新线开通"},
       // Any part of a spaceless run, highlighted as one range: a character,
       // a word inside a longer one, a string across words.

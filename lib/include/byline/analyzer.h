@@ -33,7 +33,11 @@
  *       "ied"), French/Italian elisions ("l'", "d'") removed; English
  *       contractions in "'d", "'ll", "'re", "'ve", "'m" keep their apostrophe
  *       ("i'd", "we'll": not "id", "well"); other apostrophes dropped
- *       ("don't" -> "dont");
+ *       ("don't" -> "dont"); a name's romanisations listed in a table are
+ *       read as one ("Qaddafi", "Kadhafi", "Gadhafi" -> "gaddafi";
+ *       "Selenskyj" -> "zelensky"; "al-Qaida" -> "al" "qaeda"; "Hajeen"
+ *       -> "hajin"), a table because no spelling key measured held
+ *       (benchmarks/README.md, "Name variants");
  *    5. symbol words: a word of letters (no digits) followed by "+", "++" or
  *       "#" that no word or further '+', '#', '&' follows ("C++", "C#",
  *       "gtk+", "notepad++"), or words of letters joined by single '&'s with
