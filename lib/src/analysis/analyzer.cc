@@ -328,7 +328,7 @@ struct WordSpan {
   bool letter_word;        // letters of an alphabet (not kana, ideographs): with no
                            // digit, it may carry symbols ("C++", "AT&T")
   bool spaceless = false;  // of a script written without spaces between words
-                           // (SpacelessScript): a part of a run (analyzer.h, step 7)
+                           // (SpacelessScript): a part of a run (analyzer.h, step 8)
 };
 
 // Scripts whose words are not delimited by spaces (Han, kana, Thai, Lao,
@@ -545,12 +545,12 @@ struct Analyzer::Impl {
     return FoldUnicode(word, typed);
   }
 
-  // The filters (analyzer.h, steps 1 to 6) over `spans`, the words
+  // The filters (analyzer.h, steps 1 to 6 and 8) over `spans`, the words
   // of `text`, appended to *tokens.
   void Filter(std::string_view text, std::string_view lang, std::vector<Token>* tokens) const;
 
   // The tokens of the run spans[first..last] (adjacent spaceless words,
-  // analyzer.h, step 7) from position *pos on, which it advances past them.
+  // analyzer.h, step 8) from position *pos on, which it advances past them.
   void AddRun(std::string_view text, std::size_t first, std::size_t last, std::uint32_t* pos,
               std::vector<Token>* tokens) const;
 
