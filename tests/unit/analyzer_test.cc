@@ -58,12 +58,15 @@ TEST(AnalyzerTest, TokenizesAndNormalizes) {
       {"Noël naïve Zoë", "fr", "noel naive zoe"},
       {"Baden-Württemberg", "de", "baden wurttemberg (wuerttemberg) (badenwurttemberg)"},
       {"ﬁnancial ＡＢＣ", "en", "financial abc"},
+      // A name's romanisations listed in the table are one; other words,
+      // however alike, are not (the study's false joins).
+      {"Qaddafi, KADHAFI and Gadhafi", "en", "gaddafi gaddafi and gaddafi"},
+      {"al-Qaida Hajeen Selenskyj Kiew", "de", "al qaeda (alqaeda) hajin zelensky kyiv"},
+      {"Mohamed Muhammad Mahmoud", "en", "mohammed mohammed mahmoud"},
+      {"Warner Werner Being Boeing Allan Ellen", "en", "warner werner being boeing allan ellen"},
       // French elisions.
       {"l'armée d'Hélène qu'il", "fr", "armee helene il"},
-      // Scripts without spaces: dictionary segmentation.
-      {"北京时间湖人", "zh", "北京 时间 湖人"},
-      {"ภาษาไทยง่าย", "th", "ภาษา ไทย ง่าย"},
-      {"東京都に住む", "ja", "東京 都 に 住む"},
+      // (Scripts without spaces: SpacelessRunsAreCharacterBigrams... below.)
       // Arabic diacritics and tatweel removed; Cyrillic ё folds, й stays.
       {"الْعَرَبِيَّة", "ar", "العربيه"},
       {"العـــربية", "ar", "العربيه"},
@@ -96,7 +99,6 @@ TEST(AnalyzerTest, TokenizesAndNormalizes) {
       {"flood\u2060barrier", "en", "flood barrier"},
       {"flood\ufeffbarrier", "en", "flood barrier"},
       {"\ufeffflood\u00a0\u00a0barrier\u3000", "en", "flood barrier"},
-      {"北京\u3000上海", "zh", "北京 上海"},
       {"Qāmishlī\u00a0Hajín", "en", "qamishli hajin"},
       // ZWNJ and ZWJ stay inside words (Persian, Indic), then fold away.
       {"می\u200cخواهم", "fa", "میخواهم"},
@@ -143,6 +145,126 @@ TEST(AnalyzerTest, TokenizesAndNormalizes) {
   Analyzer a;
   for (const auto& c : cases) {
     EXPECT_EQ(Terms(a, c.text, c.lang), c.terms) << "text: " << c.text;
+  }
+}
+
+// Tokens with their positions; joined forms in parentheses, character grams
+// of a spaceless run (Token::gram, not ICU words) marked with '~'.
+std::string RunTerms(const Analyzer& a, const std::string& text, const std::string& lang = "") {
+  std::string out;
+  for (const Token& t : a.Tokenize(text, lang)) {
+    if (!out.empty()) out += ' ';
+    std::string one = (t.gram ? "~" : "") + t.term + "@" + std::to_string(t.pos);
+    out += t.joined ? "(" + one + ")" : one;
+  }
+  return out;
+}
+
+TEST(AnalyzerTest, SpacelessRunsAreCharacterBigramsWithTheirWordsJoined) {
+  const TokenCase cases[] = {
+      // Chinese: bigrams at consecutive positions, each character at its
+      // bigram's (the last at the last one's), ICU's words (北京|时间|湖人)
+      // are the bigrams that are words.
+      {"北京时间湖人", "zh",
+       "北京@0 (~北@0) ~京时@1 (~京@1) 时间@2 (~时@2) ~间湖@3 (~间@3) 湖人@4 (~湖@4) (~人@4)"},
+      // A word of 3 characters is a joined form at its first character.
+      {"高科技", "zh", "~高科@0 (~高@0) (高科技@0) ~科技@1 (~科@1) (~技@1)"},
+      // A run of one character is that character; the word after a run
+      // follows its last bigram.
+      {"在A股", "zh", "在@0 a@1 股@2"},
+      {"GDP增长率", "zh", "gdp@0 增长@1 (~增@1) ~长率@2 (~长@2) (率@2)"},
+      {"中国，人民", "zh", "中国@0 (~中@0) (~国@0) 人民@1 (~人@1) (~民@1)"},
+      {"北京\u3000上海", "zh", "北京@0 (~北@0) (~京@0) 上海@1 (~上@1) (~海@1)"},
+      // Japanese: kanji and kana alike (ICU: 東京|都|に|住む).
+      {"株価", "ja", "株価@0 (~株@0) (~価@0)"},
+      {"東京都に住む", "ja",
+       "東京@0 (~東@0) ~京都@1 (~京@1) ~都に@2 (都@2) ~に住@3 (に@3) 住む@4 (~住@4) (~む@4)"},
+      // Korean: a word with its particle attached is a run of its own.
+      {"대통령은 말했다", "ko",
+       "~대통@0 (~대@0) (대통령은@0) ~통령@1 (~통@1) ~령은@2 (~령@2) (~은@2) ~말했@3 (~말@3) "
+       "(말했다@3) ~했다@4 (~했@4) (~다@4)"},
+      // Letters or digits that ICU keeps in one word with Hangul are a word
+      // of their own, and so is the rest (ICU already splits "3월").
+      {"G20에서 KBS는", "ko", "g20@0 에서@1 (~에@1) (~서@1) kbs@2 는@3"},
+      {"3월 제3회", "ko", "3@0 월@1 제@2 3@3 회@4"},
+      // Thai: a character is a consonant with its vowel and tone marks
+      // (ICU: ภาษา|ไทย|ง่าย).
+      {"ภาษาไทยง่าย", "th",
+       "~ภา@0 (~ภ@0) (ภาษา@0) ~าษ@1 (~า@1) ~ษา@2 (~ษ@2) ~าไ@3 (~า@3) ~ไท@4 (~ไ@4) (ไทย@4) ~ทย@5 "
+       "(~ท@5) ~ยง่@6 (~ย@6) ~ง่า@7 (~ง่@7) (ง่าย@7) ~าย@8 (~า@8) (~ย@8)"},
+      {"ไทยง่าย", "th",
+       "~ไท@0 (~ไ@0) (ไทย@0) ~ทย@1 (~ท@1) ~ยง่@2 (~ย@2) ~ง่า@3 (~ง่@3) (ง่าย@3) "
+       "~าย@4 (~า@4) (~ย@4)"},
+  };
+  Analyzer a;
+  for (const auto& c : cases) {
+    EXPECT_EQ(RunTerms(a, c.text, c.lang), c.terms) << "text: " << c.text;
+  }
+}
+
+// Whether `query`'s words (Token::joined false) stand in `text` at
+// consecutive positions, as a Xapian phrase of the indexed terms would find
+// them: what a search for the query matches.
+bool FoundAsPhrase(const Analyzer& a, const std::string& text, const std::string& query) {
+  std::vector<std::string> words;
+  for (const Token& t : a.Tokenize(query)) {
+    if (!t.joined) words.push_back(t.term);
+  }
+  if (words.empty()) return false;
+  std::vector<Token> toks = a.Tokenize(text);
+  for (const Token& first : toks) {
+    if (first.term != words[0]) continue;
+    bool all = true;
+    for (std::size_t k = 1; k < words.size() && all; ++k) {
+      all = false;
+      for (const Token& t : toks) all = all || (t.term == words[k] && t.pos == first.pos + k);
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+TEST(AnalyzerTest, AnyPartOfASpacelessRunIsFoundAsAPhrase) {
+  struct Case {
+    const char* text;
+    const char* query;
+    bool found;
+  };
+  const Case cases[] = {
+      // Chinese: a character inside a word, a word inside a longer one, a
+      // string across ICU's words (讨论|政策), the whole text.
+      {"太湖水位上涨", "湖", true},
+      {"高科技公司", "科技", true},
+      {"讨论政策", "论政", true},
+      {"中国人民银行", "国人民银", true},
+      {"中国人民银行", "中国人民银行", true},
+      {"中国人民银行", "人银", false},
+      {"中国，人民", "国人", false},  // punctuation ends a run
+      {"GDP增长率", "GDP增长", true},
+      {"增长GDP", "长GDP", true},
+      // Japanese.
+      {"株価が上昇した", "株", true},
+      {"東京都に住む", "都に住", true},
+      // Korean: the word without its particle; not the other way round.
+      {"대통령은 말했다", "대통령", true},
+      {"대통령이 말했다", "대통령", true},
+      {"대통령", "대통령은", false},
+      {"G20에서 만났다", "G20", true},
+      {"KBS는 보도했다", "KBS", true},
+      {"제3회 대회", "3회", true},
+      {"トランプ大統領が", "ランプ", true},  // a false friend, as any substring
+      {"トランプ大統領が", "大統領", true},
+      // Thai: a part of a compound, at its start or its end.
+      {"กรุงเทพมหานคร", "กรุงเทพ", true},
+      {"กรุงเทพมหานคร", "มหานคร", true},
+      {"กรุงเทพมหานคร", "เชียงใหม่", false},
+      // Spaced scripts are untouched: no part of a word.
+      {"Hochwasserschutz", "wasser", false},
+  };
+  Analyzer a;
+  for (const auto& c : cases) {
+    EXPECT_EQ(FoundAsPhrase(a, c.text, c.query), c.found)
+        << "text: " << c.text << " query: " << c.query;
   }
 }
 
@@ -233,11 +355,19 @@ struct StemCase {
 
 TEST(AnalyzerTest, StemsWithTheArticleLanguage) {
   const StemCase cases[] = {
-      {"running", "en", "run"},    {"elections", "en", "elect"},
+      {"running", "en", "run"},
+      {"elections", "en", "elect"},
       {"running", "", "run"},  // English when unknown
-      {"wahlen", "de", "wahl"},    {"élections", "fr", "élect"},
-      {"новости", "ru", "новост"}, {"北京", "zh", "北京"},  // no stemmer: unchanged
-      {"2018", "en", "2018"},      {"b52", "en", "b52"},
+      {"wahlen", "de", "wahl"},
+      {"élections", "fr", "élect"},
+      {"новости", "ru", "новост"},
+      {"北京", "zh", "北京"},  // no stemmer: unchanged
+      {"2018", "en", "2018"},
+      {"b52", "en", "b52"},
+      // A listed name's inflections stem to the spelling its group reads as.
+      {"kiewer", "de", "kyiv"},
+      {"qaddafis", "en", "gaddafi"},
+      {"kyiv", "de", "kyiv"},
   };
   Analyzer a;
   for (const auto& c : cases) {

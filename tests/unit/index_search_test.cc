@@ -88,6 +88,8 @@ TEST_F(IndexSearchTest, FindsTheRightArticleFirst) {
       {"café port", "cafe-du-port.txt"},
       {"метро", "metro-stations.html"},
       {"高铁", "wire-2019-0107"},
+      {"速铁", "wire-2019-0107"},  // across the words 高速|铁路
+      {"缩", "wire-2019-0107"},    // a character of the word 缩短
       {"التمور", "wire-2019-0104"},
       {"honey hives", "bees-in-the-city.md"},
       {"chess", "chess-club.md"},
@@ -551,6 +553,45 @@ TEST(SearcherTest, MissingDatabaseIsNotFound) {
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.status().code(), StatusCode::kNotFound);
   EXPECT_NE(s.status().message().find("byline index"), std::string::npos);
+}
+
+// Chinese, Korean, Thai: a part of a word finds the article, and an article
+// with the query as a whole word ranks above a shorter one with it inside a
+// longer word.
+TEST(SpacelessSearchTest, PartsOfWordsMatchAndWholeWordsRankFirst) {
+  test::TempDir dir;
+  dir.Write("a.jsonl",
+            "{\"id\": \"whole\", \"lang\": \"zh\", \"body\": \"这家科技公司今天发布了新产品。\"}\n"
+            "{\"id\": \"inside\", \"lang\": \"zh\", \"body\": "
+            "\"高科技股价上涨。\"}\n"
+            "{\"id\": \"other\", \"lang\": \"zh\", \"body\": \"今天天气很好。\"}\n"
+            "{\"id\": \"ko\", \"lang\": \"ko\", \"body\": \"대통령은 오늘 기자회견에서 말했다.\"}\n"
+            "{\"id\": \"th\", \"lang\": \"th\", \"body\": \"ฝนตกหนักในกรุงเทพมหานครเมื่อวานนี้\"}\n");
+  IndexOptions opts;
+  opts.db_path = (dir.path() / "db").string();
+  opts.on_problem = [](const Status& s) { ADD_FAILURE() << s.message(); };
+  ASSERT_TRUE(IndexPaths({(dir.path() / "a.jsonl").string()}, opts).ok());
+  auto s = Searcher::Open(opts.db_path);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  auto ids = [&](const std::string& q) {
+    SearchRequest req;
+    req.query = q;
+    auto r = (*s)->Search(req);
+    EXPECT_TRUE(r.ok()) << q;
+    std::string out;
+    for (const Hit& h : r->hits) out += (out.empty() ? "" : " ") + h.article.id;
+    return out;
+  };
+  EXPECT_EQ(ids("科技"), "whole inside");
+  // Quoted, the string only: no word is preferred, the shorter article first.
+  EXPECT_EQ(ids("\"科技\""), "inside whole");
+  EXPECT_EQ(ids("技公"), "whole");  // across 科技|公司
+  EXPECT_EQ(ids("高科"), "inside");
+  EXPECT_EQ(ids("气"), "other");  // a character of 天气
+  EXPECT_EQ(ids("대통령"), "ko");
+  EXPECT_EQ(ids("기자"), "ko");
+  EXPECT_EQ(ids("กรุงเทพ"), "th");
+  EXPECT_EQ(ids("มหานคร"), "th");
 }
 
 }  // namespace

@@ -50,7 +50,16 @@ TEST(SnippetTest, HighlightsSurfaceForms) {
       {"Koeln", "Der 1. FC Köln siegt.", "de", "Der 1. FC [Köln] siegt."},
       {"Koeln", "He flew to Köln today.", "en", "He flew to [Köln] today."},
       {"\"Muenchen Nord\"", "Von München Nord aus.", "de", "Von [München Nord] aus."},
+      {"Gaddafi", "Colonel Qaddafi and Kadhafi.", "en", "Colonel [Qaddafi] and [Kadhafi]."},
       {"高铁", "高铁新线开通", "zh", "[高铁]新线开通"},
+      // Any part of a spaceless run, highlighted as one range: a character,
+      // a word inside a longer one, a string across words.
+      {"湖", "太湖水位上涨", "zh", "太[湖]水位上涨"},
+      {"科技", "高科技公司", "zh", "高[科技]公司"},
+      {"论政", "讨论政策", "zh", "讨[论政]策"},
+      {"国人民银", "中国人民银行", "zh", "中[国人民银]行"},
+      {"대통령", "대통령은 말했다", "ko", "[대통령]은 말했다"},
+      {"กรุงเทพ", "ที่กรุงเทพมหานคร", "th", "ที่[กรุงเทพ]มหานคร"},
       // Arabic spellings fold alike and keep their letters when marked.
       {"\"مدرسه\"", "افتتحت مدرسة جديدة.", "ar", "افتتحت [مدرسة] جديدة."},
       {"مسئول", "قال مسؤول حكومي.", "ar", "قال [مسؤول] حكومي."},

@@ -33,7 +33,11 @@
  *       "ied"), French/Italian elisions ("l'", "d'") removed; English
  *       contractions in "'d", "'ll", "'re", "'ve", "'m" keep their apostrophe
  *       ("i'd", "we'll": not "id", "well"); other apostrophes dropped
- *       ("don't" -> "dont");
+ *       ("don't" -> "dont"); a name's romanisations listed in a table are
+ *       read as one ("Qaddafi", "Kadhafi", "Gadhafi" -> "gaddafi";
+ *       "Selenskyj" -> "zelensky"; "al-Qaida" -> "al" "qaeda"; "Hajeen"
+ *       -> "hajin"), a table because no spelling key measured held
+ *       (benchmarks/README.md, "Name variants");
  *    5. symbol words: a word of letters (no digits) followed by "+", "++" or
  *       "#" that no word or further '+', '#', '&' follows ("C++", "C#",
  *       "gtk+", "notepad++"), or words of letters joined by single '&'s with
@@ -49,7 +53,27 @@
  *       and is stemmed with "ال" in front, so that Snowball reads every word
  *       as a noun ("مفاوضات" and "المفاوضات" stem alike): known-item MRR@10
  *       on news-ar 0.669, against 0.630 for Snowball on the term and 0.593
- *       for Larkey's light10 (benchmarks/README.md, "Arabic spelling").
+ *       for Larkey's light10 (benchmarks/README.md, "Arabic spelling");
+ *    8. runs of text written without spaces between words (Han, kana, Hangul,
+ *       Thai, Lao, Khmer, Myanmar: neighbouring ICU words of these scripts
+ *       with nothing between them; a word ICU keeps whole across ASCII
+ *       letters or digits and such a script, "G20에서", is split there into
+ *       "g20" and the run "에서") are read as characters (a character with
+ *       its combining marks), so that any part of a word can be found, not
+ *       only ICU's dictionary words (湖 in 太湖, 科技 in 高科技, 대통령 in
+ *       대통령은, กรุงเทพ in กรุงเทพมหานคร). A run of n >= 2 characters gives
+ *       its n - 1 overlapping bigrams at consecutive positions (the run's
+ *       words, `joined` false, and its only ones), each character as a
+ *       joined form at its bigram's position (the last at the last bigram's),
+ *       and each ICU word of 3 or more characters as a joined form at its
+ *       first character's position; a run of one character is that
+ *       character. A bigram or character that is also an ICU word of the
+ *       run is that word (`gram` false); the others are `gram`. So every
+ *       string of 2 or more characters of a run is a phrase of its bigrams
+ *       at consecutive positions, however ICU segments the text around it,
+ *       and the query parser asks for that phrase, and for the whole ICU
+ *       words only to rank (query_parser.h). Known-item MRR@10 on news-zh:
+ *       see benchmarks/README.md, "Chinese, Japanese, Korean and Thai".
  *  ICU types stay behind this header.
  */
 #ifndef BYLINE_ANALYZER_H
@@ -66,17 +90,24 @@ namespace byline {
 
 /// One word of a text, normalised, with where it stood.
 struct Token {
-  std::string term;     ///< normalised form (folded, unstemmed)
-  std::size_t start;    ///< byte offset of the surface form in the input
-  std::size_t end;      ///< one past its last byte
-  std::uint32_t pos;    ///< word position, 0-based and consecutive
-  bool joined = false;  ///< an extra form sharing `pos` with the first part:
-                        ///< a compound ("alqaeda"), a symbol word's letters
-                        ///< ("c" for "c++") or a typed spelling ("koeln" for
-                        ///< "Köln"); not a word of its own
-  bool typed = false;   ///< a joined form that is the word's letters typed
-                        ///< without their marks ("koeln"): not searched for
-                        ///< when it comes from a query
+  std::string term;        ///< normalised form (folded, unstemmed)
+  std::size_t start;       ///< byte offset of the surface form in the input
+  std::size_t end;         ///< one past its last byte
+  std::uint32_t pos;       ///< word position, 0-based and consecutive
+  bool joined = false;     ///< an extra form sharing `pos` with the first part:
+                           ///< a compound ("alqaeda"), a symbol word's letters
+                           ///< ("c" for "c++") or a typed spelling ("koeln" for
+                           ///< "Köln"); not a word of its own
+  bool typed = false;      ///< a joined form that is the word's letters typed
+                           ///< without their marks ("koeln"): not searched for
+                           ///< when it comes from a query
+  bool spaceless = false;  ///< from a run of a script written without spaces
+                           ///< between words (step 8): `pos` counts its
+                           ///< characters, not its words
+  bool gram = false;       ///< a spaceless token that is only a piece of the text
+                           ///< (a character bigram or a single character), not
+                           ///< one of ICU's words: indexed with its position,
+                           ///< never as a ranked (stemmed) word
 };
 
 /// Thread-compatible: one Analyzer per thread (it caches ICU objects).

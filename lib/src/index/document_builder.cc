@@ -36,7 +36,8 @@ void AddBooleanWords(Xapian::Document* doc, const Analyzer& analyzer, const std:
 
 // Adds a ranked text field's words from position `base` on; returns the
 // position of its last word. Every word is a positional, unstemmed term
-// without prefix and a stemmed "Z" term (what bare query words match); a
+// without prefix and a stemmed "Z" term (what bare query words match; a
+// character gram of a spaceless run, Token::gram, only the former); a
 // field with a name of its own (kText: the title) adds its words under its
 // own prefixes too, and counts `text_wdf` times in "Z" (BM25F-style field
 // weighting with one term statistic). The hash of each word (joined forms
@@ -53,15 +54,18 @@ Xapian::termpos AddText(Xapian::Document* doc, const Analyzer& analyzer, const s
     Xapian::termpos pos = base + t.pos + 1;
     doc->add_posting(t.term, pos);
     if (own) doc->add_posting(prefix + t.term, pos);
-    std::string stem = analyzer.Stem(t.term, lang);
-    doc->add_term(schema::kPrefixStem + stem, own ? text_wdf : 1);
-    if (own) doc->add_term(stem_prefix + stem);
     if (pos > last) last = pos;
     if (!t.joined) {
       words->push_back(Fnv1a64(t.term));
       if (t.term.find_first_of("0123456789") != std::string::npos)
         numbers->push_back(words->back());
     }
+    // A character gram of Chinese, Thai... (Token::gram) is a piece of the
+    // text for phrases of grams, not a word: no stemmed, ranked term.
+    if (t.gram) continue;
+    std::string stem = analyzer.Stem(t.term, lang);
+    doc->add_term(schema::kPrefixStem + stem, own ? text_wdf : 1);
+    if (own) doc->add_term(stem_prefix + stem);
   }
   return last;
 }

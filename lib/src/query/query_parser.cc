@@ -52,6 +52,86 @@ std::vector<Token> QueryTokens(const Analyzer& analyzer, std::string_view text,
   return toks;
 }
 
+// The query for tokens of a query's text that hold a spaceless run
+// (analyzer.h, step 8: Chinese, Japanese, Korean, Thai). What must match is
+// the text's words in order, as the analyzer gives them (Token::joined
+// false): for a run, its bigrams, whose phrase is the run found anywhere in
+// an article, whatever words ICU cut the article's text into ("论政" in
+// "讨论|政策"); a single bigram or character is one exact term. Unless
+// `quoted`, ICU's whole words of the runs add to the score (AND_MAYBE): an
+// article with the word "科技" ranks above one with only "高科技", and one
+// with "湖" as a word above one with "湖南". nullopt if there is no word.
+std::optional<QueryNode> SpacelessText(const std::vector<Token>& toks, const std::string& field,
+                                       bool quoted) {
+  QueryNode text;
+  text.field = field;
+  std::vector<QueryNode> whole;
+  for (const Token& t : toks) {
+    if (!t.joined) text.terms.push_back(t.term);
+    if (quoted || !t.spaceless || t.gram) continue;
+    bool seen = false;
+    for (const QueryNode& w : whole) seen = seen || w.terms[0] == t.term;
+    if (seen) continue;
+    QueryNode w;
+    w.kind = QueryNode::Kind::kWord;
+    w.field = field;
+    w.terms.push_back(t.term);
+    whole.push_back(std::move(w));
+  }
+  if (text.terms.empty()) return std::nullopt;
+  text.kind = text.terms.size() == 1 ? QueryNode::Kind::kExact : QueryNode::Kind::kPhrase;
+  if (whole.empty()) return text;
+  QueryNode out;
+  out.kind = QueryNode::Kind::kAndMaybe;
+  out.children.push_back(std::move(text));
+  if (whole.size() == 1) {
+    out.children.push_back(std::move(whole[0]));
+  } else {
+    QueryNode any;
+    any.kind = QueryNode::Kind::kOr;
+    any.children = std::move(whole);
+    out.children.push_back(std::move(any));
+  }
+  return out;
+}
+
+bool HasSpaceless(const std::vector<Token>& toks) {
+  for (const Token& t : toks) {
+    if (t.spaceless) return true;
+  }
+  return false;
+}
+
+// The query for the spaceless run whose first token is toks[*i]
+// (SpacelessText, unquoted); leaves *i at the run's last token. A run's
+// words (its bigrams) overlap; the next run starts after a space or
+// punctuation.
+std::optional<QueryNode> SpacelessRunAt(const std::vector<Token>& toks, std::size_t* i,
+                                        const std::string& field) {
+  std::size_t end = toks[*i].end, j = *i + 1;
+  for (; j < toks.size() && toks[j].spaceless; ++j) {
+    if (!toks[j].joined) {
+      if (toks[j].start >= end) break;
+      end = toks[j].end;
+    }
+  }
+  std::vector<Token> run(toks.begin() + static_cast<std::ptrdiff_t>(*i),
+                         toks.begin() + static_cast<std::ptrdiff_t>(j));
+  *i = j - 1;
+  return SpacelessText(run, field, false);
+}
+
+// A spaceless query part (SpacelessText) stands where NEAR, ADJ and SYN want
+// one word: its required part, without the whole words that only rank.
+void DropWholeWords(QueryNode* n) {
+  if (n->kind == QueryNode::Kind::kAndMaybe && !n->children.empty() &&
+      (n->children[0].kind == QueryNode::Kind::kExact ||
+       n->children[0].kind == QueryNode::Kind::kPhrase)) {
+    QueryNode required = std::move(n->children[0]);
+    *n = std::move(required);
+  }
+}
+
 /// Proximity window of a bare NEAR or ADJ, as Xapian's query parser.
 constexpr unsigned kDefaultNearWindow = 10;
 /// Largest n of NEAR/n and ADJ/n, and of a phrase's slack "a b"~n.
@@ -664,7 +744,8 @@ class Parser {
   }
 
   // True if the part is one word that NEAR or ADJ can join.
-  bool Positional(const Part& p, const Lexeme& op) {
+  bool Positional(Part& p, const Lexeme& op) {
+    if (p.positive) DropWholeWords(&*p.positive);
     // Xapian 1.4's OP_NEAR and OP_PHRASE take terms only (no phrases inside).
     bool ok = p.positive && p.excluded.empty() &&
               (p.positive->kind == Kind::kWord || p.positive->kind == Kind::kExact);
@@ -681,6 +762,7 @@ class Parser {
     syn.kind = Kind::kSynonym;
     const Lexeme* op = &Peek();
     while (true) {
+      if (out->positive) DropWholeWords(&*out->positive);
       bool ok = out->positive && out->excluded.empty() && IsTextKind(out->positive->kind);
       if (!ok) return Fail(op->offset, "SYN joins words, \"phrases\" or wildcards");
       syn.children.push_back(std::move(*out->positive));
@@ -818,7 +900,13 @@ class Parser {
   // The words of `text`, joined by the default operator.
   bool PlainWords(const std::string& text, QueryNode* out, bool* empty) {
     std::vector<QueryNode> words;
-    for (Token& t : QueryTokens(analyzer_, text, options_.lang)) {
+    std::vector<Token> toks = QueryTokens(analyzer_, text, options_.lang);
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+      Token& t = toks[i];
+      if (t.spaceless) {
+        if (auto n = SpacelessRunAt(toks, &i, field_)) words.push_back(std::move(*n));
+        continue;
+      }
       if (t.joined) continue;
       QueryNode w;
       w.kind = Kind::kWord;
@@ -1005,6 +1093,10 @@ class Parser {
     if (wildcard) {
       while (!body.empty() && body.back() == '*') body.pop_back();
       std::vector<Token> toks = QueryTokens(analyzer_, body, options_.lang);
+      // (A spaceless word's characters are joined forms of it: 中国* is one word.)
+      toks.erase(std::remove_if(toks.begin(), toks.end(),
+                                [](const Token& t) { return t.joined && t.spaceless; }),
+                 toks.end());
       if (toks.size() != 1) {
         return Fail(offset, toks.empty() ? "a wildcard needs at least one letter before '*'"
                                          : "a wildcard must be a single word ending in '*'");
@@ -1015,6 +1107,16 @@ class Parser {
       return true;
     }
     std::vector<Token> toks = QueryTokens(analyzer_, body, options_.lang);
+    if (HasSpaceless(toks)) {
+      std::optional<QueryNode> n = SpacelessText(toks, field, quoted);
+      if (!n) {
+        if (quoted) return Fail(offset, "the phrase has no searchable words");
+        *empty = true;
+        return true;
+      }
+      *out = std::move(*n);
+      return true;
+    }
     std::vector<std::string> words;
     std::string joined;
     for (Token& t : toks) {
@@ -1099,7 +1201,13 @@ std::optional<QueryNode> PlainWords(std::string_view query, const Analyzer& anal
                                                         "SYN", "NEAR", "ADJ"};
   QueryNode root;
   root.kind = op;
-  for (Token& t : QueryTokens(analyzer, query, options.lang)) {
+  std::vector<Token> toks = QueryTokens(analyzer, query, options.lang);
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    Token& t = toks[i];
+    if (t.spaceless) {
+      if (auto n = SpacelessRunAt(toks, &i, "")) root.children.push_back(std::move(*n));
+      continue;
+    }
     if (t.joined) continue;
     if (options.drop_stop_words && IsQueryStopWord(t.term)) continue;
     // "flood OR" meant an operator, however badly placed: not the word "or".

@@ -114,16 +114,18 @@ std::vector<int> MatchTokens(const std::vector<Token>& toks, std::string_view la
     }
   }
   // A joined compound ("alqaeda") overlaps its parts: highlight parts only.
+  // A joined form with no part inside it (a single character of a Chinese
+  // word: its bigrams are wider) is highlighted itself.
   for (std::size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].joined && match[i] >= 0) {
+      bool parts = false;
       for (std::size_t j = 0; j < toks.size(); ++j) {
+        if (toks[j].joined || toks[j].start < toks[i].start || toks[j].end > toks[i].end) continue;
+        parts = true;
         // (A typed spelling leaves its word's own match, a phrase's, as it is.)
-        if (!toks[j].joined && toks[j].start >= toks[i].start && toks[j].end <= toks[i].end &&
-            !(toks[i].typed && match[j] >= 0)) {
-          match[j] = match[i];
-        }
+        if (!(toks[i].typed && match[j] >= 0)) match[j] = match[i];
       }
-      match[i] = -1;
+      if (parts) match[i] = -1;
     }
   }
   return match;
@@ -175,7 +177,13 @@ std::vector<std::pair<std::size_t, std::size_t>> Ranges(const std::vector<Token>
   std::vector<std::pair<std::size_t, std::size_t>> ranges;
   int last = -1;  // the query part of ranges.back() (joined forms may stand between)
   for (std::size_t i = 0; i < toks.size(); ++i) {
-    if (match[i] < 0 || toks[i].joined || toks[i].start < from || toks[i].end > to) continue;
+    // (A joined form still matched has no part to stand for it: MatchTokens.)
+    if (match[i] < 0 || toks[i].start < from || toks[i].end > to) continue;
+    if (!ranges.empty() && ranges.back().second > toks[i].start) {
+      // Overlapping tokens (a Chinese word's bigrams) are one range.
+      ranges.back().second = std::max(ranges.back().second, toks[i].end);
+      continue;
+    }
     if (!ranges.empty() && ranges.back().second <= toks[i].start) {
       // Join the words of one phrase or compound: same query part, separated
       // only by white space or a hyphen.
@@ -328,7 +336,7 @@ Snippet MakeSnippet(std::string_view body, std::string_view lang, const Highligh
   int best_score = -1;
   std::vector<std::size_t> hits;
   for (std::size_t i = 0; i < toks.size(); ++i) {
-    if (match[i] >= 0 && !toks[i].joined) hits.push_back(i);
+    if (match[i] >= 0) hits.push_back(i);  // (joined forms only if partless: MatchTokens)
   }
   std::map<int, int> seen;  // matches in the window hits[a..b), by query word
   int count = 0;
