@@ -21,6 +21,9 @@ struct IndexCommandOptions {
   bool quiet = false;
   unsigned title_weight = 3;  // schema::kTitleWdf
   unsigned threads = 0;
+  /// --synonyms FILE: stored with the database for every later search.
+  std::string synonyms;
+  bool clear_synonyms = false;  ///< --clear-synonyms
 };
 
 /// Adds the `index` subcommand to `app`, filling `opts` when parsed.

@@ -93,6 +93,9 @@ inline constexpr char kMetaStoryPrefix[] = "story:";
 /// is version 1 if it holds Byline's own data (it was written before the key
 /// existed) or is empty; otherwise it belongs to another program.
 inline constexpr char kMetaFormat[] = "byline:format";
+/// The synonyms file stored with the database (`byline index --synonyms`),
+/// as written; every search applies it (byline/synonyms.h).
+inline constexpr char kMetaSynonyms[] = "byline:synonyms";
 /// The format this Byline writes and the newest it reads. Raise it when a
 /// change to this file or to the document data (document.cc) would make an
 /// older Byline misread a new database.
