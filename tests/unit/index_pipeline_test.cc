@@ -66,10 +66,10 @@ TEST(IndexPipelineTest, AppliesInReadingOrderWithProblemsInPlace) {
       IndexStats stats;
       IndexProgress progress;
       IndexPipeline pipeline(options, threads);
-      ASSERT_TRUE(
-          pipeline
-              .Run({Job(a), Job(b), Job((dir.path() / "missing.jsonl").string())}, &target, &stats, &progress)
-              .ok());
+      ASSERT_TRUE(pipeline
+                      .Run({Job(a), Job(b), Job((dir.path() / "missing.jsonl").string())}, &target,
+                           &stats, &progress)
+                      .ok());
       std::vector<std::string> want = {"start",       "add Qx",      "problem", "add Qy",
                                        "add Qx",      "record " + a, "start",   "add Q" + b,
                                        "record " + b, "problem"};

@@ -443,20 +443,23 @@ bool SettleStories(Xapian::WritableDatabase& db, const std::atomic<int>* cancel,
   // changed or went, no note reached the members already keyed, and they
   // kept a key no clean build gives (StoryCrashCli found one in 600
   // articles). begin_transaction commits what the run wrote before it.
-  db.begin_transaction();
+  // Notes `given` in memory: Xapian's in-memory backend, which has no
+  // transactions (and no kill to survive).
+  const bool transaction = given == nullptr;
+  if (transaction) db.begin_transaction();
   try {
     for (const auto& [did, key] : keys) {
       if (Cancelled(cancel)) {
-        db.cancel_transaction();
+        if (transaction) db.cancel_transaction();
         return false;
       }
       if (WriteKey(db, did, key)) ++stats->rewritten;
     }
     for (const std::string& note : notes) db.set_metadata(note, "");
-    db.commit_transaction();
+    if (transaction) db.commit_transaction();
   } catch (...) {
     try {
-      db.cancel_transaction();
+      if (transaction) db.cancel_transaction();
     } catch (const Xapian::Error&) {
       // The first error is the one to report.
     }
