@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "byline/index_writer.h"
+#include "byline/schema.h"
 #include "byline/searcher.h"
 #include "index/spelling.h"
 #include "search/spelling.h"
@@ -15,13 +16,11 @@
 namespace byline {
 namespace {
 
-// The spelling frequency of `word` in the database at `path` (0: absent).
-Xapian::termcount SpellingFreq(const std::string& path, const std::string& word) {
+// The words the spelling index holds under `key` (without the prefix).
+std::vector<std::string> WordsUnder(const std::string& path, const std::string& key) {
   Xapian::Database db(path);
-  for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) {
-    if (*it == word) return it.get_termfreq();
-  }
-  return 0;
+  const std::string k = schema::kPrefixSpelling + key;
+  return std::vector<std::string>(db.synonyms_begin(k), db.synonyms_end(k));
 }
 
 Article MakeArticle(const std::string& id, const std::string& lang, const std::string& title,
@@ -55,6 +54,29 @@ TEST(SpellingWordTest, WhichTermsGoIntoTheTable) {
       {"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", false},  // 41 characters
   };
   for (const Case& c : cases) EXPECT_EQ(IsSpellingWord(c.term), c.want) << c.term;
+}
+
+TEST(SpellingKeysTest, ThePrefixAndItsDeletions) {
+  using Keys = std::vector<std::string>;
+  struct Case {
+    const char* word;
+    unsigned deletions;
+    Keys want;  // without the prefix
+  } cases[] = {
+      {"abc", 0, {"abc"}},
+      {"abc", 1, {"ab", "abc", "ac", "bc"}},
+      {"aab", 1, {"aa", "aab", "ab"}},
+      {"abcd", 2, {"ab", "abc", "abcd", "abd", "ac", "acd", "ad", "bc", "bcd", "bd", "cd"}},
+      {"afghanistan", 0, {"afghani"}},  // kSpellingPrefixChars characters
+      {"мос", 1, {"мо", "мос", "мс", "ос"}},
+  };
+  for (const Case& c : cases) {
+    Keys got;
+    for (const std::string& k : SpellingKeys(c.word, c.deletions)) {
+      got.push_back(k.substr(std::string(schema::kPrefixSpelling).size()));
+    }
+    EXPECT_EQ(got, c.want) << c.word;
+  }
 }
 
 class SpellingSearchTest : public ::testing::Test {
@@ -144,38 +166,32 @@ TEST_F(SpellingSearchTest, ExactRunsTheQueryAsTyped) {
   EXPECT_EQ(r.matches_upper, 0u);
 }
 
-// Every article adds 1 per word; deleting and replacing take it back.
-TEST_F(SpellingSearchTest, RemovedAndReplacedArticlesTakeTheirWordsBack) {
-  EXPECT_EQ(SpellingFreq(Db(), "hajin"), 12u);
+// Removed articles leave their words' keys, but a word no article has any
+// more is never suggested.
+TEST_F(SpellingSearchTest, WordsOfRemovedArticlesAreNotSuggested) {
+  EXPECT_EQ(WordsUnder(Db(), "hajn"), std::vector<std::string>({"hajin"}));
+  EXPECT_EQ(Search("Hajeen").suggestion, "Hajin");
   {
     auto w = IndexWriter::Open(Db(), false);
     ASSERT_TRUE(w.ok());
-    ASSERT_TRUE((*w)->Remove("en1-0").ok());
-    // Replaced by a copy without Hajin.
-    ASSERT_TRUE((*w)->Add(MakeArticle("en1-1", "en", "Other", "Nothing about the town")).ok());
+    for (int i = 0; i < 12; ++i) ASSERT_TRUE((*w)->Remove("en1-" + std::to_string(i)).ok());
+    // An update in place indexes the words new to the database.
+    ASSERT_TRUE((*w)->Add(MakeArticle("n1", "en", "Raqqa", "Fighting in Raqqa")).ok());
     ASSERT_TRUE((*w)->Commit().ok());
   }
-  EXPECT_EQ(SpellingFreq(Db(), "hajin"), 10u);
-  EXPECT_EQ(SpellingFreq(Db(), "town"), 1u);
-  {
-    auto w = IndexWriter::Open(Db(), false);
-    ASSERT_TRUE(w.ok());
-    for (int i = 2; i < 12; ++i) ASSERT_TRUE((*w)->Remove("en1-" + std::to_string(i)).ok());
-    ASSERT_TRUE((*w)->Commit().ok());
-  }
-  EXPECT_EQ(SpellingFreq(Db(), "hajin"), 0u);
   EXPECT_EQ(Search("Hajeen").suggestion, "");
+  EXPECT_EQ(Search("Rakqa").suggestion, "Raqqa");
 }
 
 // A bulk build writes segments and merges them with compaction: the merged
-// table counts every article once, also with copies replaced across segments.
-TEST(SpellingBuildTest, BulkBuildMergesTheSegmentsTables) {
+// index has the words of every segment.
+TEST(SpellingBuildTest, BulkBuildMergesTheSegmentsIndexes) {
   test::TempDir dir;
   std::string lines;
   for (int i = 0; i < 40; ++i) {
-    lines += "{\"id\": \"a" + std::to_string(i % 30) +
-             "\", \"title\": \"Euphrates\", \"body\": \"Hajin on the Euphrates, copy " +
-             std::to_string(i) + "\"}\n";
+    lines += "{\"id\": \"a" + std::to_string(i % 30) + "\", \"title\": \"Word" +
+             std::string(1, static_cast<char>('a' + i % 26)) +
+             "\", \"body\": \"Hajin on the Euphrates, copy " + std::to_string(i) + "\"}\n";
   }
   dir.Write("in.jsonl", lines);
   IndexOptions opts;
@@ -187,9 +203,17 @@ TEST(SpellingBuildTest, BulkBuildMergesTheSegmentsTables) {
   ASSERT_TRUE(stats.ok()) << stats.status().message();
   ASSERT_GT(stats->segments, 2u);
   EXPECT_EQ(stats->total_articles, 30u);
-  EXPECT_EQ(SpellingFreq(opts.db_path, "euphrates"), 30u);
-  EXPECT_EQ(SpellingFreq(opts.db_path, "hajin"), 30u);
-  EXPECT_EQ(SpellingFreq(opts.db_path, "copy"), 30u);
+  EXPECT_EQ(WordsUnder(opts.db_path, "euphrat"), std::vector<std::string>({"euphrates"}));
+  // "worda" to "wordz", written by different shards and segments, under "word".
+  EXPECT_EQ(WordsUnder(opts.db_path, "word").size(), 26u);
+  auto s = Searcher::Open(opts.db_path);
+  ASSERT_TRUE(s.ok());
+  SearchRequest req;
+  req.query = "Euphrtes";
+  auto r = (*s)->Search(req);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->suggestion, "Euphrates");
+  EXPECT_TRUE(r->suggestion_ran);
 }
 
 TEST(RewriteQueryTextTest, ReplacesOnlyTheFixedWordsKeepingTheRest) {

@@ -51,6 +51,10 @@ inline constexpr char kPrefixStoryBand[] = "XB";
 inline constexpr char kPrefixYear[] = "Y";
 inline constexpr char kPrefixMonth[] = "M";
 inline constexpr char kPrefixDay[] = "D";
+/// Keys of the spelling deletion index (index/spelling.h), in Xapian's
+/// synonym table, not in the term lists: "~" + a word's prefix with up to
+/// one character deleted.
+inline constexpr char kPrefixSpelling[] = "~";
 
 // ---- Value slots -----------------------------------------------------------
 /// Publication date as 8 ASCII digits "YYYYMMDD": sortable, used for date ranges.

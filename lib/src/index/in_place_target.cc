@@ -185,7 +185,7 @@ Status InPlaceTarget::Add(const std::string& id_term, Xapian::Document doc) {
 // story it leaves (if any) is regrouped without it.
 void InPlaceTarget::ReplaceCopy(Xapian::docid did, const Xapian::Document& old,
                                 Xapian::Document doc) {
-  if (!in_memory_) ReplaceSpellings(db_, old, doc);
+  if (!in_memory_) AddSpellings(db_, doc);
   const std::string key = story::KeyOf(old);
   const std::string sig = old.get_value(schema::kSlotStorySignature);
   if (!key.empty() && !sig.empty() && sig == doc.get_value(schema::kSlotStorySignature)) {
@@ -262,7 +262,6 @@ void InPlaceTarget::Release(const std::string& file_term) {
       for (std::string& note : story::MarkUnsettledNeighbours(db_, did, doc)) {
         Noted(std::move(note));
       }
-      if (!in_memory_) RemoveSpellings(db_, doc);
       db_.delete_document(did);
       continue;
     }
@@ -321,7 +320,6 @@ Status InPlaceTarget::Remove(const std::string& term) {
       Xapian::Document doc = db_.get_document(d);
       Noted(story::MarkStory(db_, story::KeyOf(doc)));
       for (std::string& note : story::MarkUnsettledNeighbours(db_, d, doc)) Noted(std::move(note));
-      if (!in_memory_) RemoveSpellings(db_, doc);
       db_.delete_document(d);
     }
   } catch (const Xapian::Error& e) {

@@ -94,9 +94,7 @@ void DeleteFrom(const std::string& path, std::vector<Doomed>* doomed,
     Xapian::PostingIterator pl = seg.postlist_begin(d.term);
     if (pl == seg.postlist_end(d.term)) continue;
     Xapian::docid did = *pl;
-    Xapian::Document doc = seg.get_document(did);
-    (*gains)[d.latest].push_back({d.term, Holders(doc)});
-    RemoveSpellings(seg, doc);
+    (*gains)[d.latest].push_back({d.term, Holders(seg.get_document(did))});
     seg.delete_document(did);
   }
   seg.commit();
@@ -373,7 +371,7 @@ void SegmentBuild::OpenSegment(Shard* sh) {
 void SegmentBuild::Write(Shard* sh) {
   Item item;
   std::uint64_t in_segment = 0, pending = 0;
-  SpellingCounts spelling;  // the open segment's, written when it is closed
+  SpellingWords spelling;  // the open segment's, written when it is closed
   bool ok = true;
   auto fail = [&](const Xapian::Error& e) {
     ok = false;
@@ -408,7 +406,7 @@ void SegmentBuild::Write(Shard* sh) {
           Xapian::docid did = *pl;
           Xapian::Document old = sh->db.get_document(did);
           for (const std::string& h : Holders(old)) item.doc.add_boolean_term(h);
-          spelling.Replace(old, item.doc);
+          spelling.Add(item.doc);
           sh->db.replace_document(did, item.doc);
         }
       }

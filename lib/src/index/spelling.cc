@@ -1,58 +1,33 @@
 /** @file spelling.cc
- *  @brief Spelling-table upkeep for every document written, replaced or deleted.
+ *  @brief The spelling deletion index, written for every document added.
  */
 #include "index/spelling.h"
 
-#include <vector>
+#include <algorithm>
+
+#include "byline/schema.h"
+#include "util/edit_distance.h"
 
 namespace byline {
 namespace {
 
-// Characters (UTF-8 lead bytes) of `s`, stopping early past `max`.
-std::size_t CharCount(const std::string& s, std::size_t max) {
-  std::size_t n = 0;
-  for (unsigned char c : s) {
-    if ((c & 0xC0) != 0x80 && ++n > max) break;
-  }
-  return n;
-}
-
 // Walks the spelling words of a document's term list (sorted), calling f.
 template <typename F>
 void ForEachSpellingWord(const Xapian::Document& doc, F f) {
-  // Unprefixed terms sort before 'A' only if they start with a digit or
-  // punctuation, and after 'Z' when they start with a lower-case or
-  // non-ASCII letter; skip_to jumps over the prefixed ones in between.
   Xapian::TermIterator t = doc.termlist_begin(), end = doc.termlist_end();
   for (; t != end; ++t) {
-    const std::string term = *t;
+    std::string term = *t;
     if (!term.empty() && term[0] >= 'A' && term[0] <= 'Z') {
-      t.skip_to("[");  // the first byte after 'Z'
+      t.skip_to("[");  // past the prefixed terms: the first byte after 'Z'
       if (t == end) break;
+      term = *t;
     }
-    const std::string word = *t;
-    if (IsSpellingWord(word)) f(word);
+    if (IsSpellingWord(term)) f(term);
   }
 }
 
-// Calls f(word, +1) for each spelling word only `doc` has and f(word, -1)
-// for each only `old` has: both term lists are sorted, one merge walk.
-template <typename F>
-void DiffWords(const Xapian::Document& old, const Xapian::Document& doc, F f) {
-  std::vector<std::string> before, after;
-  ForEachSpellingWord(old, [&](const std::string& w) { before.push_back(w); });
-  ForEachSpellingWord(doc, [&](const std::string& w) { after.push_back(w); });
-  std::size_t i = 0, j = 0;
-  while (i < before.size() || j < after.size()) {
-    if (j == after.size() || (i < before.size() && before[i] < after[j])) {
-      f(before[i++], -1);
-    } else if (i == before.size() || after[j] < before[i]) {
-      f(after[j++], +1);
-    } else {
-      ++i;
-      ++j;
-    }
-  }
+void WriteKeys(Xapian::WritableDatabase& db, const std::string& word) {
+  for (const std::string& key : SpellingKeys(word, 1)) db.add_synonym(key, word);
 }
 
 }  // namespace
@@ -60,50 +35,54 @@ void DiffWords(const Xapian::Document& old, const Xapian::Document& doc, F f) {
 bool IsSpellingWord(const std::string& term) {
   if (term.empty() || term.size() > 160) return false;
   if (term[0] >= 'A' && term[0] <= 'Z') return false;  // a prefixed term
-  for (char c : term) {
-    if (c >= '0' && c <= '9') return false;
+  if (std::any_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
   }
-  const std::size_t chars = CharCount(term, 40);
+  const std::size_t chars = static_cast<std::size_t>(
+      std::count_if(term.begin(), term.end(), [](char c) { return (c & 0xC0) != 0x80; }));
   return chars >= 3 && chars <= 40;
 }
 
-void AddSpellings(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
-  ForEachSpellingWord(doc, [&](const std::string& w) { db.add_spelling(w); });
-}
-
-void RemoveSpellings(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
-  ForEachSpellingWord(doc, [&](const std::string& w) { db.remove_spelling(w); });
-}
-
-void ReplaceSpellings(Xapian::WritableDatabase& db, const Xapian::Document& old,
-                      const Xapian::Document& doc) {
-  DiffWords(old, doc, [&](const std::string& w, int d) {
-    if (d > 0) {
-      db.add_spelling(w);
-    } else {
-      db.remove_spelling(w);
+std::vector<std::string> SpellingKeys(const std::string& word, unsigned deletions) {
+  std::u32string cps = CodePoints(word);
+  if (cps.size() > kSpellingPrefixChars) cps.resize(kSpellingPrefixChars);
+  std::vector<std::u32string> forms = {cps}, last = {cps};
+  for (unsigned d = 0; d < deletions; ++d) {
+    std::vector<std::u32string> next;
+    for (const std::u32string& f : last) {
+      if (f.size() <= 1) continue;
+      for (std::size_t i = 0; i < f.size(); ++i) {
+        std::u32string g = f;
+        g.erase(i, 1);
+        next.push_back(std::move(g));
+      }
     }
+    std::sort(next.begin(), next.end());
+    next.erase(std::unique(next.begin(), next.end()), next.end());
+    forms.insert(forms.end(), next.begin(), next.end());
+    last = std::move(next);
+  }
+  std::sort(forms.begin(), forms.end());
+  forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+  std::vector<std::string> keys;
+  keys.reserve(forms.size());
+  for (const std::u32string& f : forms) keys.push_back(schema::kPrefixSpelling + ToUtf8(f));
+  return keys;
+}
+
+void AddSpellings(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+  ForEachSpellingWord(doc, [&](const std::string& w) {
+    if (db.get_termfreq(w) == 0) WriteKeys(db, w);
   });
 }
 
-void SpellingCounts::Add(const Xapian::Document& doc) {
-  ForEachSpellingWord(doc, [&](const std::string& w) { ++delta_[w]; });
+void SpellingWords::Add(const Xapian::Document& doc) {
+  ForEachSpellingWord(doc, [&](const std::string& w) { words_.insert(w); });
 }
 
-void SpellingCounts::Remove(const Xapian::Document& doc) {
-  ForEachSpellingWord(doc, [&](const std::string& w) { --delta_[w]; });
-}
-
-void SpellingCounts::Replace(const Xapian::Document& old, const Xapian::Document& doc) {
-  DiffWords(old, doc, [&](const std::string& w, int d) { delta_[w] += d; });
-}
-
-void SpellingCounts::FlushTo(Xapian::WritableDatabase& db) {
-  for (const auto& [w, d] : delta_) {
-    if (d > 0) db.add_spelling(w, static_cast<Xapian::termcount>(d));
-    if (d < 0) db.remove_spelling(w, static_cast<Xapian::termcount>(-d));
-  }
-  delta_.clear();
+void SpellingWords::FlushTo(Xapian::WritableDatabase& db) {
+  for (const std::string& w : words_) WriteKeys(db, w);
+  words_.clear();
 }
 
 }  // namespace byline

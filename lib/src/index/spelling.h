@@ -1,61 +1,63 @@
 /** @file spelling.h
- *  @brief Internal: keeping Xapian's spelling table in step with the articles.
+ *  @brief Internal: the deletion index behind "did you mean" (SymSpell's).
  *
- *  Every article adds 1 to the spelling frequency of each distinct word it
- *  has (its unprefixed, unstemmed terms: the analyzer's folded forms), and
- *  an article deleted or replaced takes its 1 back, so the table's
- *  frequency of a word is the number of articles that have it. Searching
- *  asks the table for a close spelling of a rare query word
- *  (search/spelling.h). Xapian's compaction sums the tables of the
- *  segments a bulk build merges. The in-memory backend has no spelling
- *  table: its writers pass enabled = false.
+ *  For every word of the articles (their unprefixed, unstemmed terms: the
+ *  analyzer's folded forms) the index maps the word's first
+ *  kSpellingPrefixChars characters, and each form of them with one
+ *  character deleted, to the word. It lives in Xapian's synonym table
+ *  (which Byline does not otherwise use) under schema::kPrefixSpelling, so
+ *  that Xapian's compaction merges the tables of a bulk build's segments
+ *  (a key's words are the union of the segments'). A search looks up the
+ *  forms of a rare query word with up to two deletions (search/spelling.h):
+ *  a few dozen B-tree look-ups, where Xapian's own spelling table took 90
+ *  to 570 us a word on reuters21578 (benchmarks/README.md, "Did you mean").
+ *
+ *  Words are only added: an article removed leaves its words' keys, and the
+ *  search checks every candidate's term frequency, so a word no article
+ *  has any more is never suggested.
  */
 #ifndef BYLINE_INDEX_SPELLING_H
 #define BYLINE_INDEX_SPELLING_H
 
 #include <xapian.h>
 
-#include <cstdint>
 #include <string>
-#include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 namespace byline {
 
-/// True if `term` goes into the spelling table: an unprefixed term (not
-/// starting with an upper-case prefix letter) of 3 to 40 characters without
-/// digits. Numbers and codes have no spelling to suggest, and leaving them
-/// out keeps the table smaller.
+/// Characters of a word that its keys are made of (SymSpell's prefix
+/// length): a longer word's typos after them are found through its prefix.
+inline constexpr std::size_t kSpellingPrefixChars = 7;
+
+/// True if `term` is indexed for spelling: an unprefixed term (not starting
+/// with an upper-case prefix letter) of 3 to 40 characters without digits.
+/// Numbers and codes have no spelling to suggest, and leaving them out
+/// keeps the index smaller.
 bool IsSpellingWord(const std::string& term);
 
-/// Adds 1 for each spelling word of `doc`. May throw Xapian::Error.
+/// The keys of `word` (with schema::kPrefixSpelling): its first
+/// kSpellingPrefixChars characters and every form of them with 1 to
+/// `deletions` characters deleted, each once.
+std::vector<std::string> SpellingKeys(const std::string& word, unsigned deletions);
+
+/// Indexes the spelling words of `doc` that no article of `db` has yet (an
+/// update in place: one term-frequency look-up a word). May throw
+/// Xapian::Error.
 void AddSpellings(Xapian::WritableDatabase& db, const Xapian::Document& doc);
 
-/// Takes back 1 for each spelling word of `doc` (a document of `db` about
-/// to be deleted). May throw Xapian::Error.
-void RemoveSpellings(Xapian::WritableDatabase& db, const Xapian::Document& doc);
-
-/// `old` (in `db`) is replaced by `doc`: the words only one of them has
-/// change. May throw Xapian::Error.
-void ReplaceSpellings(Xapian::WritableDatabase& db, const Xapian::Document& old,
-                      const Xapian::Document& doc);
-
-/// The same changes gathered in memory and written in one go (FlushTo): a
-/// bulk build's shard writer commits every 250 documents, and Xapian reads
-/// each word's stored frequency again on the first change after every
-/// commit. Writing each segment's counts once, when it is closed, took the
-/// spelling table's share of indexing reuters21578 from about 35% of the
-/// CPU time to the figure in benchmarks/README.md ("Did you mean").
-class SpellingCounts {
+/// The spelling words of a bulk build's open segment, indexed in one go
+/// when it is closed (FlushTo).
+class SpellingWords {
  public:
   void Add(const Xapian::Document& doc);
-  void Remove(const Xapian::Document& doc);
-  void Replace(const Xapian::Document& old, const Xapian::Document& doc);
-  /// Applies the counts to `db` (with its next commit) and forgets them.
-  /// May throw Xapian::Error.
+  /// Writes the keys of every word added (with `db`'s next commit) and
+  /// forgets them. May throw Xapian::Error.
   void FlushTo(Xapian::WritableDatabase& db);
 
  private:
-  std::unordered_map<std::string, std::int64_t> delta_;
+  std::unordered_set<std::string> words_;
 };
 
 }  // namespace byline

@@ -32,10 +32,11 @@ inline constexpr unsigned kMoreCommon = 10;
 /// The ranked and exact words and phrase words of `root` (not exclusions,
 /// fields' filters, wildcards or fuzzy words) that are rare in `db` and
 /// have a much more common spelling within 1 edit (words of up to 4
-/// characters) or 2 (longer words) in `db`'s spelling table
-/// (index/spelling.h), each once. Empty when every word is common; a
-/// database without a spelling table (built before it, or remote shards)
-/// suggests nothing. May throw Xapian::Error.
+/// characters) or 2 (longer words) among the words of `db`'s spelling
+/// deletion index (index/spelling.h), each once: the closest, then the one
+/// in most articles. Empty when every word is common; a database without
+/// the index (built before it, or remote shards) suggests nothing. May
+/// throw Xapian::Error.
 std::vector<SpellingFix> FindSpellingFixes(const Xapian::Database& db, const QueryNode& root);
 
 /// `root` with every fixed word replaced by its suggestion.
