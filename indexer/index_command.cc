@@ -4,12 +4,15 @@
 #include "index_command.h"
 
 #include <cstdio>
+#include <optional>
 
+#include "byline/analyzer.h"
 #include "byline/cli/database.h"
 #include "byline/cli/exit_codes.h"
 #include "byline/cli/interrupt.h"
 #include "byline/cli/report.h"
 #include "byline/index_writer.h"
+#include "byline/synonyms.h"
 
 namespace byline {
 namespace {
@@ -44,7 +47,6 @@ CLI::App* SetupIndexCommand(CLI::App& app, IndexCommandOptions* opts) {
   CLI::App* cmd = app.add_subcommand("index", "Index news articles from files and folders");
   cmd->add_option("paths", opts->paths,
                   "Files or folders to index (folders are walked recursively)")
-      ->required()
       ->check(CLI::ExistingPath);
   AddDatabaseOption(*cmd, &opts->db);
   cmd->add_flag("--rebuild", opts->rebuild, "Start from an empty database");
@@ -58,10 +60,46 @@ CLI::App* SetupIndexCommand(CLI::App& app, IndexCommandOptions* opts) {
                   "by a hash of their id)")
       ->check(CLI::Range(1, 256));
   cmd->add_flag("-q,--quiet", opts->quiet, "No progress line and no summary; errors only");
+  CLI::Option* synonyms =
+      cmd->add_option("--synonyms", opts->synonyms,
+                      "Store the synonyms FILE (one group a line: Kyiv = Kiev) with the database, "
+                      "replacing those stored before; every later search applies them")
+          ->check(CLI::ExistingFile);
+  cmd->add_flag("--clear-synonyms", opts->clear_synonyms,
+                "Remove the synonyms stored with the database")
+      ->excludes(synonyms);
   return cmd;
 }
 
+namespace {
+
+// --synonyms, --clear-synonyms: stored after the articles, in one commit.
+int StoreSynonyms(const std::string& db, const SynonymTable* table) {
+  auto writer = IndexWriter::Open(db, false);
+  if (!writer.ok()) return Report(writer.status());
+  if (Status s = (*writer)->SetSynonyms(table); !s.ok()) return Report(s);
+  if (Status s = (*writer)->Commit(); !s.ok()) return Report(s);
+  return exit_code::kOk;
+}
+
+}  // namespace
+
 int RunIndexCommand(const IndexCommandOptions& opts, const Terminal& terminal) {
+  const bool set_synonyms = !opts.synonyms.empty() || opts.clear_synonyms;
+  if (opts.paths.empty() && !set_synonyms) {
+    ReportError("index: give the files or folders to index (or --synonyms FILE)");
+    return exit_code::kUsage;
+  }
+  // A bad synonyms file stops the run before any article is read.
+  std::optional<SynonymTable> synonyms;
+  if (!opts.synonyms.empty()) {
+    auto table = SynonymTable::ReadFile(opts.synonyms, Analyzer());
+    if (!table.ok()) return Report(table.status());
+    synonyms = std::move(*table);
+  }
+  if (opts.paths.empty()) {
+    return StoreSynonyms(ResolveDatabasePath(opts.db), synonyms ? &*synonyms : nullptr);
+  }
   IndexOptions options;
   options.db_path = ResolveDatabasePath(opts.db);
   options.rebuild = opts.rebuild;
@@ -126,6 +164,12 @@ int RunIndexCommand(const IndexCommandOptions& opts, const Terminal& terminal) {
     if (s.shards > 0) {
       std::fprintf(stderr, "built by %u writers side by side (%llu segments), merged in %.2f s\n",
                    s.shards, static_cast<unsigned long long>(s.segments), s.merge_seconds);
+    }
+  }
+  if (set_synonyms) {
+    if (int code = StoreSynonyms(options.db_path, synonyms ? &*synonyms : nullptr);
+        code != exit_code::kOk) {
+      return code;
     }
   }
   return stats->problems > 0 ? exit_code::kSomeSkipped : exit_code::kOk;

@@ -22,6 +22,9 @@ struct IndexCommandOptions {
   unsigned title_weight = 3;  // schema::kTitleWdf
   unsigned threads = 0;
   unsigned shards = 0;  ///< --shards N (0: one database, or the stub's number)
+  /// --synonyms FILE: stored with the database for every later search.
+  std::string synonyms;
+  bool clear_synonyms = false;  ///< --clear-synonyms
 };
 
 /// Adds the `index` subcommand to `app`, filling `opts` when parsed.

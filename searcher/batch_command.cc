@@ -115,6 +115,10 @@ int RunBatchSearch(const SearchCommandOptions& opts) {
   req.list_copies = false;
   req.snippets = false;
   req.exact_count = true;  // the count is the point of a batch
+  // Each name is counted as written: a misspelt name counts 0, not the
+  // articles of a name it resembles.
+  req.suggest_spelling = false;
+  if (Status s = LoadSynonymsOption(opts.synonyms, &req); !s.ok()) return Report(s);
   if (format == "csv") WriteBatchCsvHeader(std::cout);
   std::size_t failed = 0;
   for (const BatchQuery& q : queries) {

@@ -52,6 +52,10 @@ void WriteJson(std::ostream& out, const SearchResults& results) {
                             {"elapsed_ms", results.elapsed_ms},
                             {"relaxed", results.relaxed},
                             {"query", results.query_description}};
+  // Did you mean: the suggested query (null: none), and which query ran.
+  summary["suggestion"] =
+      results.suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(results.suggestion);
+  summary["ran"] = results.suggestion_ran ? "suggestion" : "typed";
   // Text read as plain words instead of syntax (README: the query language).
   nlohmann::json notices = nlohmann::json::array();
   for (const QueryNotice& n : results.notices) {

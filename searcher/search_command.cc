@@ -12,6 +12,7 @@
 #include "byline/cli/exit_codes.h"
 #include "byline/cli/report.h"
 #include "byline/searcher.h"
+#include "byline/synonyms.h"
 #include "byline/text.h"
 #include "coverage_printer.h"
 #include "json_printer.h"
@@ -81,8 +82,26 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
                   "Newer articles rank higher: a date bonus halving every DAYS days before the "
                   "newest article in the database")
       ->check(CLI::PositiveNumber);
+  cmd->add_flag("--suggest", opts->suggest,
+                "Did you mean: suggest a much more common close spelling of rare query words, "
+                "and show its results when the words as typed match nothing");
+  cmd->add_flag("--exact", opts->exact,
+                "With --suggest: when nothing matches, do not show the results of a suggested "
+                "spelling (\"did you mean\" is still shown)");
+  cmd->add_option("--synonyms", opts->synonyms,
+                  "Synonyms FILE for this search (one group a line: Kyiv = Kiev), instead of "
+                  "those stored with the database")
+      ->check(CLI::ExistingFile);
   cmd->parse_complete_callback([opts, limit] { opts->limit_given = limit->count() > 0; });
   return cmd;
+}
+
+Status LoadSynonymsOption(const std::string& path, SearchRequest* req) {
+  if (path.empty()) return Status::OK();
+  auto table = SynonymTable::ReadFile(path, Analyzer());
+  if (!table.ok()) return table.status();
+  req->synonyms = std::make_shared<const SynonymTable>(std::move(*table));
+  return Status::OK();
 }
 
 SearchRequest RequestFromOptions(const SearchCommandOptions& opts) {
@@ -97,6 +116,8 @@ SearchRequest RequestFromOptions(const SearchCommandOptions& opts) {
   req.ranking.expand_terms = opts.expand;
   req.strict = opts.strict;
   req.recent_days = opts.recent;
+  req.suggest_spelling = opts.suggest;
+  req.run_suggestion = !opts.exact;
   return req;
 }
 
@@ -108,6 +129,7 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
   }
   const std::vector<std::string> db = ResolveDatabasePaths(opts.db);
   SearchRequest req = RequestFromOptions(opts);
+  if (Status s = LoadSynonymsOption(opts.synonyms, &req); !s.ok()) return Report(s);
   for (const std::string& w : opts.query_words) {
     if (!req.query.empty()) req.query += ' ';
     req.query += w;
@@ -142,6 +164,9 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
     ReportError("--facets prints after the hits: use it with --format text or json");
     return exit_code::kUsage;
   }
+  // A count and the lists of ids or paths are for scripts: of the query as
+  // typed, never of a suggested spelling (the JSON summary says which ran).
+  if (opts.count || format == "ids" || format == "paths") req.run_suggestion = false;
   req.limit = opts.count ? 0 : opts.limit;
   req.offset = opts.count ? 0 : opts.offset;
   // With facets every match is counted anyway: the footer then agrees with them.
@@ -183,6 +208,7 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
     return exit_code::kOk;
   }
   if (opts.explain) std::cout << "query: " << SafeForTerminal(results->query_description) << "\n";
+  WriteSpellingNote(std::cout, *results, req.query, terminal.color);
   WriteText(std::cout, *results, terminal.color, std::min(terminal.width, kMaxListingWidth));
   if (facets) WriteFacetsText(std::cout, *facets, opts.facets_top);
   return exit_code::kOk;

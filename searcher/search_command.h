@@ -39,12 +39,23 @@ struct SearchCommandOptions {
   std::string batch;            ///< --batch FILE: one query a line ("-": stdin)
   bool limit_given = false;     ///< -n was given (a batch's default is smaller)
   double recent = 0;            ///< --recent DAYS: the half-life of a date bonus
+  /// --exact: when the query matches nothing, do not search a suggested
+  /// spelling instead (the suggestion is still shown).
+  bool exact = false;
+  /// --suggest: did you mean (SearchRequest::suggest_spelling).
+  bool suggest = false;
+  /// --synonyms FILE: synonyms for this search instead of the database's.
+  std::string synonyms;
 };
 
 /// The SearchRequest that the options shared by a search and a batch ask
 /// for (dates, order, operator, copies, feedback, recency, strictness);
 /// query, limit, offset and outputs are the caller's.
 SearchRequest RequestFromOptions(const SearchCommandOptions& opts);
+
+/// Reads the synonyms file at `path` into req->synonyms (a bad line is an
+/// error naming the file and line); nothing for "".
+Status LoadSynonymsOption(const std::string& path, SearchRequest* req);
 
 /// Adds the `search` subcommand to `app`, filling `opts` when parsed.
 CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts);

@@ -41,6 +41,21 @@ std::string DescribeCount(const SearchResults& results) {
          FormatCount(results.matches_lower) + " and " + FormatCount(results.matches_upper) + ")";
 }
 
+void WriteSpellingNote(std::ostream& out, const SearchResults& results, const std::string& typed,
+                       bool color) {
+  if (results.suggestion.empty()) return;
+  const char* bold = color ? kBold : "";
+  const char* reset = color ? kReset : "";
+  const std::string suggestion = SafeForTerminal(results.suggestion);
+  if (!results.suggestion_ran) {
+    out << "Did you mean: " << bold << suggestion << reset << "?\n\n";
+    return;
+  }
+  out << "No matches for " << SafeForTerminal(typed) << "; showing results for " << bold
+      << suggestion << reset << ".\n"
+      << (color ? kDim : "") << "Search for the words as typed with --exact." << reset << "\n\n";
+}
+
 void WriteText(std::ostream& out, const SearchResults& results, bool color, std::size_t width) {
   const char* dim = color ? kDim : "";
   const char* reset = color ? kReset : "";

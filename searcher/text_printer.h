@@ -23,6 +23,13 @@ namespace byline {
 /// for a terminal.
 void WriteText(std::ostream& out, const SearchResults& results, bool color, std::size_t width);
 
+/// Did you mean: "Did you mean: afghanistan?" when results.suggestion is
+/// set; when the hits are the suggestion's (results.suggestion_ran), a
+/// line that says so and how to search for `typed`, the query as typed
+/// (--exact). Nothing otherwise.
+void WriteSpellingNote(std::ostream& out, const SearchResults& results, const std::string& typed,
+                       bool color);
+
 /// "55 matches", "1 story", "about 4,400 matches (between 1,000 and 9,000)":
 /// the exact count when Xapian knows it, else its estimate and bounds;
 /// "stories" when copies were collapsed.

@@ -13,6 +13,7 @@
 #include "byline/searcher.h"
 #include "byline/text.h"
 #include "coverage_printer.h"
+#include "search_command.h"
 
 namespace byline {
 
@@ -32,6 +33,9 @@ CLI::App* SetupTimelineCommand(CLI::App& app, TimelineCommandOptions* opts) {
   cmd->add_flag("--all-copies", opts->all_copies,
                 "Count every copy of a story (by default each story once)");
   AddColorOption(*cmd, &opts->terminal);
+  cmd->add_option("--synonyms", opts->synonyms,
+                  "Synonyms FILE for this count, instead of those stored with the database")
+      ->check(CLI::ExistingFile);
   return cmd;
 }
 
@@ -52,6 +56,7 @@ int RunTimelineCommand(const TimelineCommandOptions& opts, const Terminal& termi
   req.since = opts.since;
   req.until = opts.until;
   req.collapse = !opts.all_copies;
+  if (Status s = LoadSynonymsOption(opts.synonyms, &req); !s.ok()) return Report(s);
   auto searcher = Searcher::Open(ResolveDatabasePaths(opts.db));
   if (!searcher.ok()) return Report(searcher.status());
   QueryError qerr;

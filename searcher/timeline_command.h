@@ -23,6 +23,7 @@ struct TimelineCommandOptions {
   std::string plot;         ///< an SVG file to write, or ""
   bool all_copies = false;  ///< count every copy, not stories
   TerminalOptions terminal;
+  std::string synonyms;  ///< --synonyms FILE instead of the database's
 };
 
 /// Adds the `timeline` subcommand to `app`, filling `opts` when parsed.

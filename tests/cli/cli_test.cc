@@ -613,7 +613,7 @@ TEST(AnalysisCli, AnAcronymsPluralFindsItsPossessiveAndNotAContraction) {
   std::size_t b = hits[0]["highlights"][0][0], e = hits[0]["highlights"][0][1];
   EXPECT_EQ(snippet.substr(b, e - b), "IED's");
   for (const char* q : {"IDs", "ID"}) {  // "I'd" is not the acronym ID
-    RunResult none = Byline({"search", "--db", db, "--json", q});
+    RunResult none = Byline({"search", "--db", db, "--json", "--exact", q});
     ASSERT_EQ(none.code, 0) << none.err;
     EXPECT_EQ(JsonLines(none.out).size(), 1u) << q << ": " << none.out;
   }

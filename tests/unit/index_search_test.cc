@@ -40,6 +40,7 @@ class IndexSearchTest : public ::testing::Test {
     req.query = q;
     req.limit = n;
     req.default_operator = op;
+    req.run_suggestion = false;  // what the words match, not what a spelling would
     auto r = (*s)->Search(req);
     EXPECT_TRUE(r.ok()) << q << ": " << r.status().message();
     return r.ok() ? *r : SearchResults{};
@@ -389,6 +390,7 @@ std::vector<Hit> HitsFor(const std::string& db, const std::string& query) {
   if (!s.ok()) return {};
   SearchRequest req;
   req.query = query;
+  req.run_suggestion = false;  // what the words match, not what a spelling would
   auto r = (*s)->Search(req);
   return r.ok() ? r->hits : std::vector<Hit>{};
 }

@@ -47,8 +47,8 @@ TEST(JsonPrinterTest, OneObjectPerHitThenASummary) {
             "\"title_derived\":false,\"type\":\"hit\",\"url\":\"https://example.com/a1\"}\n"
             "{\"collapsed\":false,\"elapsed_ms\":3.5,\"exact\":true,\"matches_estimated\":42,"
             "\"matches_lower\":42,\"matches_upper\":42,\"notices\":[],\"offset\":0,"
-            "\"query\":\"quarterly\",\"relaxed\":false,\"returned\":1,\"sort\":\"relevance\","
-            "\"type\":\"summary\"}\n");
+            "\"query\":\"quarterly\",\"ran\":\"typed\",\"relaxed\":false,\"returned\":1,"
+            "\"sort\":\"relevance\",\"suggestion\":null,\"type\":\"summary\"}\n");
 }
 
 TEST(JsonPrinterTest, NoHitsIsJustTheSummaryAndBadUtf8IsReplaced) {
@@ -62,8 +62,8 @@ TEST(JsonPrinterTest, NoHitsIsJustTheSummaryAndBadUtf8IsReplaced) {
             "{\"collapsed\":false,\"elapsed_ms\":0.0,\"exact\":true,\"matches_estimated\":0,"
             "\"matches_lower\":0,\"matches_upper\":0,\"notices\":[{\"message\":"
             "\"position 7: unclosed quote; searched as plain words\",\"offset\":7,\"position\":7}],"
-            "\"offset\":0,\"query\":\"caf\xef\xbf\xbd\",\"relaxed\":true,\"returned\":0,"
-            "\"sort\":\"relevance\",\"type\":\"summary\"}\n");
+            "\"offset\":0,\"query\":\"caf\xef\xbf\xbd\",\"ran\":\"typed\",\"relaxed\":true,"
+            "\"returned\":0,\"sort\":\"relevance\",\"suggestion\":null,\"type\":\"summary\"}\n");
 }
 
 TEST(TextPrinterTest, PlainListingWrappedToTheWidth) {

@@ -15,6 +15,7 @@
 #include "byline/document.h"
 #include "byline/schema.h"
 #include "byline/status.h"
+#include "byline/synonyms.h"
 
 namespace byline {
 
@@ -46,6 +47,10 @@ class IndexWriter {
   Status Add(const Article& article);
   /// Removes the article with `article_id`, if there is one.
   Status Remove(const std::string& article_id);
+  /// Stores `table` (its text) in the database, replacing the synonyms
+  /// stored before; every later search applies it (Searcher). nullptr or an
+  /// empty table clears them. Durable with the next Commit().
+  Status SetSynonyms(const SynonymTable* table);
   /// Makes everything added so far durable and visible to readers.
   Status Commit();
   /// Articles in the database (as of the last commit plus pending ones).

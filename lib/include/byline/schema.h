@@ -51,6 +51,10 @@ inline constexpr char kPrefixStoryBand[] = "XB";
 inline constexpr char kPrefixYear[] = "Y";
 inline constexpr char kPrefixMonth[] = "M";
 inline constexpr char kPrefixDay[] = "D";
+/// Keys of the spelling deletion index (index/spelling.h), in Xapian's
+/// synonym table, not in the term lists: "~" + a word's prefix with up to
+/// one character deleted.
+inline constexpr char kPrefixSpelling[] = "~";
 
 // ---- Value slots -----------------------------------------------------------
 /// Publication date as 8 ASCII digits "YYYYMMDD": sortable, used for date ranges.
@@ -93,6 +97,9 @@ inline constexpr char kMetaStoryPrefix[] = "story:";
 /// is version 1 if it holds Byline's own data (it was written before the key
 /// existed) or is empty; otherwise it belongs to another program.
 inline constexpr char kMetaFormat[] = "byline:format";
+/// The synonyms file stored with the database (`byline index --synonyms`),
+/// as written; every search applies it (byline/synonyms.h).
+inline constexpr char kMetaSynonyms[] = "byline:synonyms";
 /// The format this Byline writes and the newest it reads. Raise it when a
 /// change to this file or to the document data (document.cc) would make an
 /// older Byline misread a new database.

@@ -15,6 +15,7 @@
 #include "byline/ranker.h"
 #include "byline/snippet.h"
 #include "byline/status.h"
+#include "byline/synonyms.h"
 
 namespace byline {
 
@@ -63,6 +64,21 @@ struct SearchRequest {
   /// the newest articles' bonus kRecencyShare of the best match's weight.
   /// 0: off. Only for the relevance order.
   double recent_days = 0;
+  /// Synonyms for this search instead of those stored with the database
+  /// (schema::kMetaSynonyms); nullptr: the database's, if any.
+  std::shared_ptr<const SynonymTable> synonyms;
+  /// Did you mean: a query word that few articles have (search/spelling.h)
+  /// and a close spelling that many more have give SearchResults::suggestion.
+  /// Off by default (`byline search --suggest`): the look-up and the search
+  /// of the suggestion cost about 170 k instructions a query of the web log
+  /// on reuters21578 (half its queries have a word the archive lacks), which
+  /// took intersection queries from 1.4x to 2.6x plain Xapian's
+  /// (benchmarks/README.md, "Session 7").
+  bool suggest_spelling = false;
+  /// With suggest_spelling: when the query as typed matches nothing and the
+  /// suggestion matches, the suggestion's hits are returned instead
+  /// (SearchResults::suggestion_ran). False for `--exact`.
+  bool run_suggestion = true;
   /// Instead of a query: articles like the one with this id (Searcher::Similar).
   std::string similar_to;
   /// With similar_to: how many of the article's own best terms to search by.
@@ -124,6 +140,12 @@ struct SearchResults {
   double elapsed_ms = 0;
   bool relaxed = false;           ///< no article had every word: OR was used instead
   std::string query_description;  ///< DescribeQuery of what was run
+  /// Did you mean: the query as written with each rare word that has a much
+  /// more common close spelling replaced by it; "" if there is none.
+  std::string suggestion;
+  /// The hits and counts are the suggestion's: the query as typed matched
+  /// nothing (SearchRequest::run_suggestion).
+  bool suggestion_ran = false;
   /// Where the query was read otherwise than it is written (searched as
   /// plain words, an unknown field, ...): one line each, for the user.
   std::vector<QueryNotice> notices;

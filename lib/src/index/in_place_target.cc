@@ -10,6 +10,7 @@
 
 #include "byline/document.h"
 #include "byline/schema.h"
+#include "index/spelling.h"
 #include "index/story.h"
 #include "util/database_check.h"
 #include "util/xapian_error.h"
@@ -151,6 +152,7 @@ Status InPlaceTarget::Add(const std::string& id_term, Xapian::Document doc) {
     std::vector<std::string> mine = TermsWithPrefix(doc, schema::kPrefixFile);
     Xapian::PostingIterator pl = db_.postlist_begin(id_term);
     if (pl == db_.postlist_end(id_term)) {  // a new id
+      if (!in_memory_) AddSpellings(db_, doc);
       Noted(story::MarkArticle(db_, db_.replace_document(id_term, doc)));
       return Status::OK();
     }
@@ -183,6 +185,7 @@ Status InPlaceTarget::Add(const std::string& id_term, Xapian::Document doc) {
 // story it leaves (if any) is regrouped without it.
 void InPlaceTarget::ReplaceCopy(Xapian::docid did, const Xapian::Document& old,
                                 Xapian::Document doc) {
+  if (!in_memory_) AddSpellings(db_, doc);
   const std::string key = story::KeyOf(old);
   const std::string sig = old.get_value(schema::kSlotStorySignature);
   if (!key.empty() && !sig.empty() && sig == doc.get_value(schema::kSlotStorySignature)) {
@@ -218,6 +221,10 @@ Status InPlaceTarget::StartFile(const std::string& file_term, bool known) {
 }
 
 Status InPlaceTarget::RecordFile(const std::string& key, const std::string& value) {
+  return SetMetadata(key, value);
+}
+
+Status InPlaceTarget::SetMetadata(const std::string& key, const std::string& value) {
   if (Status s = MarkFormat(); !s.ok()) return s;
   try {
     db_.set_metadata(key, value);

@@ -57,6 +57,9 @@ class InPlaceTarget : public WriteTarget {
   /// (IndexOptions::cancel); its notes then wait for the next run.
   void SetCancel(const std::atomic<int>* cancel) { cancel_ = cancel; }
 
+  /// Sets the metadata `key` to `value` ("" removes it), with the documents'
+  /// next commit.
+  Status SetMetadata(const std::string& key, const std::string& value);
   /// Deletes every document with `term` (an id or file term).
   Status Remove(const std::string& term);
   /// Settles the stories of the articles written and removed so far

@@ -50,6 +50,10 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::OpenInMemory(unsigned title_wd
   return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(impl)));
 }
 
+Status IndexWriter::SetSynonyms(const SynonymTable* table) {
+  return impl_->db->SetMetadata(schema::kMetaSynonyms, table ? table->text() : std::string());
+}
+
 Status IndexWriter::Add(const Article& article) {
   Xapian::Document doc;
   try {

@@ -15,6 +15,7 @@
 
 #include "byline/schema.h"
 #include "byline/text.h"
+#include "index/spelling.h"
 #include "index/story.h"
 #include "util/xapian_error.h"
 
@@ -370,6 +371,7 @@ void SegmentBuild::OpenSegment(Shard* sh) {
 void SegmentBuild::Write(Shard* sh) {
   Item item;
   std::uint64_t in_segment = 0, pending = 0;
+  SpellingWords spelling;  // the open segment's, written when it is closed
   bool ok = true;
   auto fail = [&](const Xapian::Error& e) {
     ok = false;
@@ -384,24 +386,27 @@ void SegmentBuild::Write(Shard* sh) {
         continue;
       }
       if (in_segment == segment_size_) {
+        spelling.FlushTo(sh->db);
         sh->db.commit();
         sh->db.close();
         OpenSegment(sh);
         in_segment = pending = 0;
       }
       if (item.replace.empty()) {
+        spelling.Add(item.doc);
         sh->db.add_document(item.doc);
       } else {  // adds when no copy is in this segment
         // The copy replaced hands on its holders (file terms): every file
         // that holds the id stays on the document that shows it.
         Xapian::PostingIterator pl = sh->db.postlist_begin(item.replace);
         if (pl == sh->db.postlist_end(item.replace)) {
+          spelling.Add(item.doc);
           sh->db.add_document(item.doc);
         } else {
           Xapian::docid did = *pl;
-          for (const std::string& h : Holders(sh->db.get_document(did))) {
-            item.doc.add_boolean_term(h);
-          }
+          Xapian::Document old = sh->db.get_document(did);
+          for (const std::string& h : Holders(old)) item.doc.add_boolean_term(h);
+          spelling.Add(item.doc);
           sh->db.replace_document(did, item.doc);
         }
       }
@@ -415,7 +420,10 @@ void SegmentBuild::Write(Shard* sh) {
     }
   }
   try {
-    if (ok && !abandon_) sh->db.commit();
+    if (ok && !abandon_) {
+      spelling.FlushTo(sh->db);
+      sh->db.commit();
+    }
     sh->db.close();
   } catch (const Xapian::Error& e) {
     fail(e);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "byline/schema.h"
+#include "util/edit_distance.h"
 
 namespace byline {
 namespace {
@@ -52,41 +53,6 @@ Xapian::Query WordQuery(const std::string& term, const schema::Field& field,
 Xapian::Query Combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
   if (parts.size() == 1) return parts[0];
   return Xapian::Query(op, parts.begin(), parts.end());
-}
-
-// A UTF-8 string as code points (invalid bytes count as one each).
-std::u32string CodePoints(const std::string& s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    if (i + len > s.size()) len = 1;
-    char32_t cp = len == 1 ? c : c & (0x7F >> len);
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += len;
-  }
-  return out;
-}
-
-// Levenshtein distance of a and b if it is at most `max`, else max + 1.
-unsigned BoundedEditDistance(const std::u32string& a, const std::u32string& b, unsigned max) {
-  std::size_t n = a.size(), m = b.size();
-  if ((n > m ? n - m : m - n) > max) return max + 1;
-  std::vector<unsigned> prev(m + 1), cur(m + 1);
-  for (std::size_t j = 0; j <= m; ++j) prev[j] = static_cast<unsigned>(j);
-  for (std::size_t i = 1; i <= n; ++i) {
-    cur[0] = static_cast<unsigned>(i);
-    unsigned row_min = cur[0];
-    for (std::size_t j = 1; j <= m; ++j) {
-      unsigned sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-      row_min = std::min(row_min, cur[j]);
-    }
-    if (row_min > max) return max + 1;
-    std::swap(prev, cur);
-  }
-  return std::min(prev[m], max + 1);
 }
 
 // Positional form of a word or phrase, for NEAR and ADJ (stems have no positions).

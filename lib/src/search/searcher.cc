@@ -22,6 +22,7 @@
 #include "search/proximity.h"
 #include "search/recency.h"
 #include "search/similar.h"
+#include "search/spelling.h"
 #include "util/database_check.h"
 #include "util/xapian_error.h"
 
@@ -61,8 +62,11 @@ struct ParsedRequest {
   std::vector<QueryNotice> notices;
 };
 
+// `synonyms`: the table to apply (SearchRequest::synonyms or the
+// database's), or nullptr. Applied here, where every search, count and
+// batch query is read, so all of them get it.
 Result<ParsedRequest> ParseRequest(const SearchRequest& request, const Analyzer& analyzer,
-                                   QueryError* error) {
+                                   const SynonymTable* synonyms, QueryError* error) {
   QueryParseOptions popts;
   popts.default_operator = request.default_operator;
   popts.natural_language = request.natural_language;
@@ -76,6 +80,7 @@ Result<ParsedRequest> ParseRequest(const SearchRequest& request, const Analyzer&
   if (request.similar_to.empty() && (!blank || !dated)) {
     parsed = ParseQuery(request.query, analyzer, popts, error, &notices);
     if (!parsed.ok()) return parsed.status();
+    if (synonyms && !synonyms->empty()) *parsed = ApplySynonyms(*parsed, *synonyms);
   }
   std::optional<QueryNode> dates;
   if (!request.since.empty() || !request.until.empty()) {
@@ -178,11 +183,29 @@ struct Searcher::Impl {
   Analyzer analyzer;
   std::vector<std::string> languages;
   bool has_stories = false;  ///< some article has a copy (a kPrefixStory term)
+  /// The synonyms stored with the database (schema::kMetaSynonyms), if any.
+  std::shared_ptr<const SynonymTable> synonyms;
 
   // Moves to the newest revision (a writer committed while we read).
   void Reopen() {
     db.reopen();
     LoadLanguages();
+    LoadSynonyms();
+  }
+
+  // The stored synonyms; a table that no longer parses (an analyzer
+  // change) is left out rather than failing every search.
+  void LoadSynonyms() {
+    synonyms.reset();
+    const std::string text = db.get_metadata(schema::kMetaSynonyms);
+    if (text.empty()) return;
+    auto table = SynonymTable::Parse(text, "the synonyms stored in " + path, analyzer);
+    if (table.ok()) synonyms = std::make_shared<const SynonymTable>(std::move(*table));
+  }
+
+  // The synonyms a request applies.
+  const SynonymTable* SynonymsFor(const SearchRequest& req) const {
+    return req.synonyms ? req.synonyms.get() : synonyms.get();
   }
 
   void LoadLanguages() {
@@ -411,6 +434,25 @@ struct Searcher::Impl {
     return order;
   }
 
+  // Did you mean: the rare words of `root` with a much more common close
+  // spelling give res->suggestion; if the query as typed matched nothing,
+  // the suggestion is run and its results replace *res. May throw
+  // Xapian::Error.
+  void SuggestSpelling(const SearchRequest& req, const QueryNode& root, const QueryNode* dates,
+                       SearchResults* res) {
+    std::vector<SpellingFix> fixes = FindSpellingFixes(db, root);
+    if (fixes.empty()) return;
+    std::string suggestion = RewriteQueryText(req.query, analyzer, fixes);
+    if (res->matches_upper == 0 && req.run_suggestion) {
+      SearchResults fixed = Run(req, ApplySpellingFixes(root, fixes), dates);
+      if (fixed.matches_upper > 0) {
+        *res = std::move(fixed);
+        res->suggestion_ran = true;
+      }
+    }
+    res->suggestion = std::move(suggestion);
+  }
+
   // Fills the copies of the hits whose stories are `stories` (key, index
   // into hits): one more query, the query run FILTERed by the stories'
   // terms, over the copies only (a few postings each), without collapsing.
@@ -569,6 +611,7 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>&
       }
       impl->db = all;
       impl->LoadLanguages();
+      impl->LoadSynonyms();
       break;
     } catch (const Xapian::DatabaseModifiedError& e) {
       // A writer committed while we opened or read: open the new revision.
@@ -630,7 +673,7 @@ Result<Article> Searcher::Get(const std::string& id) {
 
 Result<SearchResults> Searcher::Search(const SearchRequest& request, QueryError* error) {
   auto t0 = std::chrono::steady_clock::now();
-  auto parsed = ParseRequest(request, impl_->analyzer, error);
+  auto parsed = ParseRequest(request, impl_->analyzer, impl_->SynonymsFor(request), error);
   if (!parsed.ok()) return parsed.status();
   std::vector<QueryNotice>& notices = parsed->notices;
   const std::optional<QueryNode>& dates = parsed->dates;
@@ -644,6 +687,9 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request, QueryError*
       }
       SearchResults res =
           impl_->Run(request, parsed->root, dates ? &*dates : nullptr, like ? &*like : nullptr);
+      if (!like && request.suggest_spelling) {
+        impl_->SuggestSpelling(request, parsed->root, dates ? &*dates : nullptr, &res);
+      }
       res.notices = notices;
       res.elapsed_ms =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -685,7 +731,7 @@ Result<CoverageCounts> Searcher::CountCoverage(const SearchRequest& request,
                                      "': the facets are source, author, lang, year and month");
     }
   }
-  auto parsed = ParseRequest(request, impl_->analyzer, error);
+  auto parsed = ParseRequest(request, impl_->analyzer, impl_->SynonymsFor(request), error);
   if (!parsed.ok()) return parsed.status();
   for (int attempt = 0;; ++attempt) {
     try {

@@ -1,0 +1,145 @@
+// Synonyms and aliases (byline/synonyms.h): reading the file, expanding
+// queries, and the table stored with a database.
+#include "byline/synonyms.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "byline/index_writer.h"
+#include "byline/searcher.h"
+#include "testutil.h"
+
+namespace byline {
+namespace {
+
+TEST(SynonymParseTest, BadLinesNameTheFileAndLine) {
+  Analyzer analyzer;
+  struct Case {
+    const char* text;
+    const char* error;  // "" for none
+  } cases[] = {
+      {"Myanmar = Burma\n", ""},
+      {"# comment\n\nISIS = ISIL = Daesh = \"Islamic State\"\r\n", ""},
+      {"Myanmar = Burma\nBurma\n", "syn.txt:2: a group needs two or more entries"},
+      {"Myanmar = \n", "syn.txt:1: an empty entry"},
+      {"a = \"Islamic State\n", "syn.txt:1: a quote is not closed"},
+      {"Myanmar = ...\n", "syn.txt:1: '...' has no word to search"},
+      {"Myanmar = Burma\n\nburma = Birma\n",
+       "syn.txt:3: 'burma' is already in the group of line 1"},
+      {"Myanmar = myanmar\n", ""},  // read alike: one entry
+      {"Kyiv = Kiev\n", ""},        // the analyzer already joins them (names table)
+  };
+  for (const Case& c : cases) {
+    auto t = SynonymTable::Parse(c.text, "syn.txt", analyzer);
+    if (*c.error == '\0') {
+      EXPECT_TRUE(t.ok()) << c.text << ": " << t.status().message();
+    } else {
+      ASSERT_FALSE(t.ok()) << c.text;
+      EXPECT_EQ(t.status().code(), StatusCode::kInvalidArgument);
+      EXPECT_EQ(t.status().message().rfind(c.error, 0), 0u) << t.status().message();
+    }
+  }
+}
+
+TEST(SynonymApplyTest, WordsAndQuotedNamesBecomeTheirGroup) {
+  Analyzer analyzer;
+  auto table = SynonymTable::Parse("Myanmar = Burma\nISIS = ISIL = Daesh = \"Islamic State\"\n",
+                                   "syn.txt", analyzer);
+  ASSERT_TRUE(table.ok()) << table.status().message();
+  struct Case {
+    const char* query;
+    const char* want;
+  } cases[] = {
+      {"burma", "(myanmar SYN burma)"},
+      {"Myanmar talks", "((myanmar SYN burma) OR talks)"},
+      {"daesh", "(isis SYN isil SYN daesh SYN \"islamic state\")"},
+      {"\"Islamic State\"", "(isis SYN isil SYN daesh SYN \"islamic state\")"},
+      {"title:burma", "(title:myanmar SYN title:burma)"},
+      {"islamic state", "(islamic OR state)"},  // words side by side: not a name
+      {"\"burma\"", "(myanmar SYN =burma)"},    // the exact word typed stays exact
+      {"burmese", "burmese"},
+      {"source:burma", "source:XSburma"},  // filters are not text
+  };
+  for (const Case& c : cases) {
+    auto q = ParseQuery(c.query, analyzer, QueryParseOptions{});
+    ASSERT_TRUE(q.ok()) << c.query;
+    EXPECT_EQ(DescribeQuery(ApplySynonyms(*q, *table)), c.want) << c.query;
+  }
+}
+
+class SynonymSearchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto w = IndexWriter::Open(Db(), false);
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    Article a;
+    a.id = "k1";
+    a.title = "Talks in Burma";
+    a.body = "Ministers met in Burma on Monday.";
+    ASSERT_TRUE((*w)->Add(a).ok());
+    a.id = "i1";
+    a.title = "Islamic State retreats";
+    a.body = "Islamic State fighters left the town.";
+    ASSERT_TRUE((*w)->Add(a).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  std::string Db() const { return (dir_.path() / "db").string(); }
+
+  SearchResults Search(const std::string& q, std::shared_ptr<const SynonymTable> table = {}) {
+    auto s = Searcher::Open(Db());
+    EXPECT_TRUE(s.ok()) << s.status().message();
+    SearchRequest req;
+    req.query = q;
+    req.synonyms = std::move(table);
+    req.suggest_spelling = false;
+    auto r = (*s)->Search(req);
+    EXPECT_TRUE(r.ok()) << q << ": " << r.status().message();
+    return r.ok() ? *r : SearchResults{};
+  }
+  Status Store(const SynonymTable* table) {
+    auto w = IndexWriter::Open(Db(), false);
+    if (!w.ok()) return w.status();
+    if (Status s = (*w)->SetSynonyms(table); !s.ok()) return s;
+    return (*w)->Commit();
+  }
+
+  test::TempDir dir_;
+  Analyzer analyzer_;
+};
+
+// Stored with the database, every search applies them (and counts); the
+// request's own table replaces the stored one; clearing removes them.
+TEST_F(SynonymSearchTest, StoredOrGivenSynonymsFindTheOtherNames) {
+  EXPECT_EQ(Search("Myanmar").hits.size(), 0u);
+  auto table = SynonymTable::Parse("Myanmar = Burma\nISIS = \"Islamic State\"\n", "s", analyzer_);
+  ASSERT_TRUE(table.ok());
+  ASSERT_TRUE(Store(&*table).ok());
+  SearchResults r = Search("Myanmar");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].article.id, "k1");
+  EXPECT_EQ(r.query_description, "(myanmar SYN burma)");
+  ASSERT_EQ(Search("ISIS").hits.size(), 1u);
+  auto counts = (*Searcher::Open(Db()))
+                    ->CountCoverage(
+                        [] {
+                          SearchRequest req;
+                          req.query = "isis";
+                          return req;
+                        }(),
+                        {});
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->matches, 1u);
+  // A table of the request's own replaces the stored one.
+  auto other = SynonymTable::Parse("Myanmar = Ministers\n", "t", analyzer_);
+  ASSERT_TRUE(other.ok());
+  auto other_ptr = std::make_shared<const SynonymTable>(std::move(*other));
+  EXPECT_EQ(Search("ISIS", other_ptr).hits.size(), 0u);
+  EXPECT_EQ(Search("Myanmar", other_ptr).hits.size(), 1u);
+  ASSERT_TRUE(Store(nullptr).ok());
+  EXPECT_EQ(Search("Myanmar").hits.size(), 0u);
+}
+
+}  // namespace
+}  // namespace byline
