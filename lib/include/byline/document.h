@@ -5,6 +5,7 @@
 #define BYLINE_DOCUMENT_H
 
 #include <string>
+#include <string_view>
 
 namespace byline {
 
@@ -30,13 +31,20 @@ struct Article {
 /// glass zlib-compresses every document data it can shrink, and inflating one
 /// record per hit was a sixth of the time of a fast query; whitened bytes do
 /// not shrink, so glass stores them as they are.
-std::string EncodeStoredArticle(const Article& article);
+///
+/// `pair_filter`, if not empty, follows the fields: the Bloom filter of the
+/// article's side-by-side words that the proximity bonus reads (kept in the
+/// record because a hit's record is read anyway; readers before it ignore
+/// what follows the fields).
+std::string EncodeStoredArticle(const Article& article, std::string_view pair_filter = {});
 
 /// Reverses EncodeStoredArticle, and reads the plain (unwhitened) records of
 /// databases written before it; returns false (and leaves *out partly
 /// filled) if the data is in neither form. Takes the record by value and
 /// unwhitens it in place: pass Xapian's get_data() straight in.
-bool DecodeStoredArticle(std::string data, Article* out);
+/// `pair_filter`, if given, gets the filter that follows the fields ("" if
+/// none).
+bool DecodeStoredArticle(std::string data, Article* out, std::string* pair_filter = nullptr);
 
 }  // namespace byline
 

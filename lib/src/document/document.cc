@@ -77,9 +77,9 @@ std::array<std::string Article::*, 9> kFields = {
 
 }  // namespace
 
-std::string EncodeStoredArticle(const Article& article) {
+std::string EncodeStoredArticle(const Article& article, std::string_view pair_filter) {
   std::string out;
-  std::size_t total = 1;
+  std::size_t total = 1 + pair_filter.size() + 3;
   for (auto field : kFields) total += (article.*field).size() + 3;
   out.reserve(total);
   out.push_back(kVersionWhitened);
@@ -87,11 +87,15 @@ std::string EncodeStoredArticle(const Article& article) {
     PutVarint(&out, (article.*field).size());
     out += article.*field;
   }
+  if (!pair_filter.empty()) {
+    PutVarint(&out, pair_filter.size());
+    out.append(pair_filter.data(), pair_filter.size());
+  }
   Whiten(&out);
   return out;
 }
 
-bool DecodeStoredArticle(std::string data, Article* out) {
+bool DecodeStoredArticle(std::string data, Article* out, std::string* pair_filter) {
   if (data.empty() || (data[0] != kVersionPlain && data[0] != kVersionWhitened)) return false;
   if (data[0] == kVersionWhitened) Whiten(&data);  // in place: the keystream is its own inverse
   std::size_t pos = 1;
@@ -100,6 +104,13 @@ bool DecodeStoredArticle(std::string data, Article* out) {
     if (!GetVarint(data, &pos, &n) || n > data.size() - pos) return false;
     (out->*field).assign(data, pos, n);
     pos += n;
+  }
+  if (pair_filter != nullptr) {
+    pair_filter->clear();
+    std::size_t n = 0;
+    if (pos < data.size() && GetVarint(data, &pos, &n) && n <= data.size() - pos) {
+      pair_filter->assign(data, pos, n);
+    }
   }
   return true;
 }

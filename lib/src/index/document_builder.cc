@@ -3,6 +3,7 @@
  */
 #include "index/document_builder.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "byline/schema.h"
 #include "byline/text.h"
 #include "index/story.h"
+#include "util/pair_filter.h"
 
 namespace byline {
 namespace {
@@ -46,7 +48,8 @@ void AddBooleanWords(Xapian::Document* doc, const Analyzer& analyzer, const std:
 Xapian::termpos AddText(Xapian::Document* doc, const Analyzer& analyzer, const schema::Field& field,
                         const std::string& text, const std::string& lang, Xapian::termpos base,
                         unsigned text_wdf, std::vector<std::uint64_t>* words,
-                        std::vector<std::uint64_t>* numbers) {
+                        std::vector<std::uint64_t>* numbers,
+                        std::vector<std::pair<Xapian::termpos, std::uint64_t>>* placed) {
   const bool own = field.kind == schema::FieldKind::kText;
   const std::string prefix = own ? field.prefix : "", stem_prefix = own ? field.stem_prefix : "";
   Xapian::termpos last = base;
@@ -54,6 +57,7 @@ Xapian::termpos AddText(Xapian::Document* doc, const Analyzer& analyzer, const s
     Xapian::termpos pos = base + t.pos + 1;
     doc->add_posting(t.term, pos);
     if (own) doc->add_posting(prefix + t.term, pos);
+    placed->emplace_back(pos, PairWordHash(t.term));
     if (pos > last) last = pos;
     if (!t.joined) {
       words->push_back(Fnv1a64(t.term));
@@ -68,6 +72,26 @@ Xapian::termpos AddText(Xapian::Document* doc, const Analyzer& analyzer, const s
     if (own) doc->add_term(stem_prefix + stem);
   }
   return last;
+}
+
+// The pairs of words at neighbouring positions (every form at a position
+// with every form at the next: joined forms and spellings share one).
+std::vector<std::pair<std::uint64_t, std::uint64_t>> AdjacentPairs(
+    std::vector<std::pair<Xapian::termpos, std::uint64_t>> placed) {
+  std::sort(placed.begin(), placed.end());
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> pairs;
+  std::size_t here = 0;
+  while (here < placed.size()) {
+    std::size_t next = here;
+    while (next < placed.size() && placed[next].first == placed[here].first) ++next;
+    for (std::size_t after = next;
+         after < placed.size() && placed[after].first == placed[here].first + 1; ++after) {
+      for (std::size_t i = here; i < next; ++i)
+        pairs.emplace_back(placed[i].second, placed[after].second);
+    }
+    here = next;
+  }
+  return pairs;
 }
 
 }  // namespace
@@ -91,14 +115,17 @@ Xapian::Document BuildDocument(const Article& a, const Analyzer& analyzer, unsig
   // last, so that a phrase never spans two fields.
   Xapian::termpos next = 0;
   std::vector<std::uint64_t> words, numbers;  // title and body, for the story signature
+  // Every positional word and its position, for the pair filter.
+  std::vector<std::pair<Xapian::termpos, std::uint64_t>> placed;
   std::string date_key;
   for (const schema::Field& f : schema::kFields) {
     const std::string& value = a.*f.member;
     switch (f.kind) {
       case schema::FieldKind::kText:
       case schema::FieldKind::kBody:
-        next = AddText(&doc, analyzer, f, value, a.lang, next, title_wdf, &words, &numbers) +
-               schema::kTitleBodyGap;
+        next =
+            AddText(&doc, analyzer, f, value, a.lang, next, title_wdf, &words, &numbers, &placed) +
+            schema::kTitleBodyGap;
         break;
       case schema::FieldKind::kFilter:
         AddBooleanWords(&doc, analyzer, value, f.prefix);
@@ -136,7 +163,7 @@ Xapian::Document BuildDocument(const Article& a, const Analyzer& analyzer, unsig
   doc.add_boolean_term(IdTerm(a.id));
   Article meta = a;
   meta.body.clear();
-  doc.set_data(EncodeStoredArticle(meta));
+  doc.set_data(EncodeStoredArticle(meta, MakePairFilter(AdjacentPairs(std::move(placed)))));
   return doc;
 }
 

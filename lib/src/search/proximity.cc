@@ -4,6 +4,8 @@
  */
 #include "search/proximity.h"
 
+#include "util/pair_filter.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <map>
@@ -100,7 +102,17 @@ Xapian::Query ProximityQuery(const std::vector<ProximityPair>& pairs, unsigned w
 }
 
 double ProximityShare(const Xapian::Database& db, Xapian::docid did,
-                      const std::vector<ProximityPair>& pairs, unsigned window) {
+                      const std::vector<ProximityPair>& pairs, unsigned window,
+                      const std::string& pair_filter) {
+  if (window == 2 && !pair_filter.empty()) {
+    double share = 0;
+    for (const ProximityPair& pair : pairs) {
+      if (PairFilterMayHold(pair_filter, PairWordHash(pair.first), PairWordHash(pair.second))) {
+        share += pair.share;
+      }
+    }
+    return share;
+  }
   std::map<std::string, std::vector<Xapian::termpos>> positions;
   auto of = [&](const std::string& term) -> const std::vector<Xapian::termpos>& {
     auto it = positions.find(term);

@@ -425,7 +425,11 @@ struct Searcher::Impl {
     for (Xapian::doccount i = 0; i < size; ++i) {
       order[i] = i;
       if (i < depth) {
-        (*weights)[i] *= 1 + ProximityShare(db, *mset[i], pairs, ranking.proximity_window);
+        // The record, which the hit's listing reads anyway, holds the pair filter.
+        Article a;
+        std::string filter;
+        if (!DecodeStoredArticle(mset[i].get_document().get_data(), &a, &filter)) filter.clear();
+        (*weights)[i] *= 1 + ProximityShare(db, *mset[i], pairs, ranking.proximity_window, filter);
       }
     }
     std::stable_sort(
