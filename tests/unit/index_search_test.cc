@@ -215,57 +215,62 @@ TEST_F(IndexSearchTest, ProximityBonusMultipliesTheWeightOfArticlesWithTheWordsN
   ASSERT_TRUE(s.ok());
   Xapian::Database db(Db());
   std::size_t raised = 0, kept = 0;
-  for (const char* q :
-       {"night shift", "flood barrier", "tidal barrier", "pumping station", "water supply"}) {
-    SearchRequest req;
-    req.query = q;
-    req.limit = 100;
-    req.collapse = false;
-    req.ranking.proximity_weight = 0;
-    auto plain = (*s)->Search(req);
-    req.ranking.proximity_weight = 0.5;
-    req.ranking.proximity_max_share = 1;
-    req.ranking.proximity_depth = 1000;  // every hit
-    auto near = (*s)->Search(req);
-    // In the query (depth 0): each side-by-side article gains the weight of
-    // the two words, times 0.5; the others keep theirs.
-    req.ranking.proximity_depth = 0;
-    auto in_query = (*s)->Search(req);
-    ASSERT_TRUE(plain.ok() && near.ok() && in_query.ok()) << q;
-    ASSERT_EQ(in_query->hits.size(), plain->hits.size()) << q;
-    ASSERT_EQ(plain->hits.size(), near->hits.size()) << q;
-    // The articles that hold the two words within two positions, by Xapian.
-    std::string text = q;
-    std::string a = text.substr(0, text.find(' ')), b = text.substr(text.find(' ') + 1);
-    Xapian::Query two[] = {Xapian::Query(a), Xapian::Query(b)};
-    Xapian::Enquire e(db);
-    e.set_query(Xapian::Query(Xapian::Query::OP_NEAR, two, two + 2, 2));
-    std::set<std::string> side_by_side;
-    Xapian::MSet m = e.get_mset(0, db.get_doccount());
-    for (auto it = m.begin(); it != m.end(); ++it) {
-      Article art;
-      ASSERT_TRUE(DecodeStoredArticle(it.get_document().get_data(), &art));
-      side_by_side.insert(art.id);
-    }
-    std::map<std::string, double> before;
-    for (const Hit& h : plain->hits) before[h.article.id] = h.score;
-    for (std::size_t i = 0; i < near->hits.size(); ++i) {
-      const Hit& h = near->hits[i];
-      const double want = before[h.article.id] * (side_by_side.count(h.article.id) ? 1.5 : 1);
-      EXPECT_NEAR(h.score, want, 1e-9) << q << ": " << h.article.id;
-      if (i > 0) {
-        EXPECT_GE(near->hits[i - 1].score, h.score) << q;
+  // Window 2 (side by side) is answered by each article's pair filter;
+  // window 4 reads positions (as for databases built before the filter).
+  for (unsigned window : {2u, 4u})
+    for (const char* q :
+         {"night shift", "flood barrier", "tidal barrier", "pumping station", "water supply"}) {
+      SCOPED_TRACE(window);
+      SearchRequest req;
+      req.query = q;
+      req.limit = 100;
+      req.collapse = false;
+      req.ranking.proximity_window = window;
+      req.ranking.proximity_weight = 0;
+      auto plain = (*s)->Search(req);
+      req.ranking.proximity_weight = 0.5;
+      req.ranking.proximity_max_share = 1;
+      req.ranking.proximity_depth = 1000;  // every hit
+      auto near = (*s)->Search(req);
+      // In the query (depth 0): each side-by-side article gains the weight of
+      // the two words, times 0.5; the others keep theirs.
+      req.ranking.proximity_depth = 0;
+      auto in_query = (*s)->Search(req);
+      ASSERT_TRUE(plain.ok() && near.ok() && in_query.ok()) << q;
+      ASSERT_EQ(in_query->hits.size(), plain->hits.size()) << q;
+      ASSERT_EQ(plain->hits.size(), near->hits.size()) << q;
+      // The articles that hold the two words within the window, by Xapian.
+      std::string text = q;
+      std::string a = text.substr(0, text.find(' ')), b = text.substr(text.find(' ') + 1);
+      Xapian::Query two[] = {Xapian::Query(a), Xapian::Query(b)};
+      Xapian::Enquire e(db);
+      e.set_query(Xapian::Query(Xapian::Query::OP_NEAR, two, two + 2, window));
+      std::set<std::string> side_by_side;
+      Xapian::MSet m = e.get_mset(0, db.get_doccount());
+      for (auto it = m.begin(); it != m.end(); ++it) {
+        Article art;
+        ASSERT_TRUE(DecodeStoredArticle(it.get_document().get_data(), &art));
+        side_by_side.insert(art.id);
       }
-      (side_by_side.count(h.article.id) ? raised : kept) += 1;
-    }
-    for (const Hit& h : in_query->hits) {
-      if (side_by_side.count(h.article.id)) {
-        EXPECT_GT(h.score, before[h.article.id] + 1e-9) << q << ": " << h.article.id;
-      } else {
-        EXPECT_NEAR(h.score, before[h.article.id], 1e-9) << q << ": " << h.article.id;
+      std::map<std::string, double> before;
+      for (const Hit& h : plain->hits) before[h.article.id] = h.score;
+      for (std::size_t i = 0; i < near->hits.size(); ++i) {
+        const Hit& h = near->hits[i];
+        const double want = before[h.article.id] * (side_by_side.count(h.article.id) ? 1.5 : 1);
+        EXPECT_NEAR(h.score, want, 1e-9) << q << ": " << h.article.id;
+        if (i > 0) {
+          EXPECT_GE(near->hits[i - 1].score, h.score) << q;
+        }
+        (side_by_side.count(h.article.id) ? raised : kept) += 1;
+      }
+      for (const Hit& h : in_query->hits) {
+        if (side_by_side.count(h.article.id)) {
+          EXPECT_GT(h.score, before[h.article.id] + 1e-9) << q << ": " << h.article.id;
+        } else {
+          EXPECT_NEAR(h.score, before[h.article.id], 1e-9) << q << ": " << h.article.id;
+        }
       }
     }
-  }
   EXPECT_GT(raised, 3u);
   EXPECT_GT(kept, 3u);
 }
