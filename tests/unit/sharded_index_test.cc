@@ -3,6 +3,8 @@
 // answers as one database of the same articles does, through incremental
 // runs, a run killed between two shards' commits, and a reshard.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <atomic>
@@ -13,6 +15,7 @@
 
 #include "byline/index_writer.h"
 #include "byline/searcher.h"
+#include "index/file_manifest.h"
 #include "index/shard_set.h"
 #include "testutil.h"
 
@@ -282,6 +285,93 @@ TEST_F(ShardedIndexTest, AFileWhoseRecordsDifferBetweenShardsIsReadAgain) {
   EXPECT_EQ(run->total_articles, 240u);
   ExpectRouted(Path("set"));
   ExpectSameAnswers(Path("one"), Path("set"));
+}
+
+// The file record of `path` in the database at `folder` ("" if none).
+std::string RecordIn(const std::string& folder, const std::string& path) {
+  Xapian::Database db(folder);
+  return db.get_metadata(FileRecordKey(path));
+}
+
+// Runs IndexPaths on `corpus` into `stub` in a child process that dies
+// as a kill -9 would (nothing pending is committed) at the run's first
+// problem, Xapian flushing each shard every `flush` changed documents.
+// True if the child died there.
+bool RunKilledAtFirstProblem(const std::string& corpus, const std::string& stub, int flush) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(flush).c_str(), 1);
+    IndexOptions o;
+    o.db_path = stub;
+    o.threads = 1;
+    o.on_problem = [](const Status&) { _exit(0); };
+    IndexPaths({corpus}, o);
+    _exit(1);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+// A run killed after one shard committed a file's new record (shard 0
+// here), then a run that reads the file again killed when shard 0 had
+// committed the file's release and part of its new articles while the
+// others had committed its record: every shard's record then said
+// "unchanged", and the articles shard 0 had not committed were lost for
+// good (the kill -9 stress test on a shard set, CrashSafetyCli). The file's
+// record must say "unread" in every shard until the file is read again.
+TEST_F(ShardedIndexTest, AFileReadAgainAfterAKillIsMarkedUnreadInEveryShardFirst) {
+  fs::remove(a_);
+  fs::remove(b_);
+  fs::remove(c_);
+  // Two articles to shard 0, one to each other shard; and one to each
+  // other shard in g, whose last line is not JSON (the kill).
+  std::vector<int> to[3];
+  for (int i = 0; to[0].size() < 2 || to[1].size() < 2 || to[2].size() < 2; ++i) {
+    to[ShardOf(IdTerm("art-" + std::to_string(i)), 3)].push_back(i);
+  }
+  auto articles = [](const std::vector<int>& ids, int version) {
+    std::string out;
+    for (int i : ids) out += Articles(i, i, version);
+    return out;
+  };
+  const std::string f =
+      dir_.Write("corpus/f.jsonl", articles({to[0][0], to[0][1], to[1][0], to[2][0]}, 2));
+  ASSERT_TRUE(Run(Path("set"), 3).ok());
+  auto set = ReadShardSet(Path("set"));
+  ASSERT_TRUE(set.ok());
+  const std::string done = RecordIn(set->folders[0], f);
+  ASSERT_FALSE(done.empty());
+  for (unsigned k = 1; k < 3; ++k) {
+    // Shards 1 and 2 as a run killed after shard 0 committed f's new
+    // version leaves them: f's old record.
+    Xapian::WritableDatabase db(set->folders[k]);
+    db.set_metadata(FileRecordKey(f), "1 1 1 " + f);
+    db.commit();
+  }
+  dir_.Write("corpus/g.jsonl", articles({to[1][1], to[2][1]}, 3) + "not json\n");
+  // f is read again: shard 0 releases f's two articles (2 changes) and
+  // commits with the first new one (3); shards 1 and 2 commit f's record
+  // with g's article (3 changes each); the kill comes before shard 0's next
+  // commit.
+  ASSERT_TRUE(RunKilledAtFirstProblem(Corpus(), Path("set"), 3));
+  {
+    Xapian::Database db(set->folders[0]);
+    const std::string lost = IdTerm("art-" + std::to_string(to[0][1]));
+    ASSERT_EQ(db.postlist_begin(lost), db.postlist_end(lost)) << "not the state meant";
+  }
+  ASSERT_EQ(RecordIn(set->folders[1], f), done) << "not the state meant";
+  ASSERT_EQ(RecordIn(set->folders[2], f), done) << "not the state meant";
+  EXPECT_NE(RecordIn(set->folders[0], f), done) << "f would look unchanged";
+  auto run = Run(Path("set"), 0);
+  ASSERT_TRUE(run.ok()) << run.status().message();
+  EXPECT_EQ(run->total_articles, 6u);
+  ExpectRouted(Path("set"));
+  auto s = Searcher::Open(Path("set"));
+  ASSERT_TRUE(s.ok());
+  for (int i : {to[0][0], to[0][1], to[1][0], to[2][0], to[1][1], to[2][1]}) {
+    EXPECT_TRUE((*s)->Get("art-" + std::to_string(i)).ok()) << i;
+  }
 }
 
 TEST_F(ShardedIndexTest, AnotherNumberOfShardsNeedsARebuildWhichReshards) {

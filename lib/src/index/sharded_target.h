@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "index/in_place_target.h"
@@ -61,7 +62,11 @@ class ShardedTarget : public WriteTarget {
   Status ReadRecords(std::map<std::string, FileRecord>* records) override;
   /// To the article's shard.
   Status Add(const std::string& id_term, Xapian::Document doc) override;
-  /// To every shard.
+  /// To every shard. A file whose records differed (ReadRecords) is first
+  /// marked unread in every shard, as a new file is: some shard may hold
+  /// its current record, which a kill after that shard committed part of
+  /// the file's release would otherwise leave saying "unchanged" once the
+  /// other shards committed the record too.
   Status StartFile(const std::string& file_term, bool known) override;
   Status RecordFile(const std::string& key, const std::string& value) override;
   Status RemoveFile(const std::string& file_term, const std::string& key) override;
@@ -88,6 +93,9 @@ class ShardedTarget : public WriteTarget {
   // their locks) and the builds.
   std::vector<std::unique_ptr<InPlaceTarget>> fresh_;
   std::vector<std::unique_ptr<SegmentBuild>> builds_;
+  // The file terms of the files whose records differed between shards
+  // (ReadRecords), which StartFile marks unread everywhere first.
+  std::unordered_set<std::string> unsettled_;
   bool bulk_ = false;
   bool finished_ = false;
   unsigned writers_ = 0;        // of the builds, for IndexStats
