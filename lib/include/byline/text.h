@@ -35,6 +35,18 @@ std::size_t UnicodeSpaceAt(std::string_view s, std::size_t i);
 /// hashes, shortened ids).
 std::uint64_t Fnv1a64(std::string_view bytes);
 
+/// splitmix64's finaliser: every input bit moves every output bit (the
+/// stories' MinHashes, the proximity pair filter). Fixed: what it hashes is
+/// stored.
+inline std::uint64_t Mix64(std::uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
 /// True if `s` is well-formed UTF-8.
 bool IsValidUtf8(std::string_view s);
 

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "byline/schema.h"
+#include "byline/text.h"
 
 namespace byline::story {
 namespace {
@@ -22,16 +23,6 @@ constexpr std::size_t kSignatureBytes = 1 + 8 + 4 + 2 * kMinHashes + 1 + 2 * kNu
 const std::string kMarkArticle = std::string(schema::kMetaStoryPrefix) + "d:";
 const std::string kMarkStory = std::string(schema::kMetaStoryPrefix) + "k:";
 
-// splitmix64's finaliser: every input bit moves every output bit.
-std::uint64_t Mix(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
-
 // The MinHash functions: h_i(s) = a_i * s + b_i (mod 2^64), a_i odd, over
 // shingle hashes that are already mixed. Fixed seeds: a signature must mean
 // the same in every run and on every machine.
@@ -41,9 +32,9 @@ struct HashFamily {
     std::uint64_t state = 0x6279'6c69'6e65'0001ULL;  // "byline", 1
     for (unsigned i = 0; i < kMinHashes; ++i) {
       state += 0x9e3779b97f4a7c15ULL;
-      a[i] = Mix(state) | 1;
+      a[i] = Mix64(state) | 1;
       state += 0x9e3779b97f4a7c15ULL;
-      b[i] = Mix(state);
+      b[i] = Mix64(state);
     }
   }
 };
@@ -195,7 +186,7 @@ Signature MakeSignature(const std::vector<std::uint64_t>& words,
   Signature sig;
   if (words.empty()) return sig;
   std::uint64_t exact = 0x6279'6c69'6e65'0002ULL;
-  for (std::uint64_t w : words) exact = Mix(exact ^ w);
+  for (std::uint64_t w : words) exact = Mix64(exact ^ w);
   sig.exact = exact == 0 ? 1 : exact;
   sig.day = DayNumber(date_key);
   const HashFamily& f = Family();
@@ -206,13 +197,13 @@ Signature MakeSignature(const std::vector<std::uint64_t>& words,
   const std::size_t width = std::min<std::size_t>(kShingleWords, words.size());
   for (std::size_t i = 0; i < n; ++i) {
     std::uint64_t s = 0;
-    for (std::size_t k = 0; k < width; ++k) s = Mix(s ^ words[i + k]);
+    for (std::size_t k = 0; k < width; ++k) s = Mix64(s ^ words[i + k]);
     for (unsigned j = 0; j < kMinHashes; ++j) mins[j] = std::min(mins[j], f.a[j] * s + f.b[j]);
   }
   // A 16-bit fingerprint of each minimum (b-bit MinHash): unrelated
   // minimums agree by chance once in 65,536.
   for (unsigned j = 0; j < kMinHashes; ++j) {
-    sig.mins[j] = static_cast<std::uint16_t>(Mix(mins[j]) >> 48);
+    sig.mins[j] = static_cast<std::uint16_t>(Mix64(mins[j]) >> 48);
   }
   std::vector<std::uint64_t> distinct = numbers;
   std::sort(distinct.begin(), distinct.end());
@@ -221,11 +212,11 @@ Signature MakeSignature(const std::vector<std::uint64_t>& words,
   std::array<std::uint64_t, kNumberHashes> nmins;
   nmins.fill(~0ULL);
   for (std::uint64_t x : distinct) {
-    std::uint64_t s = Mix(x ^ 0x6e756d73ULL);  // "nums": apart from the shingles
+    std::uint64_t s = Mix64(x ^ 0x6e756d73ULL);  // "nums": apart from the shingles
     for (unsigned j = 0; j < kNumberHashes; ++j) nmins[j] = std::min(nmins[j], f.a[j] * s + f.b[j]);
   }
   for (unsigned j = 0; j < kNumberHashes; ++j) {
-    sig.number_mins[j] = static_cast<std::uint16_t>(Mix(nmins[j]) >> 48);
+    sig.number_mins[j] = static_cast<std::uint16_t>(Mix64(nmins[j]) >> 48);
   }
   return sig;
 }
@@ -268,7 +259,7 @@ std::vector<std::string> BandTerms(const Signature& sig) {
     std::uint64_t h = b;
     for (unsigned r = 0; r < kRows; ++r) h = (h << 16) ^ sig.mins[b * kRows + r];
     out.push_back(std::string(schema::kPrefixStoryBand) + static_cast<char>('a' + b) +
-                  Hex(Mix(h ^ 0x62616e64ULL) >> 32, 8));
+                  Hex(Mix64(h ^ 0x62616e64ULL) >> 32, 8));
   }
   return out;
 }

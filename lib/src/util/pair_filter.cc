@@ -10,26 +10,16 @@
 namespace byline {
 namespace {
 
-// splitmix64's finaliser.
-std::uint64_t Mix(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
-
 // One hash for the unordered pair.
 std::uint64_t PairHash(std::uint64_t a, std::uint64_t b) {
   if (a > b) std::swap(a, b);
-  return Mix(Mix(a) ^ (b * 0x9e3779b97f4a7c15ULL));
+  return Mix64(Mix64(a) ^ (b * 0x9e3779b97f4a7c15ULL));
 }
 
 // The bits of a pair: double hashing over `bits` positions.
 template <typename F>
 void ForEachBit(std::uint64_t pair, unsigned hashes, std::size_t bits, F f) {
-  const std::uint64_t h1 = pair, h2 = Mix(pair) | 1;
+  const std::uint64_t h1 = pair, h2 = Mix64(pair) | 1;
   for (unsigned i = 0; i < hashes; ++i) f((h1 + i * h2) % bits);
 }
 
