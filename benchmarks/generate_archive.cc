@@ -1,7 +1,7 @@
 /** @file generate_archive.cc
  *  @brief A synthetic news archive of any size, remixed from real sentences.
  *
- *  generate_archive [--plant N] OUT_DIR ARTICLES FILES SEED CORPUS.jsonl.gz...
+ *  generate_archive [--plant N] [--first-id N] OUT_DIR ARTICLES FILES SEED CORPUS.jsonl.gz...
  *
  *  Reads every article body of the given corpora (the shared layout: one
  *  JSON object a line with `lang` and `body`), cuts the bodies into
@@ -26,6 +26,11 @@
  *  `known-phrase` and `known-words`): hidden, so that `byline index
  *  OUT_DIR` leaves them out. Planting draws from a generator of its
  *  own, so every other article is the one the same seed gives without it.
+ *
+ *  With --first-id N, ids count from `gen-N` (N and up) instead of `gen-0`,
+ *  so an archive made with N at least the ARTICLES of another one holds only
+ *  new ids for it: benchmarks/scale/run adds such a folder of 10,000 articles
+ *  to a built database to time an incremental run at each size.
  */
 #include <zlib.h>
 #include <nlohmann/json.hpp>
@@ -125,13 +130,14 @@ const char* const kCommonWords[] = {
 
 int main(int argc, char** argv) {
   std::uint64_t plant = 0;
-  if (argc > 2 && std::string(argv[1]) == "--plant") {
-    plant = std::strtoull(argv[2], nullptr, 10);
+  std::uint64_t first_id = 0;
+  while (argc > 2 && (std::string(argv[1]) == "--plant" || std::string(argv[1]) == "--first-id")) {
+    (std::string(argv[1]) == "--plant" ? plant : first_id) = std::strtoull(argv[2], nullptr, 10);
     argc -= 2;
     argv += 2;
   }
   if (argc < 5) {
-    std::cerr << "usage: generate_archive [--plant N] OUT_DIR ARTICLES FILES SEED "
+    std::cerr << "usage: generate_archive [--plant N] [--first-id N] OUT_DIR ARTICLES FILES SEED "
                  "CORPUS.jsonl.gz...\n";
     return 2;
   }
@@ -216,7 +222,7 @@ int main(int argc, char** argv) {
       if (written > 1000 && repeat(rng) == 0) {
         id = std::uniform_int_distribution<std::uint64_t>(0, written - 1)(rng);
       }
-      std::string id_text = "gen-" + std::to_string(id);
+      std::string id_text = "gen-" + std::to_string(first_id + id);
       // Every stride-th article, from the middle of the first stride on.
       if (stride > 0 && planted < plant && written % stride == stride / 2) {
         const std::string phrase = std::string(kCommonWords[common(plant_rng)]) + " " +
