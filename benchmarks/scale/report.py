@@ -38,16 +38,17 @@ def curve(name):
     try:
         for line in open(f"{tmp}/curve-{name}"):
             f = line.split()
-            if len(f) == 4:
-                rows.append([int(f[0]), int(f[1]), int(f[2]), float(f[3])])
+            if len(f) >= 4:
+                rows.append([int(f[0]), int(f[1]), int(f[2]), float(f[3]),
+                             float(f[4]) if len(f) > 4 else None])
     except OSError:
         pass
-    return rows  # seconds, resident kB, articles written, load average
+    return rows  # seconds, resident kB, articles written, load average, CPU seconds
 
 
 run["benches"] = {k: v for k, v in (
     ("plain Xapian", bench("x")), ("Byline", bench("b")), ("Byline, snippets", bench("bs")),
-    ("Byline, after xapian-compact", bench("bc")),
+    ("Byline, copied through one writer", bench("bc")),
     ("Byline, 2 local shards (stub)", bench("s")),
     ("Byline, 2 xapian-tcpsrv on loopback", bench("r"))) if v}
 run["known"] = {"one database": known(f"{work}/known.json"),
@@ -68,21 +69,23 @@ print(f"Started {run['started']}; load average (1, 5, 15 min) at the start {run[
       + (". The two engines indexed at the same time." if run["parallel"]
          else ". The two engines indexed one after the other."))
 print()
-print("| engine | index time | articles/s | MB/s | peak RSS | index size |")
-print("|---|---:|---:|---:|---:|---:|")
+print("| engine | index time | articles/s | MB/s | CPU (user + system) | CPU ms per article "
+      "| peak RSS | index size |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
 
 
-def row(name, secs, kb, size):
+def row(name, secs, kb, size, cpu=None):
     size_text = f"{size / 1e6:,.0f} MB" if size else "-"
-    print(f"| {name} | {secs:,.0f} s | {n / secs:,.0f} | {text / 1e6 / secs:.2f} | "
+    cpu_text = f"{cpu:,.0f} s | {cpu * 1000 / n:.2f}" if cpu else "- | -"
+    print(f"| {name} | {secs:,.0f} s | {n / secs:,.0f} | {text / 1e6 / secs:.2f} | {cpu_text} | "
           f"{kb / 1024:,.0f} MB | {size_text} |")
 
 
 if run["xapian"]["secs"]:
     row("plain Xapian 1.4 (TermGenerator, one writer)", run["xapian"]["secs"], run["xapian"]["kb"],
-        run["xapian"]["bytes"])
+        run["xapian"]["bytes"], run["xapian"].get("cpu"))
 row("Byline (bulk build in segments)", run["byline"]["secs"], run["byline"]["kb"],
-    run["byline"]["bytes"])
+    run["byline"]["bytes"], run["byline"].get("cpu"))
 if run["shards"]["secs"]:
     row("Byline, --shards 2", run["shards"]["secs"], run["shards"]["kb"], None)
 benches = run["benches"]
@@ -109,16 +112,20 @@ for name, k in run["known"].items():
 if run.get("merge_secs") is not None:
     print(f"\nByline's bulk build merged its segments in {run['merge_secs']:,.1f} s of its "
           f"{run['byline']['secs']:,.0f} s.")
-if run["compact"]["secs"] is not None:
-    print(f"\n`xapian-compact` of Byline's database: {run['compact']['secs']:,.0f} s, "
-          f"{run['byline']['bytes'] / 1e6:,.0f} MB -> {run['compact']['bytes'] / 1e6:,.0f} MB"
-          + (f"; postlist table entries (posting-list chunks) {run['compact']['postlist_items']:,} "
-             f"-> {run['compact']['postlist_items_compacted']:,}"
-             if run["compact"].get("postlist_items") else "") + ".")
+recopy = run.get("recopy") or run.get("compact") or {}
+if recopy.get("secs") is not None:
+    print(f"\nFragmentation: Byline's merged database copied through one writer "
+          f"(benchmarks/scale/recopy.py) in {recopy['secs']:,.0f} s, "
+          f"{run['byline']['bytes'] / 1e6:,.0f} MB -> {recopy['bytes'] / 1e6:,.0f} MB"
+          + (f"; postlist table entries (posting-list chunks and document lengths) "
+             f"{recopy['postlist_items']:,} -> {recopy['postlist_items_recopy']:,}"
+             if recopy.get("postlist_items") else "") + ".")
 if run["incremental"]["secs"] is not None:
     print(f"\nIncremental run adding {run['add']:,} articles (a second root folder): "
           f"{run['incremental']['secs']:,.1f} s, {run['add'] / run['incremental']['secs']:,.0f} "
-          f"articles/s, peak RSS {run['incremental']['kb'] / 1024:,.0f} MB.")
+          f"articles/s, peak RSS {run['incremental']['kb'] / 1024:,.0f} MB"
+          + (f", CPU {run['incremental']['cpu']:,.1f} s" if run["incremental"].get("cpu") else "")
+          + ".")
 for name, c in (("Byline", run["curves"]["byline"]), ("plain Xapian", run["curves"]["xapian"])):
     if not c:
         continue
@@ -127,6 +134,7 @@ for name, c in (("Byline", run["curves"]["byline"]), ("plain Xapian", run["curve
     for tenth in range(1, 11):
         hit = next((r for r in c if r[2] >= n * tenth // 10), None)
         if hit:
-            marks.append(f"{hit[2]:,} at {hit[0]:,} s ({hit[1] / 1024:,.0f} MB)")
+            cpu = f", {hit[4]:,.0f} CPU s" if hit[4] is not None else ""
+            marks.append(f"{hit[2]:,} at {hit[0]:,} s ({hit[1] / 1024:,.0f} MB{cpu})")
     print(f"\n{name}'s build, sampled every 5 s: resident memory max "
           f"{max(r[1] for r in c) / 1024:,.0f} MB; articles written: " + "; ".join(marks) + ".")
