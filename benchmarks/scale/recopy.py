@@ -10,9 +10,12 @@ merge_postlists: it rewrites the first chunk's header and the last-chunk
 flag, never joins two chunks), so a term found in S segments keeps at least
 S chunks, and compacting the result again changes nothing. One writer
 appends each flush to the term's last chunk until it is full, so the copy
-holds each posting list in as few chunks as Xapian makes: the reference
-against which the merged database's fragmentation is measured (entries, and
-query time with benchmarks/scale/run). Needs python3-xapian (Debian)."""
+holds each posting list in as few chunks as Xapian makes; it is then
+compacted (which keeps those chunks) so that both databases are as packed:
+the reference against which the merged database's fragmentation is measured
+(entries, and query time with benchmarks/scale/run). Needs python3-xapian
+(Debian)."""
+import shutil
 import subprocess
 import sys
 
@@ -32,7 +35,8 @@ def main():
     src_path, dst_path = sys.argv[1], sys.argv[2]
     src = xapian.Database(src_path)
     # Flush rarely (every 100,000 documents): fewer, fuller appends.
-    dst = xapian.WritableDatabase(dst_path, xapian.DB_CREATE | xapian.DB_BACKEND_GLASS
+    one_writer = dst_path + ".one-writer"
+    dst = xapian.WritableDatabase(one_writer, xapian.DB_CREATE | xapian.DB_BACKEND_GLASS
                                   | xapian.DB_NO_SYNC)
     pending = 0
     for post in src.postlist(""):
@@ -50,6 +54,8 @@ def main():
             dst.add_synonym(key, synonym)
     dst.commit()
     dst.close()
+    xapian.Database(one_writer).compact(dst_path, xapian.Compactor.FULL)
+    shutil.rmtree(one_writer)
     print(f"{postlist_items(src_path)} {postlist_items(dst_path)}")
 
 
