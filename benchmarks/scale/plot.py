@@ -117,16 +117,21 @@ class Panel:
         self.legend_y += 14
 
 
-def rate_points(run, engine):
-    """(articles written, articles/s over the last tenth) from the build's samples."""
+def cost_points(run, engine):
+    """(articles written, CPU ms per article over the last tenth) from the
+    build's samples; wall-clock seconds instead where the samples have no CPU
+    time (then ms of wall clock per article)."""
     c, n = run["curves"].get(engine) or [], run["articles"]
-    pts, last = [], (0, 0)
+    pts, last = [], (0.0, 0)
     for tenth in range(1, 11):
         hit = next((r for r in c if r[2] >= n * tenth // 10), None)
-        if hit is None or hit[0] <= last[0]:
+        if hit is None:
             continue
-        pts.append((hit[2], (hit[2] - last[1]) / (hit[0] - last[0])))
-        last = (hit[0], hit[2])
+        spent = hit[4] if len(hit) > 4 and hit[4] is not None else hit[0]
+        if spent <= last[0] or hit[2] <= last[1]:
+            continue
+        pts.append((hit[2], (spent - last[0]) * 1000 / (hit[2] - last[1])))
+        last = (spent, hit[2])
     return pts
 
 
@@ -155,15 +160,12 @@ def main():
     series = []
     for r in runs:
         for e, dashed in engines:
-            series.append((f"{e}, {r['articles']:,}", rate_points(r, e.split()[-1].lower()), dashed,
+            series.append((f"{e}, {r['articles']:,}", cost_points(r, e.split()[-1].lower()), dashed,
                            [(row[2], row[1] / 1024) for row in r["curves"].get(e.split()[-1].lower(), [])
                             if row[2] > 0]))
-    # Overall rates (the whole build, GNU time) as single points too.
-    p = Panel(0, H, "Indexing rate while building", "articles written",
-              "articles/s (per tenth)", [1] + [x for s in series for x, _ in s[1]],
-              [y for s in series for _, y in s[1]] + [r["articles"] / r[e]["secs"] for r in runs
-                                                       for e in ("byline", "xapian") if r[e]["secs"]],
-              False, False)
+    p = Panel(0, H, "Indexing cost while building", "articles written",
+              "CPU ms per article (per tenth)", [1] + [x for s in series for x, _ in s[1]],
+              [y for s in series for _, y in s[1]], False, False)
     for k, (name, pts, dashed, _) in enumerate(series):
         p.line(pts, COLOURS[k % len(COLOURS)], dashed, name)
     panels.append(p)
