@@ -34,18 +34,16 @@ class Panel:
                         f'text-anchor="middle" font-weight="bold">{esc(title)}</text>')
         self.out.append(f'<rect x="{ox}" y="{oy}" width="{self.pw}" height="{self.ph}" '
                         f'fill="none" stroke="#444"/>')
-        for v in self.ticks(self.xr, xlog):
-            px = self.px(v)
-            self.out.append(f'<line x1="{px:.1f}" y1="{oy}" x2="{px:.1f}" y2="{oy + self.ph}" '
+        # A grid line and a label per tick: (x1, y1, x2, y2, label x, label y, anchor).
+        grid = [(self.px(v), oy, self.px(v), oy + self.ph, self.px(v), oy + self.ph + 16,
+                 "middle", v) for v in self.ticks(self.xr, xlog)]
+        grid += [(ox, self.py(v), ox + self.pw, self.py(v), ox - 6, self.py(v) + 4, "end", v)
+                 for v in self.ticks(self.yr, ylog)]
+        for x1, y1, x2, y2, lx, ly, anchor, v in grid:
+            self.out.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
                             f'stroke="#ddd"/>')
-            self.out.append(f'<text x="{px:.1f}" y="{oy + self.ph + 16}" font-size="11" '
-                            f'text-anchor="middle">{esc(self.label(v))}</text>')
-        for v in self.ticks(self.yr, ylog):
-            py = self.py(v)
-            self.out.append(f'<line x1="{ox}" y1="{py:.1f}" x2="{ox + self.pw}" y2="{py:.1f}" '
-                            f'stroke="#ddd"/>')
-            self.out.append(f'<text x="{ox - 6}" y="{py + 4:.1f}" font-size="11" '
-                            f'text-anchor="end">{esc(self.label(v))}</text>')
+            self.out.append(f'<text x="{lx:.1f}" y="{ly:.1f}" font-size="11" '
+                            f'text-anchor="{anchor}">{esc(self.label(v))}</text>')
         self.out.append(f'<text x="{ox + self.pw / 2}" y="{oy + self.ph + 36}" font-size="12" '
                         f'text-anchor="middle">{esc(xlabel)}</text>')
         self.out.append(f'<text x="{x0 + 16}" y="{oy + self.ph / 2}" font-size="12" '
