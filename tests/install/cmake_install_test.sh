@@ -5,6 +5,7 @@
 # manpath), bash-completion (PATH and XDG lookups), fish (its user
 # vendor_completions.d); zsh with the folder on $fpath (the README says so).
 #   cmake_install_test.sh BUILD_DIR
+# shellcheck source=tests/install/lib.sh
 source "$(dirname "$0")/lib.sh"
 build=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)

@@ -5,6 +5,7 @@
 # and folders for `index`. (docs_cover_test.sh checks that they know every
 # option.)
 #   completions_test.sh COMPLETIONS_DIR
+# shellcheck source=tests/install/lib.sh
 source "$(dirname "$0")/lib.sh"
 compdir=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)

@@ -4,15 +4,16 @@
 # the values of options that take one of a set (--sort relevance|newest|...).
 # An option added without its documentation turns this test red.
 #   docs_cover_test.sh BYLINE MAN_DIR COMPLETIONS_DIR
+# shellcheck source=tests/install/lib.sh
 source "$(dirname "$0")/lib.sh"
 byline=$1 mandir=$2 compdir=$3
 here=$(cd "$(dirname "$0")" && pwd)
 
 # The commands: the entries of the "Subcommands:" (or "Commands:") section.
 top_help=$("$byline" --help) || { echo "FAIL: byline --help failed" >&2; exit 1; }
-commands=($(awk 'tolower($0) ~ /^(sub)?commands:?$/ { on = 1; next }
-                 on && /^$/ { on = 0 }
-                 on && /^ +[a-z]/ { print $1 }' <<<"$top_help"))
+mapfile -t commands < <(awk 'tolower($0) ~ /^(sub)?commands:?$/ { on = 1; next }
+                             on && /^$/ { on = 0 }
+                             on && /^ +[a-z]/ { print $1 }' <<<"$top_help")
 ((${#commands[@]} >= 5)) || { echo "FAIL: found ${#commands[@]} commands in byline --help:
 $top_help" >&2; exit 1; }
 echo "commands: ${commands[*]}"
@@ -21,8 +22,9 @@ echo "commands: ${commands[*]}"
 # "NAME[,NAME...]<TAB>VALUE VALUE..." (the values when it takes one of a
 # set: CLI11's {a,b,c} or a|b|c in place of the argument's name).
 options() {
-  local line names arg values
-  "$byline" ${1#_} --help | while IFS= read -r line; do
+  local line names arg values args=()
+  [[ $1 == _ ]] || args=("$1")
+  "$byline" "${args[@]}" --help | while IFS= read -r line; do
     # An option's line is indented a little; a description's continuation
     # is indented to its column.
     [[ $line =~ ^\ {1,8}(-[^[:space:]]+)(\ +([^[:space:]]+))? ]] || continue
@@ -81,11 +83,12 @@ bash_complete() {  # WORD...: the candidates for the last WORD
 got=" $(bash_complete byline "" | tr '\n' ' ') "
 for sub in "${commands[@]}"; do [[ $got == *" $sub "* ]] || fail "bash: no command $sub"; done
 for sub in _ "${commands[@]}"; do
-  got=" $(bash_complete byline ${sub#_} - | tr '\n' ' ') "
+  if [[ $sub == _ ]]; then got=" $(bash_complete byline - | tr '\n' ' ') "
+  else got=" $(bash_complete byline "$sub" - | tr '\n' ' ') "; fi
   for name in ${opts[$sub]}; do [[ $got == *" $name "* ]] || fail "bash: no $name for byline $sub"; done
 done
 for key in "${!values[@]}"; do
-  got=" $(bash_complete byline ${key%% *} "${key##* }" "" | tr '\n' ' ') "
+  got=" $(bash_complete byline "${key%% *}" "${key##* }" "" | tr '\n' ' ') "
   for v in ${values[$key]}; do [[ $got == *" $v "* ]] || fail "bash: no value $v for byline $key"; done
 done
 

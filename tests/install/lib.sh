@@ -1,8 +1,10 @@
+# shellcheck shell=bash
 # Shared by the tests in tests/install: failures counted and named, a
 # temporary folder removed at exit, skips that ctest reports as skipped.
 set -uo pipefail
 
 failures=0
+tmp=""
 # fail MESSAGE: one failed check; the test goes on and fails at the end.
 fail() {
   echo "FAIL: $*" >&2

@@ -2,6 +2,7 @@
 # The man pages render without a warning at 80 columns (groff -ww through
 # man), and each has the sections a reader looks for.
 #   man_pages_test.sh MAN_DIR     (the built pages: BUILD/docs/man)
+# shellcheck source=tests/install/lib.sh
 source "$(dirname "$0")/lib.sh"
 mandir=$1
 command -v man >/dev/null || skip "man (package man-db) is not installed"

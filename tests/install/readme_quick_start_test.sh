@@ -9,6 +9,7 @@
 # built in BUILD_DIR (BYLINE_PREBUILT) into ~/.local instead of building it
 # again; PATH has ~/.local/bin, as a new login shell has.
 #   readme_quick_start_test.sh SOURCE_DIR BUILD_DIR
+# shellcheck source=tests/install/lib.sh
 source "$(dirname "$0")/lib.sh"
 source_dir=$(cd "$1" && pwd)
 build=$(cd "$2" && pwd)
@@ -49,7 +50,7 @@ normalise() {
 check_output() {
   local cmd=$1 out expected line i=0
   out=$(normalise <<<"$2")
-  expected=$(sed -e "s|/home/you|$HOME|g" <<<"$3" | normalise)
+  expected=$(normalise <<<"${3//\/home\/you/$HOME}")
   mapfile -t got_lines <<<"$out"
   while IFS= read -r line; do
     [[ $line == ... || -z $line ]] && continue
