@@ -71,80 +71,67 @@ for sub in "${commands[@]}"; do
   grep -qF "\\fB$sub\\fR" "$mandir/byline.1" || fail "byline.1: COMMANDS does not list $sub"
 done
 
-# --- bash -------------------------------------------------------------------
+# --- completions: what each shell offers after each of these lines -------
+# "byline " (the commands), "byline SUB -" (its options), "byline SUB --opt "
+# (the option's values). got_SHELL[LINE] is " candidate candidate ... ".
+lines=("byline " "byline -")
+for sub in "${commands[@]}"; do lines+=("byline $sub -"); done
+for key in "${!values[@]}"; do lines+=("byline ${key#_ } "); done
+declare -A got_bash got_fish got_zsh
+
 source "$compdir/byline.bash" || fail "bash: $compdir/byline.bash does not load"
-bash_complete() {  # WORD...: the candidates for the last WORD
-  COMP_WORDS=("$@")
+for l in "${lines[@]}"; do
+  read -ra COMP_WORDS <<<"$l"
+  [[ $l == *" " ]] && COMP_WORDS+=("")
   COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
   COMPREPLY=()
   _byline
-  printf '%s\n' "${COMPREPLY[@]}"
-}
-got=" $(bash_complete byline "" | tr '\n' ' ') "
-for sub in "${commands[@]}"; do [[ $got == *" $sub "* ]] || fail "bash: no command $sub"; done
-for sub in _ "${commands[@]}"; do
-  if [[ $sub == _ ]]; then got=" $(bash_complete byline - | tr '\n' ' ') "
-  else got=" $(bash_complete byline "$sub" - | tr '\n' ' ') "; fi
-  for name in ${opts[$sub]}; do [[ $got == *" $name "* ]] || fail "bash: no $name for byline $sub"; done
-done
-for key in "${!values[@]}"; do
-  got=" $(bash_complete byline "${key%% *}" "${key##* }" "" | tr '\n' ' ') "
-  for v in ${values[$key]}; do [[ $got == *" $v "* ]] || fail "bash: no value $v for byline $key"; done
+  # shellcheck disable=SC2034  # read by check_shell, through a nameref
+  got_bash[$l]=" ${COMPREPLY[*]} "
 done
 
-# --- fish -------------------------------------------------------------------
 if command -v fish >/dev/null; then
   script="source ${compdir@Q}/byline.fish"
-  lines=("byline " "byline -")
-  for sub in "${commands[@]}"; do lines+=("byline $sub -"); done
-  for key in "${!values[@]}"; do lines+=("byline $key "); done
   for l in "${lines[@]}"; do script+="; echo ${l@Q}'@@'; complete -C ${l@Q}"; done
-  declare -A fish_got
   current=""
   while IFS= read -r line; do
     if [[ $line == *@@ ]]; then current=${line%@@}; continue; fi
-    fish_got[$current]+=" ${line%%$'\t'*} "
+    got_fish[$current]+=" ${line%%$'\t'*} "
   done < <(fish --no-config -c "$script")
-  for sub in "${commands[@]}"; do [[ ${fish_got["byline "]} == *" $sub "* ]] || fail "fish: no command $sub"; done
-  for sub in _ "${commands[@]}"; do
-    l="byline ${sub#_} -"
-    for name in ${opts[$sub]}; do
-      [[ ${fish_got[${l/  / }]} == *" $name "* ]] || fail "fish: no $name for byline $sub"
-    done
-  done
-  for key in "${!values[@]}"; do
-    for v in ${values[$key]}; do
-      [[ ${fish_got["byline ${key#_ } "]} == *" $v "* ]] || fail "fish: no value $v for byline $key"
-    done
-  done
 else
   fail "fish is not installed (scripts/bootstrap installs it): cannot check its completions"
 fi
 
-# --- zsh --------------------------------------------------------------------
 if command -v zsh >/dev/null; then
-  lines=("byline " "byline -")
-  for sub in "${commands[@]}"; do lines+=("byline $sub -"); done
-  for key in "${!values[@]}"; do lines+=("byline ${key#_ } "); done
-  declare -A zsh_got
   current=""
   while IFS= read -r line; do
     if [[ $line == "@@ "* ]]; then current=${line#@@ }; continue; fi
-    zsh_got[$current]+=" $line "
+    got_zsh[$current]+=" $line "
   done < <(timeout 120 zsh -f "$here/zsh_complete.zsh" "$compdir" "${lines[@]}")
-  for sub in "${commands[@]}"; do [[ ${zsh_got["byline "]} == *" $sub "* ]] || fail "zsh: no command $sub"; done
+else
+  fail "zsh is not installed (scripts/bootstrap installs it): cannot check its completions"
+fi
+
+# check_shell SHELL: every command, option and value among its candidates.
+check_shell() {
+  local shell=$1 sub name key v l
+  local -n got=got_$1
+  for sub in "${commands[@]}"; do
+    [[ ${got["byline "]-} == *" $sub "* ]] || fail "$shell: no command $sub"
+  done
   for sub in _ "${commands[@]}"; do
-    l="byline ${sub#_} -"
+    if [[ $sub == _ ]]; then l="byline -"; else l="byline $sub -"; fi
     for name in ${opts[$sub]}; do
-      [[ ${zsh_got[${l/  / }]} == *" $name "* ]] || fail "zsh: no $name for byline $sub"
+      [[ ${got[$l]-} == *" $name "* ]] || fail "$shell: no $name for byline $sub"
     done
   done
   for key in "${!values[@]}"; do
     for v in ${values[$key]}; do
-      [[ ${zsh_got["byline ${key#_ } "]} == *" $v "* ]] || fail "zsh: no value $v for byline $key"
+      [[ ${got["byline ${key#_ } "]-} == *" $v "* ]] || fail "$shell: no value $v for byline $key"
     done
   done
-else
-  fail "zsh is not installed (scripts/bootstrap installs it): cannot check its completions"
-fi
+}
+check_shell bash
+command -v fish >/dev/null && check_shell fish
+command -v zsh >/dev/null && check_shell zsh
 finish
