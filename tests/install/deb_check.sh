@@ -34,8 +34,10 @@ apt-get install -y -qq "$deb" >"$tmp/apt.log" 2>&1 || { cat "$tmp/apt.log" >&2; 
 dpkg -s byline >/dev/null 2>&1 || fail "byline is not installed after apt-get install"
 /usr/bin/byline --version
 /usr/bin/byline --help >/dev/null || fail "byline --help"
-got=$(MANPATH=/usr/share/man man -w byline-search)
-[ "$got" = /usr/share/man/man1/byline-search.1 ] || fail "man -w byline-search: $got"
+for page in byline byline-search; do
+  got=$(MANPATH=/usr/share/man man -w "$page")
+  [ "$got" = "/usr/share/man/man1/$page.1" ] || fail "man -w $page: $got"
+done
 for page in "$build"/docs/man/*.1; do
   [ -f "/usr/share/man/man1/$(basename "$page")" ] || fail "$(basename "$page") not installed"
 done
