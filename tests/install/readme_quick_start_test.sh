@@ -14,6 +14,7 @@ source "$(dirname "$0")/lib.sh"
 source_dir=$(cd "$1" && pwd)
 build=$(cd "$2" && pwd)
 command -v git >/dev/null || skip "git is not installed"
+git -C "$source_dir" rev-parse HEAD >/dev/null 2>&1 || skip "$source_dir is not a git checkout to clone"
 make_temp
 export HOME=$tmp/home
 unset XDG_DATA_HOME BYLINE_DB MANPATH
