@@ -81,7 +81,7 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
                   "one's exact count and top hits (-n, default 3)");
   cmd->add_option("--recent", opts->recent,
                   "Newer articles rank higher: a date bonus halving every DAYS days before the "
-                  "newest article in the database")
+                  "newest article in the database (default: off)")
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--suggest", opts->suggest,
                 "Did you mean: suggest a much more common close spelling of rare query words, "
@@ -105,7 +105,7 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
       "  \"pumping station\"     the words side by side; \"a b\"~3: up to 3 words apart\n"
       "  +word  -word          required, excluded (quote the query or put -- before it)\n"
       "  a AND b, a OR b, NOT  upper case; parentheses group: (a OR b) AND c\n"
-      "  title:word            in the title; also source:, author:, lang: (en, de, ar, ...)\n"
+      "  title:word            in the title; also source:, author:, lang:de (a code)\n"
       "  source:\"bbc news\"     a source of several words; author:hadd* a prefix\n"
       "  date:2018-11          a year, month or day; date:2018..2019, 2018-06..\n"
       "  hajin*  word~  word^2 prefix, close spellings, a boost; a NEAR b, a NEAR/5 b\n"

@@ -225,7 +225,8 @@ TEST_F(HelpCorpusCli, InfoSaysWhatTheDatabaseHolds) {
   EXPECT_TRUE(j["updated"].is_string());
   std::uint64_t by_lang = 0;
   RunResult all = Byline({"info", "--db", Db(), "--json"});
-  for (const auto& l : json::parse(all.out)["languages"]) by_lang += l["articles"].get<int>();
+  const json every = json::parse(all.out);
+  for (const auto& l : every["languages"]) by_lang += l["articles"].get<std::uint64_t>();
   EXPECT_EQ(by_lang, 41u);
   RunResult missing = Byline({"info", "--db", (dir_->path() / "nothing").string()});
   EXPECT_EQ(missing.code, 1);

@@ -187,12 +187,13 @@ std::string SampleDescription(const Field& f) {
   switch (f.kind) {
     case FieldKind::kText:
       return name + ":barrier";
+    // As the query writes them: no term prefixes, dates as YYYY-MM-DD.
     case FieldKind::kFilter:
-      return name + ":" + f.prefix + "haddad";
+      return name + ":haddad";
     case FieldKind::kCode:
-      return name + ":" + f.prefix + "de";
+      return name + ":de";
     case FieldKind::kDate:
-      return name + ":20180101..20181231";
+      return name + ":2018-01-01..2018-12-31";
     case FieldKind::kBody:
     case FieldKind::kStored:
       break;
