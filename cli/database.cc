@@ -19,8 +19,10 @@ std::string DefaultDatabasePath() {
 }
 
 CLI::Option* AddDatabaseOption(CLI::App& cmd, std::string* db) {
-  return cmd.add_option("--db", *db,
-                        "Database folder (default: $BYLINE_DB or ~/.local/share/byline/index)");
+  return cmd
+      .add_option("--db", *db,
+                  "Database folder (default: $BYLINE_DB or ~/.local/share/byline/index)")
+      ->type_name("DIR");
 }
 
 std::string ResolveDatabasePath(const std::string& db) {
@@ -32,6 +34,7 @@ CLI::Option* AddDatabaseOption(CLI::App& cmd, std::vector<std::string>* dbs) {
       .add_option("--db", *dbs,
                   "Database folder or stub (default: $BYLINE_DB or ~/.local/share/byline/index); "
                   "several --db are searched as one")
+      ->type_name("DB")
       ->expected(1)
       ->allow_extra_args(false)  // one path a --db: the query's words follow
       ->take_all();

@@ -19,12 +19,15 @@ struct IndexCommandOptions {
   std::string db;  ///< "" for the default (ResolveDatabasePath)
   bool rebuild = false;
   bool quiet = false;
-  unsigned title_weight = 3;  // schema::kTitleWdf
+  unsigned title_weight = 3;        // schema::kTitleWdf
+  bool title_weight_given = false;  ///< --title-weight was given (not the default)
   unsigned threads = 0;
   unsigned shards = 0;  ///< --shards N (0: one database, or the stub's number)
   /// --synonyms FILE: stored with the database for every later search.
   std::string synonyms;
   bool clear_synonyms = false;  ///< --clear-synonyms
+  bool json = false;            ///< --json: the summary as one JSON object on stdout
+  bool verbose = false;         ///< -v: name every file skipped for its type
 };
 
 /// Adds the `index` subcommand to `app`, filling `opts` when parsed.

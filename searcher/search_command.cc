@@ -35,7 +35,8 @@ void ShowPosition(const std::string& query, std::size_t offset) {
 }  // namespace
 
 CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
-  CLI::App* cmd = app.add_subcommand("search", "Search the index; see README for the query syntax");
+  CLI::App* cmd =
+      app.add_subcommand("search", "Search the articles: words, phrases, fields, dates");
   cmd->add_option("query", opts->query_words,
                   "The query (words, \"phrases\", fields, AND/OR/NOT); '*' or only filters "
                   "list articles, newest first");
@@ -80,7 +81,7 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
                   "one's exact count and top hits (-n, default 3)");
   cmd->add_option("--recent", opts->recent,
                   "Newer articles rank higher: a date bonus halving every DAYS days before the "
-                  "newest article in the database")
+                  "newest article in the database (default: off)")
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--suggest", opts->suggest,
                 "Did you mean: suggest a much more common close spelling of rare query words, "
@@ -93,6 +94,29 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
                   "those stored with the database")
       ->check(CLI::ExistingFile);
   cmd->parse_complete_callback([opts, limit] { opts->limit_given = limit->count() > 0; });
+  cmd->get_option("--since")->type_name("DATE");
+  cmd->get_option("--until")->type_name("DATE");
+  cmd->get_option("--batch")->type_name("FILE");
+  cmd->get_option("--synonyms")->type_name("FILE");
+  cmd->get_option("--recent")->type_name("DAYS");
+  cmd->footer(
+      "Query syntax:\n"
+      "  water trucks          either word, best matches first (--op and: every word)\n"
+      "  \"pumping station\"     the words side by side; \"a b\"~3: up to 3 words apart\n"
+      "  +word  -word          required, excluded (quote the query or put -- before it)\n"
+      "  a AND b, a OR b, NOT  upper case; parentheses group: (a OR b) AND c\n"
+      "  title:word            in the title; also source:, author:, lang:de (a code)\n"
+      "  source:\"bbc news\"     a source of several words; author:hadd* a prefix\n"
+      "  date:2018-11          a year, month or day; date:2018..2019, 2018-06..\n"
+      "  hajin*  word~  word^2 prefix, close spellings, a boost; a NEAR b, a NEAR/5 b\n"
+      "  *                     every article (newest first); with filters alone too\n"
+      "Examples:\n"
+      "  byline search water trucks\n"
+      "  byline search 'title:flood source:\"valley courier\" date:2018'\n"
+      "  byline search -- hajin -syria          exclude a word (-- ends the options)\n"
+      "  byline search --since 2019 --sort newest '*'\n"
+      "  byline search --explain 'author:haddad lang:de'   how the query was read\n"
+      "  byline search --json -n 3 crane | jq .title");
   return cmd;
 }
 
@@ -186,6 +210,16 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
   for (const QueryNotice& n : results->notices) {
     ReportError("note: " + n.message);
     ShowPosition(req.query, n.offset);
+  }
+  // Nothing matched: an empty database (a first build stopped by Ctrl-C, a
+  // folder of unknown files) says so rather than "No matches.". Asked only
+  // then, so a search that matches pays nothing.
+  const bool empty_database = results->matches_upper == 0 && (*searcher)->ArticleCount() == 0;
+  if (empty_database) {
+    ReportError(DatabaseLabel(db) +
+                " holds no articles yet: byline index FOLDER adds them (byline info says what a "
+                "database holds)");
+    if (format == "text" && !opts.count) return exit_code::kOk;
   }
   if (opts.count) {
     std::cout << results->matches_lower << "\n";

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <sstream>
 
 #include "byline/text.h"
 #include "wrap.h"
@@ -81,25 +82,17 @@ void WriteText(std::ostream& out, const SearchResults& results, bool color, std:
     const Article& a = h.article;
     char rank[16];
     std::snprintf(rank, sizeof rank, "%3zu. ", h.rank);
-    out << rank;
+    const std::string indent(std::string(rank).size(), ' ');
     Snippet title = h.title;
     title.text = SafeForTerminal(title.text.empty() ? "(untitled)" : title.text);
     if (h.title.text.empty()) title.highlights.clear();
     // A title made from the body is dimmed: it is not the article's own.
-    const char* title_style = a.title_derived ? kDim : kBold;
-    if (color) out << title_style;
-    // The title on one line: highlights inside keep the title's style.
-    std::size_t hi = 0;
-    for (std::size_t p = 0; p < title.text.size(); ++p) {
-      if (color && hi < title.highlights.size() && p == title.highlights[hi].first) out << kMatch;
-      out << title.text[p];
-      if (color && hi < title.highlights.size() && p + 1 == title.highlights[hi].second) {
-        out << kReset << title_style;
-        ++hi;
-      }
-    }
-    if (color) out << kReset;
-    out << "\n";
+    // Titles and the metadata line wrap on words as snippets do, under the
+    // title: a terminal would break them mid-word.
+    std::ostringstream title_lines;
+    WriteWrapped(title_lines, title, color, width, indent, SIZE_MAX,
+                 a.title_derived ? kDim : kBold);
+    out << rank << title_lines.str().substr(indent.size());
     std::string meta = a.date.empty() ? "undated" : a.date.substr(0, 10);
     if (!a.source.empty()) meta += " \u00b7 " + a.source;
     if (!a.author.empty()) meta += " \u00b7 " + a.author;
@@ -108,7 +101,9 @@ void WriteText(std::ostream& out, const SearchResults& results, bool color, std:
       meta += " \u00b7 +" + std::to_string(h.copies.size()) +
               (h.copies.size() == 1 ? " copy" : " copies");
     }
-    out << "     " << dim << SafeForTerminal(meta) << reset << "\n";
+    Snippet meta_line;
+    meta_line.text = SafeForTerminal(meta);
+    WriteWrapped(out, meta_line, color, width, "     ", SIZE_MAX, kDim);
     if (!h.snippet.text.empty()) WriteWrapped(out, h.snippet, color, width, "     ", 3);
     out << "\n";
   }

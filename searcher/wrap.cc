@@ -31,7 +31,8 @@ bool IsWide(char32_t c) {
 }  // namespace
 
 void WriteWrapped(std::ostream& out, const Snippet& s, bool color, std::size_t width,
-                  const std::string& indent, std::size_t max_lines) {
+                  const std::string& indent, std::size_t max_lines, const char* style) {
+  const bool styled = color && style != nullptr && *style != '\0';
   const std::string& t = s.text;
   std::size_t avail = width > indent.size() + 10 ? width - indent.size() : 40;
   std::size_t i = 0, lines = 0, h = 0;
@@ -51,6 +52,7 @@ void WriteWrapped(std::ostream& out, const Snippet& s, bool color, std::size_t w
     std::size_t end = j;
     if (j < t.size() && last_space != std::string::npos && last_space > i) end = last_space;
     out << indent;
+    if (styled) out << style;
     if (color && in_match) out << kMatch;
     for (std::size_t p = i; p < end; ++p) {
       if (color) {
@@ -63,10 +65,11 @@ void WriteWrapped(std::ostream& out, const Snippet& s, bool color, std::size_t w
       out << t[p];
       if (color && in_match && h < s.highlights.size() && p + 1 == s.highlights[h].second) {
         out << kReset;
+        if (styled) out << style;  // the rest of the line keeps its style
         in_match = false;
       }
     }
-    if (color && in_match) out << kReset;
+    if ((color && in_match) || styled) out << kReset;
     out << "\n";
     ++lines;
     i = end;

@@ -29,9 +29,11 @@ std::size_t DisplayWidth(const std::string& s);
 /// Writes `s.text` (one line of text: no newlines) wrapped at spaces to
 /// `width` columns, each line starting with `indent`, with the highlighted
 /// byte ranges coloured if `color`; at most `max_lines` lines. A word wider
-/// than the line is cut where the line is full.
+/// than the line is cut where the line is full. With `color`, `style` (an
+/// ansi:: sequence, e.g. a title's kBold) is the text's own, restored after
+/// each highlight and reset at each line's end.
 void WriteWrapped(std::ostream& out, const Snippet& s, bool color, std::size_t width,
-                  const std::string& indent, std::size_t max_lines);
+                  const std::string& indent, std::size_t max_lines, const char* style = nullptr);
 
 }  // namespace byline
 

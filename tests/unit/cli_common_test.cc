@@ -10,7 +10,9 @@
 
 #include "byline/cli/database.h"
 #include "byline/cli/exit_codes.h"
+#include "byline/cli/help.h"
 #include "byline/cli/interrupt.h"
+#include "byline/cli/numbers.h"
 #include "byline/cli/report.h"
 #include "byline/cli/terminal.h"
 #include "evaluator/bench_command.h"
@@ -162,6 +164,76 @@ TEST(TerminalTest, ProbeReadsNoColorOnlyWhenNotEmpty) {
   EXPECT_FALSE(ProbeTerminal().no_color);
   unsetenv("NO_COLOR");
   EXPECT_FALSE(ProbeTerminal().no_color);
+}
+
+TEST(HelpTest, DidYouMeanOnlyForOneCloseEnoughCandidate) {
+  const std::vector<std::string> commands = {"index", "search", "show",  "similar", "timeline",
+                                             "info",  "eval",   "bench", "help"};
+  struct Case {
+    const char* typed;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"serch", "search"}, {"seach", "search"},     {"indx", "index"},
+      {"sho", "show"},     {"timelin", "timeline"}, {"similr", "similar"},
+      {"inof", ""},        {"frobnicate", ""},      {"x", ""},
+      {"hel", "help"},     {"sow", "show"},         {"benc", "bench"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(DidYouMean(c.typed, commands), c.expected) << c.typed;
+  }
+  // Two as close: no guess.
+  EXPECT_EQ(DidYouMean("--ab", {"--aa", "--bb", "--ac"}), "");
+  const std::vector<std::string> options = {"--sort", "--since", "--limit", "-n", "--format"};
+  EXPECT_EQ(DidYouMean("--sortt", options), "--sort");
+  EXPECT_EQ(DidYouMean("--limt", options), "--limit");
+  EXPECT_EQ(DidYouMean("--formatt", options), "--format");
+}
+
+TEST(HelpTest, WrapsOnSpacesWithAHangingIndent) {
+  EXPECT_EQ(WrapHelpText("one two three four", 9, 2), "one two\n  three\n  four");
+  EXPECT_EQ(WrapHelpText("short", 80, 4), "short");
+  EXPECT_EQ(WrapHelpText("averyveryverylongword and", 10, 0), "averyveryverylongword\nand");
+  EXPECT_EQ(WrapHelpText("kept\nnewline", 80, 2), "kept\n  newline");
+}
+
+TEST(HelpTest, OptionsShowAPlainArgumentNameAndTheirDefault) {
+  CLI::App app{"test"};
+  SetupHelp(app);
+  unsigned n = 10;
+  std::string color = "auto", text;
+  double days = 0;
+  bool flag = false;
+  CLI::Option* limit = app.add_option("-n,--limit", n, "Hits")->check(CLI::Range(1, 100000));
+  CLI::Option* colour =
+      app.add_option("--color", color, "Colour")->check(CLI::IsMember({"auto", "never"}));
+  CLI::Option* plain = app.add_option("--text", text, "Text");
+  CLI::Option* recent = app.add_option("--recent", days, "Days")->type_name("DAYS");
+  CLI::Option* on = app.add_flag("--on", flag, "A flag");
+  EXPECT_EQ(OptionArgumentName(*limit), "N");
+  EXPECT_EQ(OptionArgumentName(*colour), "auto|never");
+  EXPECT_EQ(OptionArgumentName(*plain), "TEXT");
+  EXPECT_EQ(OptionArgumentName(*recent), "DAYS");
+  EXPECT_EQ(OptionArgumentName(*on), "");
+  const std::string help = app.help();
+  EXPECT_NE(help.find("-n,--limit N"), std::string::npos) << help;
+  EXPECT_NE(help.find("Hits (default: 10)"), std::string::npos) << help;
+  EXPECT_NE(help.find("Colour (default: auto)"), std::string::npos) << help;
+  EXPECT_NE(help.find("--text TEXT"), std::string::npos) << help;
+  EXPECT_EQ(help.find("Text (default"), std::string::npos) << help;  // "" is no default
+  EXPECT_EQ(help.find("INT in"), std::string::npos) << help;
+}
+
+TEST(NumbersTest, ThousandsSizesAndPlurals) {
+  EXPECT_EQ(Thousands(0), "0");
+  EXPECT_EQ(Thousands(1234567), "1,234,567");
+  EXPECT_EQ(FormatBytes(812), "812 B");
+  EXPECT_EQ(FormatBytes(12345), "12.3 kB");
+  EXPECT_EQ(FormatBytes(4500000), "4.5 MB");
+  EXPECT_EQ(FormatBytes(1200000000), "1.20 GB");
+  EXPECT_EQ(Count(1, "file", "files"), "1 file");
+  EXPECT_EQ(Count(0, "file", "files"), "0 files");
+  EXPECT_EQ(Count(2000, "shard", "shards"), "2,000 shards");
 }
 
 }  // namespace

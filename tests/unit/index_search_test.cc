@@ -137,11 +137,11 @@ TEST_F(IndexSearchTest, SinceAndUntil) {
     EXPECT_LE(h.article.date.substr(0, 10), "2019-06-30");
   }
   // Every filter in force is in the description (--explain, JSON "query").
-  EXPECT_EQ(r->query_description, "(council FILTER date:20190101..20190630)");
+  EXPECT_EQ(r->query_description, "(council FILTER date:2019-01-01..2019-06-30)");
   req.until.clear();
   r = (*s)->Search(req);
   ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r->query_description, "(council FILTER date:20190101..)");
+  EXPECT_EQ(r->query_description, "(council FILTER date:2019-01-01..)");
   req.since = "not a date";
   EXPECT_EQ((*s)->Search(req).status().code(), StatusCode::kInvalidArgument);
 }

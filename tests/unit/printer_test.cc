@@ -71,7 +71,9 @@ TEST(TextPrinterTest, PlainListingWrappedToTheWidth) {
   WriteText(out, OneHit(), /*color=*/false, /*width=*/40);
   EXPECT_EQ(out.str(),
             "  1. Quarterly earnings rise\n"
-            "     2018-11-14 \u00b7 Reuters \u00b7 Jane Doe \u00b7 a1\n"
+            // 36 columns: the metadata wraps on words as the snippet does.
+            "     2018-11-14 \u00b7 Reuters \u00b7 Jane Doe \u00b7\n"
+            "     a1\n"
             "     The company said quarterly\n"
             "     earnings rose sharply in the third\n"
             "     quarter of the year.\n"
@@ -84,7 +86,8 @@ TEST(TextPrinterTest, ColourMarksTitleMetaMatchesAndFooter) {
   WriteText(out, OneHit(), /*color=*/true, /*width=*/40);
   EXPECT_EQ(out.str(),
             "  1. \033[1m\033[1;33mQuarterly\033[0m\033[1m earnings rise\033[0m\n"
-            "     \033[2m2018-11-14 \u00b7 Reuters \u00b7 Jane Doe \u00b7 a1\033[0m\n"
+            "     \033[2m2018-11-14 \u00b7 Reuters \u00b7 Jane Doe \u00b7\033[0m\n"
+            "     \033[2ma1\033[0m\n"
             "     The company said \033[1;33mquarterly\033[0m\n"
             "     earnings rose sharply in the third\n"
             "     quarter of the year.\n"

@@ -62,6 +62,29 @@ TEST(TextTest, FindsUnicodeSpaces) {
   EXPECT_FALSE(IsUnicodeSpace(0x200D));
 }
 
+TEST(TextTest, DecodesHtmlEntities) {
+  struct Case {
+    const char* in;
+    const char* out;
+  };
+  const Case cases[] = {
+      {"Mayor says &quot;no&quot;", "Mayor says \"no\""},
+      {"Smith &amp; Sons", "Smith & Sons"},
+      {"&lt;b&gt;", "<b>"},
+      {"it&#39;s", "it's"},
+      {"&#8220;q&#8221;", "\u201cq\u201d"},
+      {"&#x2019;", "\u2019"},
+      {"5&ndash;2 &mdash; &hellip;", "5\u20132 \u2014 \u2026"},
+      {"caf&eacute; M&uuml;ller", "caf\u00e9 M\u00fcller"},
+      {"AT&T; R&D", "AT&T; R&D"},                                  // no such entity: as written
+      {"&#0; &#xD800; &#99999999;", "&#0; &#xD800; &#99999999;"},  // no character
+      {"&amp;quot;", "&quot;"},                                    // decoded once
+      {"& alone &", "& alone &"},
+      {"no entity", "no entity"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(DecodeEntities(c.in), c.out) << c.in;
+}
+
 TEST(TextTest, DerivesTitlesFromTheFirstSentence) {
   struct Case {
     const char* body;

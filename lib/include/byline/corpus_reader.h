@@ -65,13 +65,21 @@ struct CorpusFile {
   std::int64_t mtime_ns = 0;  ///< last modification, nanoseconds since the epoch
 };
 
+/// Why a file of another type is not read, for messages: the types that are.
+inline constexpr const char* kUnknownTypeReason =
+    "not a type byline reads (.txt, .md, .html, .htm, .json, .jsonl, .ndjson, or one of them "
+    ".gz); skipped";
+
 /// Walks `roots` (files or folders, recursively, not following symlinked
 /// folders) and returns the files of a supported format in a stable order.
-/// Files of other types are counted in *skipped_unknown; unreadable entries
-/// are reported through on_error.
+/// Files of other types in the folders are counted in *skipped_unknown and,
+/// if `unknown` is given, their paths appended to it; a root that is a file
+/// of another type (named on purpose) is reported through on_error, as are
+/// unreadable entries.
 std::vector<CorpusFile> ListCorpusFiles(const std::vector<std::string>& roots,
                                         std::size_t* skipped_unknown,
-                                        const std::function<void(const Status&)>& on_error);
+                                        const std::function<void(const Status&)>& on_error,
+                                        std::vector<std::string>* unknown = nullptr);
 
 }  // namespace byline
 

@@ -134,6 +134,9 @@ struct IndexOptions {
   ReadLimits limits;
   /// Called for every file or line that could not be read (never fatal).
   std::function<void(const Status&)> on_problem;
+  /// Called for every file in the folders that is skipped for its type
+  /// (kUnknownTypeReason), with its path: `byline index -v` names them.
+  std::function<void(const std::string& path)> on_unknown_type;
   /// Called a few times a second while indexing, and once at the end.
   std::function<void(const IndexProgress&)> on_progress;
   /// When this points at a non-zero value (a signal handler of the front end

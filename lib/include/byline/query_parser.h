@@ -112,8 +112,10 @@ Result<QueryNode> ParseQuery(std::string_view query, const Analyzer& analyzer,
                              const QueryParseOptions& options, QueryError* error = nullptr,
                              std::vector<QueryNotice>* notices = nullptr);
 
-/// A compact, stable description of a parsed query, for tests and --explain:
-/// e.g. `(brexit AND vote)`, `"al qaeda"`, `title:word`, `source:XSreuters`,
+/// A compact, stable description of a parsed query, for tests and --explain,
+/// in the query language (filters as a query writes them, without their
+/// terms' prefixes): e.g. `(brexit AND vote)`, `"al qaeda"`, `title:word`,
+/// `source:reuters`, `source:"bbc news"`, `lang:de`, `author:hadd*`,
 /// `(a NEAR/10 b)`, `(a ADJ/3 b)`, `"a b"~2`, `word~1`, `word^2`, `<all>`.
 std::string DescribeQuery(const QueryNode& node);
 

@@ -100,6 +100,12 @@ inline constexpr char kMetaFormat[] = "byline:format";
 /// The synonyms file stored with the database (`byline index --synonyms`),
 /// as written; every search applies it (byline/synonyms.h).
 inline constexpr char kMetaSynonyms[] = "byline:synonyms";
+/// The title weight (`byline index --title-weight`, kTitleWdf by default)
+/// the database was built with, as decimal digits: it applies to the whole
+/// database, so a later run that asks for another one is refused unless it
+/// rebuilds. Absent in databases built before the key (they used kTitleWdf
+/// unless built with --title-weight).
+inline constexpr char kMetaTitleWeight[] = "byline:title-weight";
 /// The format this Byline writes and the newest it reads. Raise it when a
 /// change to this file or to the document data (document.cc) would make an
 /// older Byline misread a new database.

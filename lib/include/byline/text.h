@@ -75,6 +75,16 @@ std::string SafeForTerminal(std::string_view s);
 /// punctuation and with "…" after it. "" for an empty body.
 std::string DeriveTitle(std::string_view body, std::size_t max_chars = 80);
 
+/// Decodes HTML character references: the named entities news text uses
+/// (&amp; &lt; &gt; &quot; &apos; &nbsp; dashes, quotes, ellipsis, the
+/// Latin-1 letters...), decimal &#39; and hex &#x2019;. A reference it does
+/// not know, or a number that is no character, stays as written.
+std::string DecodeEntities(std::string_view s);
+
+/// The Levenshtein distance between `a` and `b` in code points if it is at
+/// most `max`, else max + 1 (for "did you mean" on commands and options).
+unsigned EditDistance(std::string_view a, std::string_view b, unsigned max);
+
 }  // namespace byline
 
 #endif  // BYLINE_TEXT_H

@@ -18,12 +18,15 @@ bool SetFieldByName(Article* a, std::string_view key, std::string value) {
 }
 
 bool FinishArticle(Article* a, const std::string& default_id) {
-  a->title = CollapseSpace(SafeForTerminal(ToUtf8(a->title)));
-  a->source = CollapseSpace(SafeForTerminal(ToUtf8(a->source)));
-  a->author = CollapseSpace(SafeForTerminal(ToUtf8(a->author)));
+  // Feeds and exports often carry HTML-escaped text (&quot;, &#8217;) in
+  // every field, JSON and text files too: decoded in all that is shown. Not
+  // in ids and URLs, which are matched and opened as written.
+  a->title = CollapseSpace(SafeForTerminal(DecodeEntities(ToUtf8(a->title))));
+  a->source = CollapseSpace(SafeForTerminal(DecodeEntities(ToUtf8(a->source))));
+  a->author = CollapseSpace(SafeForTerminal(DecodeEntities(ToUtf8(a->author))));
   a->url = CollapseSpace(SafeForTerminal(ToUtf8(a->url)));
   a->id = CollapseSpace(SafeForTerminal(ToUtf8(a->id)));
-  a->body = CleanText(ToUtf8(a->body));
+  a->body = CleanText(DecodeEntities(ToUtf8(a->body)));
   if (a->id.empty()) a->id = default_id;
   if (a->path.empty()) a->path = default_id;
   if (!a->date.empty()) {

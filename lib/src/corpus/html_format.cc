@@ -258,7 +258,7 @@ int NestingDepth(std::string_view html, int limit) {
 }
 
 // Text of `html` with every tag removed (script and style with their
-// content) and the common entities decoded: for pages gumbo cannot take.
+// content), for pages gumbo cannot take; FinishArticle decodes the entities.
 std::string StripTags(std::string_view html) {
   std::string out;
   for (std::size_t i = 0; i < html.size();) {
@@ -275,21 +275,6 @@ std::string StripTags(std::string_view html) {
       i = end == std::string_view::npos ? html.size() : end + 1;
       out += ' ';
       continue;
-    }
-    if (html[i] == '&') {
-      static const std::pair<const char*, const char*> kEntities[] = {
-          {"&amp;", "&"},   {"&lt;", "<"},  {"&gt;", ">"},
-          {"&quot;", "\""}, {"&#39;", "'"}, {"&nbsp;", " "}};
-      bool done = false;
-      for (const auto& [e, r] : kEntities) {
-        if (html.substr(i, std::strlen(e)) == e) {
-          out += r;
-          i += std::strlen(e);
-          done = true;
-          break;
-        }
-      }
-      if (done) continue;
     }
     out += html[i++];
   }

@@ -179,15 +179,21 @@ Status ReadFile(const std::string& path, const ReadLimits& limits, const ReadSin
 
 std::vector<CorpusFile> ListCorpusFiles(const std::vector<std::string>& roots,
                                         std::size_t* skipped_unknown,
-                                        const std::function<void(const Status&)>& on_error) {
+                                        const std::function<void(const Status&)>& on_error,
+                                        std::vector<std::string>* unknown) {
   std::vector<CorpusFile> files;
   *skipped_unknown = 0;
-  auto consider = [&](const fs::path& p, std::uint64_t size) {
+  auto consider = [&](const fs::path& p, std::uint64_t size, bool named) {
     bool gz = false;
     std::string name = p.filename().string();
-    if (IsReadme(name)) return;
+    if (IsReadme(name) && !named) return;
     if (FormatOfPath(name, &gz) == FileFormat::kUnknown) {
+      if (named) {  // asked for by name: say why nothing comes of it
+        on_error(Status::InvalidArgument(p.string() + ": " + kUnknownTypeReason));
+        return;
+      }
       ++*skipped_unknown;
+      if (unknown) unknown->push_back(p.string());
       return;
     }
     struct stat st {};
@@ -206,7 +212,7 @@ std::vector<CorpusFile> ListCorpusFiles(const std::vector<std::string>& roots,
       continue;
     }
     if (fs::is_regular_file(st)) {
-      consider(rp, fs::file_size(rp, ec));
+      consider(rp, fs::file_size(rp, ec), /*named=*/true);
       continue;
     }
     if (!fs::is_directory(st)) {
@@ -241,7 +247,7 @@ std::vector<CorpusFile> ListCorpusFiles(const std::vector<std::string>& roots,
         }
         continue;
       }
-      consider(e.path(), e.file_size(ec));
+      consider(e.path(), e.file_size(ec), /*named=*/false);
     }
   }
   std::sort(files.begin(), files.end(),

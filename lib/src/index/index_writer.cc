@@ -103,10 +103,15 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
   auto t0 = Clock::now();
   IndexStats stats;
   std::size_t skipped_unknown = 0;
-  std::vector<CorpusFile> files = ListCorpusFiles(roots, &skipped_unknown, [&](const Status& s) {
-    ++stats.problems;
-    if (options.on_problem) options.on_problem(s);
-  });
+  std::vector<std::string> unknown;
+  std::vector<CorpusFile> files = ListCorpusFiles(
+      roots, &skipped_unknown,
+      [&](const Status& s) {
+        ++stats.problems;
+        if (options.on_problem) options.on_problem(s);
+      },
+      options.on_unknown_type ? &unknown : nullptr);
+  for (const std::string& path : unknown) options.on_unknown_type(path);
   stats.skipped_unknown = skipped_unknown;
   stats.files = files.size();
 
@@ -226,9 +231,13 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
 
   // A build starts from nothing, so its database gets the format key here
   // (the merge keeps metadata); in place, the target sets it with its first
-  // change.
+  // change. The title weight applies to the whole database: it is set by a
+  // build only (`byline info` shows it; `byline index` refuses another).
   if (bulk) {
     Status s = target->RecordFile(schema::kMetaFormat, std::to_string(schema::kFormatVersion));
+    if (s.ok()) {
+      s = target->RecordFile(schema::kMetaTitleWeight, std::to_string(options.title_wdf));
+    }
     if (!s.ok()) return s;
   }
   auto finish_start = Clock::now();

@@ -33,6 +33,7 @@
 #include <utility>
 
 #include "byline/dates.h"
+#include "byline/language.h"
 #include "byline/schema.h"
 #include "byline/text.h"
 
@@ -974,11 +975,20 @@ class Parser {
         out->to = range->to;
         return true;
       }
-      case schema::FieldKind::kCode:
+      case schema::FieldKind::kCode: {
+        // Read as the readers read an article's language (NormalizeLanguage),
+        // so lang:arabic and lang:en-GB find what lang:ar and lang:en do.
+        const std::string code = NormalizeLanguage(value.text);
+        if (code.empty()) {
+          fatal_ = true;  // a filter the user meant: never read as words
+          return Fail(value.offset, "'" + name + ":' takes a language code (en, de, fr, es, ar, " +
+                                        "zh, ru, ...; ISO 639-1), not '" + value.text + "'");
+        }
         out->kind = Kind::kFilter;
         out->field = f.name;
-        out->terms.push_back(f.prefix + analyzer_.Normalize(value.text));
+        out->terms.push_back(f.prefix + code);
         break;
+      }
       case schema::FieldKind::kFilter:
         out->kind = Kind::kFilter;
         out->field = f.name;
@@ -1311,6 +1321,25 @@ Result<QueryNode> ParseQuery(std::string_view query, const Analyzer& analyzer,
   return std::move(*root);
 }
 
+namespace {
+
+// A filter field's term without the field's prefix (schema::kFields):
+// "XSbbc" of source: is "bbc". Text terms have none and are returned as is.
+std::string Unprefixed(const std::string& field, const std::string& term) {
+  const schema::Field* f = field.empty() ? nullptr : schema::FindQueryField(field);
+  if (f == nullptr || f->kind == schema::FieldKind::kText || f->prefix == nullptr) return term;
+  const std::string_view prefix = f->prefix;
+  return term.compare(0, prefix.size(), prefix) == 0 ? term.substr(prefix.size()) : term;
+}
+
+// A date key "YYYYMMDD" as the query writes it, "YYYY-MM-DD"; "" stays "".
+std::string IsoKey(const std::string& key) {
+  if (key.size() != 8) return key;
+  return key.substr(0, 4) + "-" + key.substr(4, 2) + "-" + key.substr(6, 2);
+}
+
+}  // namespace
+
 std::string DescribeQuery(const QueryNode& n) {
   std::string f = n.field.empty() ? "" : n.field + ":";
   switch (n.kind) {
@@ -1322,13 +1351,18 @@ std::string DescribeQuery(const QueryNode& n) {
       return f + "\"" + Join(n.terms, " ") + "\"" +
              (n.window ? "~" + std::to_string(n.window) : std::string());
     case Kind::kWildcard:
-      return f + n.terms[0] + "*";
+      return f + Unprefixed(n.field, n.terms[0]) + "*";
     case Kind::kFuzzy:
       return f + n.terms[0] + "~" + std::to_string(n.distance);
-    case Kind::kFilter:
-      return n.field + ":" + Join(n.terms, "+");
+    case Kind::kFilter: {
+      // As the query would write it: source:"bbc news", not the terms.
+      std::vector<std::string> words;
+      for (const std::string& t : n.terms) words.push_back(Unprefixed(n.field, t));
+      return f + (words.size() == 1 ? words[0] : "\"" + Join(words, " ") + "\"");
+    }
     case Kind::kDateRange:
-      return std::string(schema::FieldOf(&Article::date).name) + ":" + n.from + ".." + n.to;
+      return std::string(schema::FieldOf(&Article::date).name) + ":" + IsoKey(n.from) + ".." +
+             IsoKey(n.to);
     case Kind::kMatchAll:
       return "<all>";
     case Kind::kBoost:

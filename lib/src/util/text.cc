@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <memory>
 
+#include "util/edit_distance.h"
+
 namespace byline {
 namespace {
 
@@ -262,6 +264,92 @@ std::string DeriveTitle(std::string_view body, std::size_t max_chars) {
   out = CollapseSpace(out);
   if (!whole && !out.empty()) out += "\u2026";
   return out;
+}
+
+namespace {
+
+// One code point as UTF-8.
+void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+// The character a reference's name or number (between '&' and ';') stands
+// for, or 0 if none.
+char32_t EntityValue(std::string_view name) {
+  if (name.size() > 1 && name[0] == '#') {
+    const bool hex = name[1] == 'x' || name[1] == 'X';
+    std::string_view digits = name.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > 7) return 0;
+    char32_t v = 0;
+    for (char c : digits) {
+      int d = c >= '0' && c <= '9'          ? c - '0'
+              : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                            : -1;
+      if (d < 0) return 0;
+      v = v * (hex ? 16 : 10) + static_cast<char32_t>(d);
+    }
+    if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+    return v;
+  }
+  static const std::pair<const char*, char32_t> kNamed[] = {
+      {"amp", '&'},       {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
+      {"apos", '\''},     {"nbsp", 0xA0},    {"ndash", 0x2013}, {"mdash", 0x2014},
+      {"hellip", 0x2026}, {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"sbquo", 0x201A},
+      {"ldquo", 0x201C},  {"rdquo", 0x201D}, {"bdquo", 0x201E}, {"laquo", 0xAB},
+      {"raquo", 0xBB},    {"bull", 0x2022},  {"middot", 0xB7},  {"copy", 0xA9},
+      {"reg", 0xAE},      {"trade", 0x2122}, {"euro", 0x20AC},  {"pound", 0xA3},
+      {"yen", 0xA5},      {"cent", 0xA2},    {"deg", 0xB0},     {"shy", 0xAD},
+      {"times", 0xD7},    {"eacute", 0xE9},  {"egrave", 0xE8},  {"ecirc", 0xEA},
+      {"aacute", 0xE1},   {"agrave", 0xE0},  {"acirc", 0xE2},   {"auml", 0xE4},
+      {"ouml", 0xF6},     {"uuml", 0xFC},    {"Auml", 0xC4},    {"Ouml", 0xD6},
+      {"Uuml", 0xDC},     {"szlig", 0xDF},   {"ccedil", 0xE7},  {"iacute", 0xED},
+      {"oacute", 0xF3},   {"uacute", 0xFA},  {"ntilde", 0xF1},  {"Eacute", 0xC9}};
+  for (const auto& [n, v] : kNamed) {
+    if (name == n) return v;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string DecodeEntities(std::string_view s) {
+  if (s.find('&') == std::string_view::npos) return std::string(s);
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] == '&') {
+      // Names and numbers are short: look no further than 10 characters.
+      std::size_t semi = s.find(';', i + 1);
+      if (semi != std::string_view::npos && semi - i <= 10) {
+        if (char32_t c = EntityValue(s.substr(i + 1, semi - i - 1)); c != 0) {
+          AppendUtf8(c, &out);
+          i = semi + 1;
+          continue;
+        }
+      }
+    }
+    out.push_back(s[i++]);
+  }
+  return out;
+}
+
+unsigned EditDistance(std::string_view a, std::string_view b, unsigned max) {
+  return BoundedEditDistance(CodePoints(std::string(a)), CodePoints(std::string(b)), max);
 }
 
 }  // namespace byline
