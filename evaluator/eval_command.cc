@@ -41,6 +41,12 @@ void ApplyRankingSwitches(const EvalCommandOptions& opts, RankingOptions* rankin
     ranking->feedback_long_query = static_cast<unsigned>(opts.feedback_long_query);
   if (opts.feedback_short_terms >= 0)
     ranking->feedback_short_terms = static_cast<unsigned>(opts.feedback_short_terms);
+  if (opts.feedback_short_docs >= 0)
+    ranking->feedback_short_docs = static_cast<unsigned>(opts.feedback_short_docs);
+  if (opts.feedback_max_df >= 0) ranking->feedback_max_df = opts.feedback_max_df;
+  if (opts.feedback_term_share >= 0) ranking->feedback_term_share = opts.feedback_term_share;
+  if (opts.feedback_query_share >= 0) ranking->feedback_query_share = opts.feedback_query_share;
+  if (opts.feedback_min_overlap >= 0) ranking->feedback_min_overlap = opts.feedback_min_overlap;
 }
 
 // Keys in a fixed order, and tags in the order of the file (ordered_json).
@@ -210,6 +216,26 @@ CLI::App* SetupEvalCommand(CLI::App& app, EvalCommandOptions* opts) {
                   "Expansion terms for a query shorter than --feedback-long-query (0: as many as "
                   "--expand; default 15)")
       ->check(CLI::Range(0, 1000));
+  cmd->add_option("--feedback-short-docs", opts->feedback_short_docs,
+                  "Feedback articles for a query shorter than --feedback-long-query: its best "
+                  "this many hits (0: --expand-docs)")
+      ->check(CLI::Range(0, 1000));
+  cmd->add_option("--feedback-term-share", opts->feedback_term_share,
+                  "Weigh each expansion term of a query shorter than --feedback-long-query by "
+                  "the share of feedback articles holding it, raised to this power (0: every "
+                  "term the same)")
+      ->check(CLI::Range(0.0, 10.0));
+  cmd->add_option("--feedback-max-df", opts->feedback_max_df,
+                  "Leave out expansion terms in more than this share of the articles (0: none)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--feedback-query-share", opts->feedback_query_share,
+                  "The expansion weighs at most this many times the query's own words "
+                  "(0: no cap)")
+      ->check(CLI::Range(0.0, 100.0));
+  cmd->add_option("--feedback-min-overlap", opts->feedback_min_overlap,
+                  "Keep the expansion only if its top hits hold at least this share of the "
+                  "first pass's (0: always)")
+      ->check(CLI::Range(0.0, 1.0));
   return cmd;
 }
 

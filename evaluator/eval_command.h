@@ -31,7 +31,9 @@ struct EvalCommandOptions {
   double expand_weight = -1;
   double feedback_overlap = -1;
   double feedback_gate = -1, feedback_gate_width = -1;
-  int feedback_long_query = -1, feedback_short_terms = -1;
+  int feedback_long_query = -1, feedback_short_terms = -1, feedback_short_docs = -1;
+  double feedback_term_share = -1, feedback_query_share = -1, feedback_min_overlap = -1;
+  double feedback_max_df = -1;
 };
 
 /// Adds the `eval` subcommand to `app`, filling `opts` when parsed.

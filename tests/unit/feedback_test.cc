@@ -159,5 +159,106 @@ TEST(FeedbackTest, PlanRampsTheWeightBetweenGateAndGatePlusWidth) {
   EXPECT_NEAR(plan.weight, 0.2 * 0.25, 1e-9);
 }
 
+TEST(FeedbackTest, PlanCapsTheExpansionAgainstTheQueryAndNarrowsShortQueries) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::MSet top = FirstPass(&db, 10, false);
+  const Xapian::Query q(Xapian::Query::OP_OR, Xapian::Query("Zgrain"), Xapian::Query("Zwheat"));
+  RankingOptions r;
+  r.expand_terms = 20;
+  r.expand_weight = 0.2;
+  r.feedback_gate = 0.7;
+  r.feedback_long_query = 4;
+  r.feedback_short_terms = 10;
+  r.feedback_short_docs = 5;
+  r.feedback_term_share = 0.5;
+  r.feedback_query_share = 0.5;  // 10 terms together at most 0.5 x 2 words
+  FeedbackPlan plan = PlanFeedback(q, top, r);
+  EXPECT_EQ(plan.terms, 10u);
+  EXPECT_NEAR(plan.weight, 0.1, 1e-9);
+  EXPECT_EQ(plan.docs, 5u);
+  EXPECT_DOUBLE_EQ(plan.share, 0.5);
+  r.feedback_gate = 0;  // every query in full: no short-query narrowing
+  plan = PlanFeedback(q, top, r);
+  EXPECT_EQ(plan.terms, 20u);
+  EXPECT_NEAR(plan.weight, 0.05, 1e-9);
+  EXPECT_EQ(plan.docs, 0u);
+  EXPECT_DOUBLE_EQ(plan.share, 0);
+}
+
+TEST(FeedbackTest, ExpansionTermsWeighByTheirShareOfTheFeedbackArticles) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 0; i < 4; ++i) {  // "Zgrain" in all four, "Zrare" in one
+    Xapian::Document doc;
+    doc.add_term("Zgrain");
+    doc.add_term("Zwheat");
+    if (i == 0) doc.add_term("Zrare");
+    db.add_document(doc);
+  }
+  for (int i = 0; i < 20; ++i) {
+    Xapian::Document doc;
+    doc.add_term(i < 12 ? "Zcommon" : "Zother");
+    if (i == 0) doc.add_term("Zrare");
+    db.add_document(doc);
+  }
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query("Zwheat"));
+  Xapian::MSet top = enquire.get_mset(0, 10);
+  Xapian::RSet rset;
+  std::vector<Xapian::docid> docs;
+  for (auto it = top.begin(); it != top.end(); ++it) {
+    rset.add_document(*it);
+    docs.push_back(*it);
+  }
+  Xapian::ESet eset = enquire.get_eset(10, rset);
+  const Xapian::Query q("Zwheat");
+  auto described = [&](double share, double max_df) {
+    RankingOptions r;
+    r.feedback_max_df = max_df;
+    FeedbackPlan plan{10, 0.2, 0, share};
+    return ExpandedQuery(db, q, eset, docs, plan, r).get_description();
+  };
+  const std::string even = described(0, 0);
+  EXPECT_NE(even.find("0.2000000000000000111 * Zgrain"), std::string::npos) << even;
+  EXPECT_NE(even.find("0.2000000000000000111 * Zrare"), std::string::npos) << even;
+  const std::string shared = described(1, 0);  // Zrare in 1 of 4
+  EXPECT_NE(shared.find("0.2000000000000000111 * Zgrain"), std::string::npos) << shared;
+  EXPECT_NE(shared.find("0.050000000000000002776 * Zrare"), std::string::npos) << shared;
+  // Zgrain is in 4 of 24 articles, Zrare in 2: a ceiling of 0.1 drops Zgrain.
+  const std::string floor = described(0, 0.1);
+  EXPECT_EQ(floor.find("Zgrain"), std::string::npos) << floor;
+  EXPECT_NE(floor.find("Zrare"), std::string::npos) << floor;
+}
+
+TEST(FeedbackTest, ExpansionIsKeptOnlyWhileItsTopOverlapsTheFirstPass) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 0; i < 8; ++i) {
+    Xapian::Document doc;
+    doc.add_term(i < 4 ? "Za" : "Zb");
+    if (i == 0 || i == 4) doc.add_term("Zboth");
+    db.add_document(doc);
+  }
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query("Za"));
+  Xapian::MSet first = enquire.get_mset(0, 4);
+  enquire.set_query(Xapian::Query("Zb"));
+  Xapian::MSet drifted = enquire.get_mset(0, 4);
+  enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Za"), Xapian::Query("Zboth")));
+  Xapian::MSet half = enquire.get_mset(0, 4);  // Za's four, or three of them and one of Zb's
+  RankingOptions r;
+  EXPECT_TRUE(KeepExpansion(first, drifted, r));  // check off
+  r.feedback_min_overlap = 0.5;
+  EXPECT_FALSE(KeepExpansion(first, drifted, r));
+  EXPECT_TRUE(KeepExpansion(first, half, r));
+  EXPECT_TRUE(KeepExpansion(first, first, r));
+}
+
+TEST(FeedbackTest, AtMostSoManyFeedbackDocuments) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::MSet top = FirstPass(&db, 10, false);
+  EXPECT_EQ(FeedbackDocuments(db, top, 0).size(), 10u);
+  EXPECT_EQ(FeedbackDocuments(db, top, 0, 3).size(), 3u);
+}
+
 }  // namespace
 }  // namespace byline

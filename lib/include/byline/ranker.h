@@ -76,6 +76,24 @@ struct RankingOptions {
   /// many as `expand_terms`): a short query's top ten speak of fewer things,
   /// and twenty terms learned from them outweigh the query's own words.
   unsigned feedback_short_terms = 0;
+  /// Feedback articles for a gated short query: its best this many hits
+  /// (0: `expand_docs`, the ones the gate looked at).
+  unsigned feedback_short_docs = 0;
+  /// A gated short query's expansion terms: each one's weight times the
+  /// share of the feedback articles that hold it, raised to this power (0:
+  /// every term the same weight).
+  double feedback_term_share = 0.0;
+  /// Expansion terms in more than this share of the articles are left out
+  /// (0: none).
+  double feedback_max_df = 0.0;
+  /// The expansion's terms together weigh at most this many times the
+  /// query's own stemmed words (each term at most this times the words
+  /// over the terms; 0: no cap), RM3's interpolation of query and feedback.
+  double feedback_query_share = 0.0;
+  /// The expanded query is kept only if its best `expand_docs` hits hold at
+  /// least this share of the first pass's (0: no check); below it the
+  /// expansion has drifted from what the query found.
+  double feedback_min_overlap = 0.0;
 };
 
 /// The ranking for long natural-language requests (judged topics): the

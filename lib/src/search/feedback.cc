@@ -4,6 +4,8 @@
 #include "search/feedback.h"
 
 #include <algorithm>
+#include <cmath>
+#include <set>
 
 #include "byline/document.h"
 
@@ -51,10 +53,10 @@ bool IsExpansionTerm(const std::string& term) {
 }
 
 std::vector<Xapian::docid> FeedbackDocuments(const Xapian::Database& db, const Xapian::MSet& top,
-                                             double overlap) {
+                                             double overlap, unsigned most) {
   std::vector<Xapian::docid> out;
   std::vector<Kept> kept;
-  for (auto it = top.begin(); it != top.end(); ++it) {
+  for (auto it = top.begin(); it != top.end() && (most == 0 || out.size() < most); ++it) {
     Kept k{*it, {}, {}, false};
     if (overlap > 0) {
       Article a;
@@ -76,15 +78,22 @@ std::vector<Xapian::docid> FeedbackDocuments(const Xapian::Database& db, const X
 
 FeedbackPlan PlanFeedback(const Xapian::Query& query, const Xapian::MSet& top,
                           const RankingOptions& ranking) {
-  FeedbackPlan full{ranking.expand_terms, ranking.expand_weight};
-  if (ranking.feedback_gate <= 0 || top.empty()) return full;
-  if (ranking.feedback_long_query > 0) {
-    unsigned words = 0;  // unique terms come once each
-    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
-      if (IsExpansionTerm(*t)) ++words;
-    }
-    if (words >= ranking.feedback_long_query) return full;
+  unsigned words = 0;  // unique terms come once each
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+    if (IsExpansionTerm(*t)) ++words;
   }
+  // The expansion as a whole weighs at most feedback_query_share of the
+  // query's own words: a short query's twenty terms would outweigh it.
+  auto capped = [&](FeedbackPlan p) {
+    if (ranking.feedback_query_share > 0 && p.terms > 0) {
+      p.weight = std::min(p.weight, ranking.feedback_query_share * std::max(words, 1u) /
+                                        static_cast<double>(p.terms));
+    }
+    return p;
+  };
+  const FeedbackPlan full = capped({ranking.expand_terms, ranking.expand_weight});
+  if (ranking.feedback_gate <= 0 || top.empty()) return full;
+  if (ranking.feedback_long_query > 0 && words >= ranking.feedback_long_query) return full;
   const double first = top.begin().get_weight();
   double ratio = 0.0;
   if (first > 0 && ranking.expand_docs > 0 && top.size() >= ranking.expand_docs) {
@@ -98,7 +107,60 @@ FeedbackPlan PlanFeedback(const Xapian::Query& query, const Xapian::MSet& top,
   const unsigned terms = ranking.feedback_short_terms > 0
                              ? std::min(ranking.feedback_short_terms, ranking.expand_terms)
                              : ranking.expand_terms;
-  return {terms, ranking.expand_weight * strength};
+  return capped({terms, ranking.expand_weight * strength, ranking.feedback_short_docs,
+                 ranking.feedback_term_share});
+}
+
+Xapian::Query ExpandedQuery(const Xapian::Database& db, const Xapian::Query& query,
+                            const Xapian::ESet& eset, const std::vector<Xapian::docid>& docs,
+                            const FeedbackPlan& plan, const RankingOptions& ranking) {
+  std::vector<std::string> terms;
+  const double most = ranking.feedback_max_df * db.get_doccount();
+  for (auto it = eset.begin(); it != eset.end(); ++it) {
+    if (ranking.feedback_max_df > 0 && db.get_termfreq(*it) > most) continue;
+    terms.push_back(*it);
+  }
+  if (terms.empty()) return query;
+  std::vector<double> weights(terms.size(), plan.weight);
+  if (plan.share > 0 && !docs.empty()) {
+    // How many feedback articles hold each term: their term lists against
+    // the terms, both sorted.
+    std::vector<std::size_t> order(terms.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return terms[a] < terms[b]; });
+    std::vector<unsigned> held(terms.size(), 0);
+    for (Xapian::docid d : docs) {
+      auto t = db.termlist_begin(d);
+      const auto end = db.termlist_end(d);
+      for (std::size_t i : order) {
+        t.skip_to(terms[i]);
+        if (t == end) break;
+        if (*t == terms[i]) ++held[i];
+      }
+    }
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      weights[i] *= std::pow(held[i] / static_cast<double>(docs.size()), plan.share);
+    }
+  }
+  std::vector<Xapian::Query> scaled;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    if (weights[i] <= 0) continue;
+    scaled.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(terms[i]), weights[i]);
+  }
+  if (scaled.empty()) return query;
+  return Xapian::Query(Xapian::Query::OP_OR, query,
+                       Xapian::Query(Xapian::Query::OP_OR, scaled.begin(), scaled.end()));
+}
+
+bool KeepExpansion(const Xapian::MSet& first, const Xapian::MSet& expanded,
+                   const RankingOptions& ranking) {
+  if (ranking.feedback_min_overlap <= 0 || first.empty()) return true;
+  std::set<Xapian::docid> before;
+  for (auto it = first.begin(); it != first.end(); ++it) before.insert(*it);
+  std::size_t common = 0;
+  for (auto it = expanded.begin(); it != expanded.end(); ++it) common += before.count(*it);
+  return static_cast<double>(common) >= ranking.feedback_min_overlap * before.size();
 }
 
 }  // namespace byline

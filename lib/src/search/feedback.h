@@ -22,15 +22,18 @@ bool IsExpansionTerm(const std::string& term);
 /// it and sharing at least `overlap` of their expansion terms (Jaccard) is
 /// left out, so that a story a wire repeated does not weigh twice. Articles
 /// that only share a headline (a weekly report's, a paper series' title)
-/// stay. `overlap` <= 0 keeps every hit.
+/// stay. `overlap` <= 0 keeps every hit. At most `most` are kept (0: no
+/// limit).
 std::vector<Xapian::docid> FeedbackDocuments(const Xapian::Database& db, const Xapian::MSet& top,
-                                             double overlap);
+                                             double overlap, unsigned most = 0);
 
 /// How to expand a query: with how many terms, at what weight (relative to
 /// the query's own words). No terms: not at all.
 struct FeedbackPlan {
   unsigned terms = 0;
   double weight = 0;
+  unsigned docs = 0;  ///< learn from this many of the best hits (0: all of them)
+  double share = 0;   ///< RankingOptions::feedback_term_share, for a gated query
 };
 
 /// How to expand `query`, whose first pass gave `top` (its best
@@ -41,6 +44,23 @@ struct FeedbackPlan {
 /// divided by the first's (0 with fewer hits).
 FeedbackPlan PlanFeedback(const Xapian::Query& query, const Xapian::MSet& top,
                           const RankingOptions& ranking);
+
+/// `query` OR its expansion: each term of `eset` at `plan.weight`, times the
+/// share of the feedback articles `docs` that hold it raised to
+/// `plan.share` (0: every term at `plan.weight`), so that a word of one or
+/// two of the ten weighs less than a word of all ten. Terms in more than
+/// RankingOptions::feedback_max_df of the articles are left out.
+Xapian::Query ExpandedQuery(const Xapian::Database& db, const Xapian::Query& query,
+                            const Xapian::ESet& eset, const std::vector<Xapian::docid>& docs,
+                            const FeedbackPlan& plan, const RankingOptions& ranking);
+
+/// Whether the expanded query's best hits `expanded` still hold at least
+/// RankingOptions::feedback_min_overlap of the first pass's `first` (its
+/// best `expand_docs`); when not, the expansion has drifted away from what
+/// the query found and the query runs unexpanded. Always true when the
+/// check is off (0).
+bool KeepExpansion(const Xapian::MSet& first, const Xapian::MSet& expanded,
+                   const RankingOptions& ranking);
 
 }  // namespace byline
 

@@ -231,18 +231,20 @@ struct Searcher::Impl {
     Xapian::MSet top = enquire->get_mset(0, ranking.expand_docs);
     const FeedbackPlan plan = PlanFeedback(q, top, ranking);
     if (top.empty() || plan.terms == 0) return q;
+    const std::vector<Xapian::docid> docs =
+        FeedbackDocuments(db, top, ranking.feedback_overlap, plan.docs);
     Xapian::RSet rset;
-    for (Xapian::docid d : FeedbackDocuments(db, top, ranking.feedback_overlap)) {
-      rset.add_document(d);
-    }
+    for (Xapian::docid d : docs) rset.add_document(d);
     ExpansionTermsOnly decider;
     Xapian::ESet eset = enquire->get_eset(plan.terms, rset, &decider);
     if (eset.empty()) return q;
-    std::vector<Xapian::Query> terms;
-    for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
-    Xapian::Query expansion(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    return Xapian::Query(Xapian::Query::OP_OR, q,
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, plan.weight));
+    Xapian::Query expanded = ExpandedQuery(db, q, eset, docs, plan, ranking);
+    if (ranking.feedback_min_overlap > 0) {
+      enquire->set_query(
+          filter.empty() ? expanded : Xapian::Query(Xapian::Query::OP_FILTER, expanded, filter));
+      if (!KeepExpansion(top, enquire->get_mset(0, ranking.expand_docs), ranking)) return q;
+    }
+    return expanded;
   }
 
   // Runs one query; may throw Xapian::Error.
