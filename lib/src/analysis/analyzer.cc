@@ -163,16 +163,16 @@ void SpellNameAsOne(std::string* term) {
 
 // The British and American spellings of an English word (english_spellings.inc,
 // generated from Debian's SCOWL word lists by english_spellings.py): a
-// spelling, and the British -ise spelling of its group, sorted by the first.
+// spelling, and the American spelling of its group, sorted by the first.
 constexpr std::string_view kEnglishSpellings[][2] = {
 #include "english_spellings.inc"
 };
 
 // The spelling that English stemming reads `term` as (analyzer.h, step 7):
-// its group's British -ise spelling if the table lists it ("organization",
-// "organize" -> "organisation", "organise"; "color" -> "colour"), else
-// `term` itself. A binary search of the sorted table: nothing to build when
-// a process starts, and Stem() asks only for words not in its cache.
+// its group's American spelling if the table lists it ("organisation" ->
+// "organization"; "colour" -> "color"; "centre" -> "center"), else `term`
+// itself. A binary search of the sorted table: nothing to build when a
+// process starts, and Stem() asks only for words not in its cache.
 std::string_view EnglishStemInput(std::string_view term) {
   const auto* end = std::end(kEnglishSpellings);
   const auto* it =
@@ -968,9 +968,9 @@ std::string Analyzer::Stem(const std::string& term, std::string_view lang) const
   std::string stemmed;
   if (lang == "ar") {
     stemmed = (*stem)(ArabicStemInput(term));
-  } else if (std::string_view british = lang == "en" ? EnglishStemInput(term) : term;
-             british != term) {
-    stemmed = (*stem)(std::string(british));  // "organization" as "organisation"
+  } else if (std::string_view american = lang == "en" ? EnglishStemInput(term) : term;
+             american != term) {
+    stemmed = (*stem)(std::string(american));  // "organisation" as "organization"
   } else {
     stemmed = (*stem)(term);
   }
