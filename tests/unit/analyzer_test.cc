@@ -393,6 +393,76 @@ TEST(AnalyzerTest, ArabicSpellingsStemAlike) {
   }
 }
 
+// British and American spellings of an English word are one stemmed term
+// (english_spellings.inc, from Debian's SCOWL word lists), read as the
+// American spelling, so American text stems as it always did; words that
+// only look alike, and the same spellings in other languages, stay apart.
+TEST(AnalyzerTest, BritishAndAmericanSpellingsStemAlike) {
+  const char* const alike[][2] = {
+      {"organise", "organize"},
+      {"organisation", "organization"},
+      {"organisations", "organizations"},
+      {"colour", "color"},
+      {"colours", "colors"},
+      {"analyse", "analyze"},
+      {"analysed", "analyzed"},
+      {"centre", "center"},
+      {"centred", "centered"},
+      {"travelled", "traveled"},
+      {"counselling", "counseling"},
+      {"defence", "defense"},
+      {"aluminium", "aluminum"},
+      {"manoeuvre", "maneuver"},
+      {"sceptical", "skeptical"},
+      {"judgement", "judgment"},
+      {"catalogue", "catalog"},
+      {"fulfil", "fulfill"},
+      {"paediatric", "pediatric"},
+      {"honourable", "honorable"},
+      {"neighbouring", "neighboring"},
+      {"privatise", "privatize"},
+      {"stabilisation", "stabilization"},
+      {"meagre", "meager"},
+  };
+  Analyzer a;
+  for (const auto& p : alike) {
+    std::string british = a.Stem(a.Normalize(p[0]), "en");
+    EXPECT_EQ(british, a.Stem(a.Normalize(p[1]), "en")) << p[0] << " / " << p[1];
+    EXPECT_EQ(british, a.Stem(a.Normalize(p[1]), "")) << p[1] << " (English when unknown)";
+  }
+  // The American spelling is what is stemmed: Snowball's -ize rules reach
+  // British words too ("optimisation" joins "optimal").
+  const StemCase stems[] = {
+      {"organisation", "en", "organ"},
+      {"organization", "en", "organ"},
+      {"realise", "en", "realiz"},
+      {"optimisation", "en", "optim"},
+      {"optimal", "en", "optim"},
+      {"colour", "en", "color"},
+      {"centres", "en", "center"},
+      // Words used on both sides, and words that only look like a variant.
+      {"hour", "en", "hour"},
+      {"tour", "en", "tour"},
+      {"four", "en", "four"},
+      {"our", "en", "our"},
+      {"hor", "en", "hor"},
+      {"program", "en", "program"},
+      {"meter", "en", "meter"},
+      {"tire", "en", "tire"},
+      {"notre", "en", "notr"},
+      {"noter", "en", "noter"},
+      {"ecus", "en", "ecus"},
+      {"mellon", "en", "mellon"},
+      // Other languages keep their own words: German "Programme", "Center".
+      {"programme", "de", "programm"},
+      {"center", "de", "cent"},
+      {"centre", "fr", "centr"},
+  };
+  for (const auto& c : stems) {
+    EXPECT_EQ(a.Stem(c.term, c.lang), c.stem) << c.term << " (" << c.lang << ")";
+  }
+}
+
 TEST(AnalyzerTest, NormalizeMatchesTokenize) {
   Analyzer a;
   for (const char* w : {"Qāmishlī", "ISIS's", "U.S.", "Straße", "ＡＢＣ", "IEDs", "IED’s", "PhDs",

@@ -539,7 +539,8 @@ TEST(SearcherTest, ReadsThePlainRecordsOfAnOlderDatabase) {
   {
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
     Xapian::Document doc;
-    doc.add_term(std::string(schema::kPrefixStem) + "harbour");
+    // (The stem as today's analyzer reads "harbour": the American "harbor".)
+    doc.add_term(std::string(schema::kPrefixStem) + "harbor");
     doc.add_boolean_term(std::string(schema::kPrefixLang) + "en");
     Article a;
     a.id = "old-1";

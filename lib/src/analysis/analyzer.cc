@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <set>
@@ -158,6 +159,26 @@ void SpellNameAsOne(std::string* term) {
   // (Every listed spelling is 4 to 14 ASCII letters: most terms skip the lookup.)
   if (term->size() < 4 || term->size() > 14) return;
   if (auto it = kFirst->find(*term); it != kFirst->end()) term->assign(it->second);
+}
+
+// The British and American spellings of an English word (english_spellings.inc,
+// generated from Debian's SCOWL word lists by english_spellings.py): a
+// spelling, and the American spelling of its group, sorted by the first.
+constexpr std::string_view kEnglishSpellings[][2] = {
+#include "english_spellings.inc"
+};
+
+// The spelling that English stemming reads `term` as (analyzer.h, step 7):
+// its group's American spelling if the table lists it ("organisation" ->
+// "organization"; "colour" -> "color"; "centre" -> "center"), else `term`
+// itself. A binary search of the sorted table: nothing to build when a
+// process starts, and Stem() asks only for words not in its cache.
+std::string_view EnglishStemInput(std::string_view term) {
+  const auto* end = std::end(kEnglishSpellings);
+  const auto* it =
+      std::lower_bound(std::begin(kEnglishSpellings), end, term,
+                       [](const auto& pair, std::string_view t) { return pair[0] < t; });
+  return it != end && (*it)[0] == term ? (*it)[1] : term;
 }
 
 // Language-independent shaping of a normalised term (see analyzer.h, step 4).
@@ -944,7 +965,15 @@ std::string Analyzer::Stem(const std::string& term, std::string_view lang) const
   auto& cache = cache_it->second;
   if (auto hit = cache.find(term); hit != cache.end()) return hit->second;
   if (cache.size() >= Impl::kStemCacheSize) cache.clear();
-  std::string stemmed = lang == "ar" ? (*stem)(ArabicStemInput(term)) : (*stem)(term);
+  std::string stemmed;
+  if (lang == "ar") {
+    stemmed = (*stem)(ArabicStemInput(term));
+  } else if (std::string_view american = lang == "en" ? EnglishStemInput(term) : term;
+             american != term) {
+    stemmed = (*stem)(std::string(american));  // "organisation" as "organization"
+  } else {
+    stemmed = (*stem)(term);
+  }
   // A listed name's inflection ("Kiewer", "Qaddafis") stems to the spelling
   // its group reads as one ("kiew" -> "kyiv").
   SpellNameAsOne(&stemmed);
