@@ -25,7 +25,8 @@ _byline_options() {
                 --per-topic --json --k1 --b --title-boost --stop-words --proximity
                 --proximity-window --proximity-depth --expand --expand-docs --expand-weight
                 --feedback-overlap --feedback-gate --feedback-gate-width --feedback-long-query
-                --feedback-short-terms -h --help" ;;
+                --feedback-short-terms
+                --feedback-short-docs --feedback-term-share --feedback-max-df --feedback-query-share --feedback-min-overlap -h --help" ;;
     bench) echo "--db --queries -n --limit --snippets --threads --warmup --repeat --json --plot
                  -h --help" ;;
     help) echo "-h --help" ;;
@@ -65,7 +66,8 @@ _byline_option_values() {
       --title-weight | --threads | --shards | --tag | --depth | --k1 | --b | --title-boost | \
       --proximity | --proximity-window | --proximity-depth | --expand-docs | --expand-weight | \
       --feedback-overlap | --feedback-gate | --feedback-gate-width | --feedback-long-query | \
-      --feedback-short-terms | --warmup | --repeat | --top)
+      --feedback-short-terms | --feedback-short-docs | --feedback-term-share | --feedback-max-df | --feedback-query-share | --feedback-min-overlap | \
+      --warmup | --repeat | --top)
       COMPREPLY=() ;;  # a number or a date: nothing to offer
     *) return 1 ;;
   esac

@@ -94,6 +94,11 @@ complete -c byline -n "__fish_seen_subcommand_from eval" -l expand-weight -x -d 
 complete -c byline -n "__fish_seen_subcommand_from eval" -l feedback-overlap -x -d 'Share of terms for a duplicate'
 complete -c byline -n "__fish_seen_subcommand_from eval" -l feedback-gate -x -d 'Expand only above this score share'
 complete -c byline -n "__fish_seen_subcommand_from eval" -l feedback-gate-width -x -d 'Ramp the expansion weight in'
+complete -c byline -n "__fish_seen_subcommand_from eval" -l feedback-short-docs -x -d 'Feedback articles for a short query'
+complete -c byline -n "__fish_seen_subcommand_from eval" -l feedback-term-share -x -d 'Weigh expansion terms by their share'
+complete -c byline -n "__fish_seen_subcommand_from eval" -l feedback-max-df -x -d 'Leave out terms in more than this share'
+complete -c byline -n "__fish_seen_subcommand_from eval" -l feedback-query-share -x -d 'Cap the expansion weight'
+complete -c byline -n "__fish_seen_subcommand_from eval" -l feedback-min-overlap -x -d 'Keep expansion only above this overlap'
 complete -c byline -n "__fish_seen_subcommand_from eval" -l feedback-long-query -x -d 'Always expand queries this long'
 complete -c byline -n "__fish_seen_subcommand_from eval" -l feedback-short-terms -x -d 'Expansion terms for a short query'
 
