@@ -346,10 +346,12 @@ struct Searcher::Impl {
     std::vector<Xapian::doccount> page;
     std::vector<double> weights;  // by position in mset, the bonus included
     for (auto it = mset.begin(); it != mset.end(); ++it) weights.push_back(it.get_weight());
+    // Stored records Rerank decoded, by position in mset (not decoded twice).
+    std::vector<std::optional<Article>> decoded(mset.size());
     if (pairs.empty()) {
       for (Xapian::doccount i = 0; i < mset.size(); ++i) page.push_back(i);
     } else {
-      page = Rerank(mset, pairs, req.ranking, &weights);
+      page = Rerank(mset, pairs, req.ranking, &weights, &decoded);
       page.erase(page.begin(), page.begin() + std::min(page.size(), req.offset));
       page.resize(std::min(page.size(), std::max<std::size_t>(req.limit, 1)));
     }
@@ -385,7 +387,9 @@ struct Searcher::Impl {
       hit.score = weights[at];
       Article& a = hit.article;
       Xapian::Document doc = it.get_document();
-      if (!DecodeStoredArticle(doc.get_data(), &a)) {
+      if (decoded[at]) {
+        a = std::move(*decoded[at]);
+      } else if (!DecodeStoredArticle(doc.get_data(), &a)) {
         a.id = "#" + std::to_string(*it);
         a.title = "(stored data unreadable)";
       }
@@ -415,10 +419,11 @@ struct Searcher::Impl {
   // The positions of `mset` in the order of its `weights` with the
   // proximity bonus of `pairs` (*weights gets the bonus), over its first
   // ranking.proximity_depth items (0: all); the rest keep their order.
+  // The stored records it reads go to (*decoded)[position] for the listing.
   std::vector<Xapian::doccount> Rerank(const Xapian::MSet& mset,
                                        const std::vector<ProximityPair>& pairs,
-                                       const RankingOptions& ranking,
-                                       std::vector<double>* weights) {
+                                       const RankingOptions& ranking, std::vector<double>* weights,
+                                       std::vector<std::optional<Article>>* decoded) {
     const Xapian::doccount size = mset.size();
     const Xapian::doccount depth = ranking.proximity_depth == 0
                                        ? size
@@ -430,7 +435,11 @@ struct Searcher::Impl {
         // The record, which the hit's listing reads anyway, holds the pair filter.
         Article a;
         std::string filter;
-        if (!DecodeStoredArticle(mset[i].get_document().get_data(), &a, &filter)) filter.clear();
+        if (DecodeStoredArticle(mset[i].get_document().get_data(), &a, &filter)) {
+          (*decoded)[i] = std::move(a);
+        } else {
+          filter.clear();
+        }
         (*weights)[i] *= 1 + ProximityShare(db, *mset[i], pairs, ranking.proximity_window, filter);
       }
     }
