@@ -66,11 +66,12 @@ Xapian::Query ArabicWordQuery(const std::string& term, const schema::Field& fiel
   return Xapian::Query(Xapian::Query::OP_OR, WordQuery(term, field, ctx), exact);
 }
 
-// The bonus of an OR or AND for its neighbouring bare Arabic words: each run of two
-// or more as the phrase of their exact forms, weighted kArabicPhraseWeight,
-// so that a name typed as it is written ("هاني فحص") ranks the article with
-// the name above those with its words apart. Matches nothing the words do
-// not: it only ranks. Empty (the OR unchanged) without such a run.
+// The bonus of an OR or AND for its neighbouring bare Arabic words: each run
+// of two or more as the phrase of their exact forms, weighted
+// kArabicPhraseWeight, so that a name typed as it is written ("هاني فحص")
+// ranks the article with the name above those with its words apart. Matches
+// nothing the words do not: it only ranks. Empty (the query unchanged)
+// without such a run.
 Xapian::Query ArabicPhraseBonus(const QueryNode& n) {
   std::vector<Xapian::Query> phrases, run;
   auto close_run = [&] {
