@@ -393,6 +393,20 @@ TEST(AnalyzerTest, ArabicSpellingsStemAlike) {
   }
 }
 
+// Arabic script is told by its bytes: the Arabic block (Persian and Urdu
+// letters too), its supplement and extended-A; not the neighbouring Syriac
+// and Thaana blocks, Hebrew, Cyrillic, Han or Latin.
+TEST(AnalyzerTest, IsArabicTellsArabicScript) {
+  const std::pair<const char*, bool> cases[] = {
+      {"فحص", true},     {"بالحوثيين", true}, {"abc فحص", true}, {"\u0600", true},
+      {"\u06FF", true},  {"\u0750", true},    {"\u077F", true},  {"\u08A0", true},
+      {"\u08FF", true},  {"پاکستان", true},   {"", false},       {"flood", false},
+      {"köln", false},   {"\u0700", false},   {"\u074F", false}, {"\u089F", false},
+      {"\u0900", false}, {"שלום", false},     {"москва", false}, {"太湖", false},
+  };
+  for (const auto& [term, want] : cases) EXPECT_EQ(Analyzer::IsArabic(term), want) << term;
+}
+
 // British and American spellings of an English word are one stemmed term
 // (english_spellings.inc, from Debian's SCOWL word lists), read as the
 // American spelling, so American text stems as it always did; words that

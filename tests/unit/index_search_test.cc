@@ -496,6 +496,31 @@ TEST(SearcherTest, SpellingsFindEachOther) {
             "Köln");
 }
 
+// The Arabic stemmer joins a rare word to a common stem ("بالحوثيين",
+// "with the Houthis", to "حوث") and a name to common words ("هاني" to
+// "هان"): the article with the exact word, and with the name's words side
+// by side, ranks first (both ranked the other article first before
+// compile.h's kArabicExactWeight and kArabicPhraseWeight).
+TEST(SearcherTest, ArabicExactWordsAndNamesRankFirst) {
+  test::TempDir dir;
+  std::string f = dir.Write(
+      "in/a.jsonl",
+      "{\"id\": \"rare\", \"lang\": \"ar\", \"body\": \"قال مسؤول إن الاشتباكات بالحوثيين "
+      "انتهت مساء أمس في المدينة وعاد السكان إلى منازلهم بعد أيام من القتال.\"}\n"
+      "{\"id\": \"common\", \"lang\": \"ar\", \"body\": \"الحوثي يعلن والحوثيون يقولون إن "
+      "الحوثي باق.\"}\n"
+      "{\"id\": \"name\", \"lang\": \"ar\", \"body\": \"توفي العلامة هاني فحص في بيروت بعد "
+      "مرض طويل عن عمر ناهز الثمانين عاما وشيعه الآلاف.\"}\n"
+      "{\"id\": \"apart\", \"lang\": \"ar\", \"body\": \"فحص طبي للاعبين وفحص الدم وفحص "
+      "القلب، ثم قال هاني إن النتائج جيدة.\"}\n");
+  IndexOptions opts;
+  opts.db_path = (dir.path() / "db").string();
+  ASSERT_TRUE(IndexPaths({f}, opts).ok());
+  using Ids = std::vector<std::string>;
+  EXPECT_EQ(IdsFor(opts.db_path, "بالحوثيين"), Ids({"rare", "common"}));
+  EXPECT_EQ(IdsFor(opts.db_path, "هاني فحص"), Ids({"name", "apart"}));
+}
+
 TEST(SearcherTest, ProximityWindowDecidesWhichArticlesEarnTheBonus) {
   test::TempDir dir;
   // "pension" and "reform" are two positions apart in "near", five in "far";

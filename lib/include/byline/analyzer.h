@@ -148,6 +148,11 @@ class Analyzer {
   /// True if Byline has a Snowball stemmer for this language code.
   static bool HasStemmer(std::string_view lang);
 
+  /// True if `term` (UTF-8) has a letter of the Arabic script (U+0600-U+06FF,
+  /// U+0750-U+077F, U+08A0-U+08FF; normalised terms have no presentation
+  /// forms). A byte check: no decoding, nothing for other scripts to pay.
+  static bool IsArabic(std::string_view term);
+
   /// The language used when an article does not say: "en".
   static constexpr const char* kDefaultLanguage = "en";
 

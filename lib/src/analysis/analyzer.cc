@@ -988,4 +988,20 @@ bool Analyzer::HasStemmer(std::string_view lang) {
   return kLanguages.count(lang) > 0;
 }
 
+bool Analyzer::IsArabic(std::string_view term) {
+  for (std::size_t i = 0; i + 1 < term.size(); ++i) {
+    const auto c = static_cast<unsigned char>(term[i]);
+    const auto d = static_cast<unsigned char>(term[i + 1]);
+    if (c < 0xD8) continue;
+    // U+0600-U+06FF lead with D8-DB, U+0750-U+077F with DD 90-BF, and
+    // U+08A0-U+08FF with E0 A2 A0-BF or E0 A3.
+    if (c <= 0xDB || (c == 0xDD && d >= 0x90)) return true;
+    if (c == 0xE0 && i + 2 < term.size() &&
+        ((d == 0xA2 && static_cast<unsigned char>(term[i + 2]) >= 0xA0) || d == 0xA3)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace byline

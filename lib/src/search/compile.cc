@@ -55,6 +55,46 @@ Xapian::Query Combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
   return Xapian::Query(op, parts.begin(), parts.end());
 }
 
+// An Arabic word (Analyzer::IsArabic): its stems as any word's, OR its exact
+// (normalised, unstemmed) form weighted kArabicExactWeight, so that the
+// article with the very word typed ranks above those sharing only its stem.
+// The exact form is the field's positional term, already in the index.
+Xapian::Query ArabicWordQuery(const std::string& term, const schema::Field& field,
+                              const CompileContext& ctx) {
+  Xapian::Query exact(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(field.prefix + term),
+                      kArabicExactWeight);
+  return Xapian::Query(Xapian::Query::OP_OR, WordQuery(term, field, ctx), exact);
+}
+
+// The bonus of an OR or AND for its neighbouring bare Arabic words: each run
+// of two or more as the phrase of their exact forms, weighted
+// kArabicPhraseWeight, so that a name typed as it is written ("هاني فحص")
+// ranks the article with the name above those with its words apart. Matches
+// nothing the words do not: it only ranks. Empty (the query unchanged)
+// without such a run.
+Xapian::Query ArabicPhraseBonus(const QueryNode& n) {
+  std::vector<Xapian::Query> phrases, run;
+  auto close_run = [&] {
+    if (run.size() >= 2) {
+      phrases.emplace_back(
+          Xapian::Query::OP_SCALE_WEIGHT,
+          Xapian::Query(Xapian::Query::OP_PHRASE, run.begin(), run.end(), run.size()),
+          kArabicPhraseWeight);
+    }
+    run.clear();
+  };
+  for (const QueryNode& c : n.children) {
+    if (c.kind == Kind::kWord && c.field.empty() && Analyzer::IsArabic(c.terms[0])) {
+      run.emplace_back(kBody.prefix + c.terms[0]);
+    } else {
+      close_run();
+    }
+  }
+  close_run();
+  if (phrases.empty()) return Xapian::Query();
+  return Combine(Xapian::Query::OP_OR, phrases);
+}
+
 // Positional form of a word or phrase, for NEAR and ADJ (stems have no positions).
 Xapian::Query PositionalQuery(const QueryNode& n, const std::string& prefix) {
   if (n.kind == Kind::kPhrase) {
@@ -101,6 +141,7 @@ Xapian::Query CompileQuery(const QueryNode& n, const CompileContext& ctx) {
   std::string text_prefix = text.prefix;
   switch (n.kind) {
     case Kind::kWord:
+      if (Analyzer::IsArabic(n.terms[0])) return ArabicWordQuery(n.terms[0], text, ctx);
       return WordQuery(n.terms[0], text, ctx);
     case Kind::kExact:
       return Xapian::Query(text_prefix + n.terms[0]);
@@ -167,15 +208,19 @@ Xapian::Query CompileQuery(const QueryNode& n, const CompileContext& ctx) {
       for (const QueryNode& c : n.children) {
         (IsFilter(c) ? filters : scored).push_back(CompileQuery(c, ctx));
       }
-      if (filters.empty()) return Combine(Xapian::Query::OP_AND, scored);
+      Xapian::Query all = Combine(Xapian::Query::OP_AND, scored);
+      if (Xapian::Query bonus = ArabicPhraseBonus(n); !bonus.empty()) {
+        all = Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, bonus);
+      }
+      if (filters.empty()) return all;
       Xapian::Query filter = Combine(Xapian::Query::OP_AND, filters);
       if (scored.empty()) return filter;
-      return Xapian::Query(Xapian::Query::OP_FILTER, Combine(Xapian::Query::OP_AND, scored),
-                           filter);
+      return Xapian::Query(Xapian::Query::OP_FILTER, all, filter);
     }
     case Kind::kOr: {
       std::vector<Xapian::Query> parts;
       for (const QueryNode& c : n.children) parts.push_back(CompileQuery(c, ctx));
+      if (Xapian::Query bonus = ArabicPhraseBonus(n); !bonus.empty()) parts.push_back(bonus);
       return Combine(Xapian::Query::OP_OR, parts);
     }
     case Kind::kAndMaybe:

@@ -28,6 +28,20 @@ struct CompileContext {
   const Xapian::Database* db = nullptr;
 };
 
+/// Arabic words (Analyzer::IsArabic) rank on their exact form beside their
+/// stem: a word is its stems OR its exact form times kArabicExactWeight, and
+/// an OR's or AND's run of two or more neighbouring bare Arabic words adds
+/// their phrase (exact forms, side by side) times kArabicPhraseWeight. The
+/// Arabic stemmer joins a rare word to the stem of common ones (`بالحوثيين`
+/// to `حوث`) and a name to other words (`هاني` to `هان`), and names
+/// (`X بن Y`) are made of common words. Known-item MRR@10 on news-ar: word
+/// 0.672 -> 0.942, name 0.555 -> 0.881; exact weights 1, 2, 4 gave word
+/// 0.907, 0.942, 0.942, and phrase weights 1, 2, 4, 8 name 0.759, 0.858,
+/// 0.881, 0.885 (benchmarks/README.md, "Branch `arabic`"). Other scripts
+/// compile as before.
+inline constexpr double kArabicExactWeight = 2.0;
+inline constexpr double kArabicPhraseWeight = 4.0;
+
 /// Bounds of a fuzzy word's expansion (word~1, word~2). Only terms that
 /// share the word's first letter are read: one walk of the term list under
 /// that letter (never the whole vocabulary; the rare typo in a first letter
