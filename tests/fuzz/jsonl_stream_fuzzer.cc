@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 2) return 0;
   std::string unit(reinterpret_cast<const char*>(data), size);
   std::string content;
-  while (content.size() < (200u << 10)) content += unit;
+  while (content.size() < (130u << 10)) content += unit;  // two 64 KiB chunks and more
   const std::string name = "f.jsonl";
   Seen whole;
   byline::ParseArticles(name, byline::FileFormat::kJsonLines, content, whole.Sink());
