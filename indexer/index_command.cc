@@ -201,8 +201,9 @@ int RunIndexCommand(const IndexCommandOptions& opts, const Terminal& terminal) {
   if (live) {
     options.on_progress = [&](const IndexProgress& p) {
       double rate = p.seconds > 0 ? p.articles / p.seconds : 0;
-      // Bytes count whole files: until the first is done (one big .jsonl.gz
-      // is read as one), there is no size to show and no ETA to compute.
+      // Bytes count as files are read, inside a big .jsonl.gz too (its
+      // compressed bytes): until the first chunk is in, there is no size to
+      // show and no ETA to compute.
       if (p.bytes_done == 0) {
         std::fprintf(stderr, "\r\033[Kindexing: %s, %s articles/s, %s elapsed, file 1 of %s",
                      Count(p.articles, "article", "articles").c_str(),

@@ -489,6 +489,64 @@ TEST(BadInputCli, UnreadableFilesAreReportedAndKeepTheirOldArticles) {
   EXPECT_EQ(JsonLines(s.out).size(), 3u) << s.out << s.err;  // both old articles stay
 }
 
+// The issue "a re-run reports some bad files again and not others": a
+// folder with every kind of bad file, indexed twice. Both runs name every
+// bad file, count the same errors and exit 3; the second reads none of the
+// files it read before (it says so of each bad one), and tries the one it
+// could not open again.
+TEST(BadInputCli, ARunAgainReportsEveryBadFileAgain) {
+  byline::test::TempDir dir;
+  dir.Write("in/good.txt", "Title: Good\n\nGannets on the cliffs.\n");
+  dir.Write("in/lines.jsonl",
+            "{\"id\": \"l1\", \"title\": \"Line\", \"body\": \"lemmings\"}\nnot json\n"
+            "{\"id\": \"l2\", \"title\": \"Line two\", \"body\": \"lemurs\"}\n");
+  dir.Write("in/broken.jsonl.gz", "not gzip at all");
+  dir.Write("in/image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  dir.Write("in/picture.png", "\x89PNG");
+  std::string locked = dir.Write("in/locked.txt", "Title: Locked\n\nLynxes.\n");
+  fs::permissions(locked, fs::perms::none);
+  // As root every file is readable: run byline as nobody instead.
+  std::string as = geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups" : "";
+  fs::permissions(dir.path(), fs::perms::all);
+  fs::permissions(dir.path() / "in", fs::perms::all);
+  const std::string db = (dir.path() / "db").string();
+  const std::pair<const char*, const char*> reported[] = {
+      {"lines.jsonl", "lines.jsonl:2: invalid JSON"},
+      {"broken.jsonl.gz", "corrupt or truncated gzip"},
+      {"image.txt", "binary data"},
+      {"locked.txt", "locked.txt: cannot open"},
+  };
+  std::string summaries[2];
+  for (int run = 0; run < 2; ++run) {
+    SCOPED_TRACE(run == 0 ? "first run" : "second run");
+    RunResult r = Byline({"index", (dir.path() / "in").string(), "--db", db}, as);
+    EXPECT_EQ(r.code, 3) << r.err;
+    for (const auto& [file, what] : reported) {
+      int lines = 0;
+      std::istringstream err(r.err);
+      for (std::string line; std::getline(err, line);) {
+        if (line.find(what) == std::string::npos) continue;
+        ++lines;
+        // What was read is not read again; what could not be opened is tried again.
+        bool again = run == 1 && std::string(file) != "locked.txt";
+        EXPECT_EQ(line.find("unchanged since it was read with 1 error, so not read again") !=
+                      std::string::npos,
+                  again)
+            << line;
+      }
+      EXPECT_EQ(lines, 1) << file << "\n" << r.err;
+    }
+    std::size_t at = r.err.find("files: ");
+    ASSERT_NE(at, std::string::npos) << r.err;
+    summaries[run] = r.err.substr(r.err.find("; ", at) + 2);
+    summaries[run] = summaries[run].substr(0, summaries[run].find('\n'));
+  }
+  EXPECT_EQ(summaries[0], "1 of unknown type skipped (-v names them); 4 errors");
+  EXPECT_EQ(summaries[1], summaries[0]);
+  RunResult s = Byline({"search", "--db", db, "--json", "gannets OR lemmings OR lemurs"}, as);
+  EXPECT_EQ(JsonLines(s.out).size(), 4u) << s.out << s.err;
+}
+
 // Every article of corpus/ (each has one of these languages, given or guessed).
 const char kEveryLanguage[] = "lang:en OR lang:de OR lang:fr OR lang:ru OR lang:ar OR lang:zh";
 

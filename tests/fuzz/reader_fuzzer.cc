@@ -2,6 +2,7 @@
 // the rest is the file's content.
 #include <cstddef>
 #include <cstdint>
+#include <sstream>
 #include <string>
 
 #include "byline/corpus_reader.h"
@@ -15,10 +16,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   byline::ReadLimits limits;
   limits.max_decompressed_bytes = 1 << 20;
   limits.max_article_bytes = 1 << 16;
+  limits.max_line_bytes = 1 << 18;  // the cap on a JSON Lines line, reachable
   byline::ReadSink sink;
   std::size_t chars = 0;
   sink.on_article = [&](byline::Article&& a) { chars += a.title.size() + a.body.size(); };
   sink.on_error = [](const byline::Status&) {};
-  (void)byline::ParseFileContents(name, std::move(raw), limits, sink);
+  std::uint64_t last = 0;
+  sink.on_progress = [&](std::uint64_t bytes) {
+    if (bytes < last || bytes > size - 1) __builtin_trap();  // never back, never past the end
+    last = bytes;
+  };
+  std::istringstream in(std::move(raw));
+  byline::FileDigest digest;
+  (void)byline::ReadArticles(name, in, limits, sink, &digest);
+  if (digest.bytes > size - 1) __builtin_trap();
   return 0;
 }

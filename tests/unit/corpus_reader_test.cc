@@ -2,15 +2,20 @@
 #include "byline/corpus_reader.h"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <map>
+#include <sstream>
 #include <vector>
 
+#include "byline/text.h"
+
+#include "gzip.h"
 #include "testutil.h"
 
 namespace byline {
 namespace {
+
+using test::Gzip;
 
 struct Read {
   std::vector<Article> articles;
@@ -27,18 +32,11 @@ Read ReadOne(const std::string& path) {
   return r;
 }
 
-std::string Gzip(const std::string& data) {
-  std::string out(compressBound(data.size()) + 64, '\0');
-  z_stream zs{};
-  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
+// One JSON Lines record with id "n<i>" (or, with `with_id` false, none:
+// its id is then the file's path and line).
+std::string JsonLine(int i, const std::string& body, bool with_id = true) {
+  return "{" + (with_id ? "\"id\": \"n" + std::to_string(i) + "\", " : std::string()) +
+         "\"title\": \"Item " + std::to_string(i) + "\", \"body\": \"" + body + "\"}";
 }
 
 TEST(CorpusReaderTest, FormatFromFileName) {
@@ -292,6 +290,154 @@ TEST(CorpusReaderTest, GzipOfAnyFormat) {
   EXPECT_FALSE(b.status.ok());
   EXPECT_NE(b.status.message().find("z.jsonl.gz"), std::string::npos);
   EXPECT_NE(b.status.message().find("gzip"), std::string::npos);
+}
+
+// JSON Lines are streamed a chunk at a time; what comes out must be what
+// parsing the whole file at once gives: the same articles, ids ("path:line",
+// which existing databases are keyed by) and errors, whatever the layout of
+// lines against chunk boundaries and gzip members.
+TEST(CorpusReaderTest, StreamedJsonLinesAreTheWholeFilesArticlesAndIds) {
+  // Lines of many sizes (a few bytes to past one raw chunk of 64 KiB), blank
+  // and bad ones among them, so that lines straddle every boundary.
+  std::string content;
+  for (int i = 0; i < 120; ++i) {
+    if (i % 37 == 5) content += "\n";
+    if (i % 53 == 7) content += "{\"title\": \"cut short\n";
+    std::string body((i * 7919) % 70000, 'w');
+    for (std::size_t k = 5; k < body.size(); k += 6) body[k] = ' ';
+    content += JsonLine(i, body, /*with_id=*/i % 4 != 1) + (i % 3 == 0 ? "\r\n" : "\n");
+  }
+  content += JsonLine(120, "no newline at the end");
+  std::string half1 = content.substr(0, content.size() / 3);
+  std::string half2 = content.substr(content.size() / 3);
+  struct Case {
+    const char* name;
+    std::string file, bytes;
+  };
+  const Case cases[] = {
+      {"plain", "s.jsonl", content},
+      {"gzip", "s.jsonl.gz", Gzip(content)},
+      {"two gzip members split mid-line", "s.ndjson.gz", Gzip(half1) + Gzip(half2)},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    test::TempDir dir;
+    std::string path = dir.Write(c.file, c.bytes);
+    Read whole;  // the reference: the in-memory parser over the whole content
+    ReadSink sink;
+    sink.on_article = [&](Article&& a) { whole.articles.push_back(std::move(a)); };
+    sink.on_error = [&](const Status& s) { whole.errors.push_back(s.message()); };
+    ParseArticles(path, FileFormat::kJsonLines, content, sink);
+    auto r = ReadOne(path);
+    ASSERT_BYLINE_OK(r.status);
+    ASSERT_EQ(r.articles.size(), whole.articles.size());
+    EXPECT_EQ(r.articles.size(), 121u);
+    EXPECT_EQ(r.articles[1].id, path + ":2");  // no "id": the path and line
+    for (std::size_t i = 0; i < r.articles.size(); ++i) {
+      EXPECT_EQ(r.articles[i].id, whole.articles[i].id);
+      EXPECT_EQ(r.articles[i].path, whole.articles[i].path);
+      EXPECT_EQ(r.articles[i].body, whole.articles[i].body);
+    }
+    EXPECT_EQ(r.errors, whole.errors);
+    EXPECT_EQ(r.errors.size(), 3u);
+  }
+}
+
+// The reader reports its position in the raw (compressed) input as it goes,
+// and hashes exactly the bytes it read: the file record's hash.
+TEST(CorpusReaderTest, StreamingReportsRawBytesConsumedAndHashesThem) {
+  std::string content;
+  for (int i = 0; content.size() < (3u << 19); ++i) {
+    content += JsonLine(i, "Article " + std::to_string(i * 2654435761u) + " about harbours") + "\n";
+  }
+  const std::string gz = Gzip(content);
+  for (const std::string& name : {std::string("p.jsonl.gz"), std::string("p.jsonl")}) {
+    SCOPED_TRACE(name);
+    const std::string& bytes = name == "p.jsonl" ? content : gz;
+    std::istringstream in(bytes);
+    std::vector<std::uint64_t> seen;  // positions, with the articles after each
+    std::vector<std::size_t> articles_at;
+    std::size_t articles = 0;
+    ReadSink sink;
+    sink.on_article = [&](Article&&) { ++articles; };
+    sink.on_error = [](const Status& s) { ADD_FAILURE() << s.message(); };
+    sink.on_progress = [&](std::uint64_t b) {
+      seen.push_back(b);
+      articles_at.push_back(articles);
+    };
+    FileDigest digest;
+    ASSERT_BYLINE_OK(ReadArticles(name, in, ReadLimits{}, sink, &digest));
+    EXPECT_EQ(digest.bytes, bytes.size());
+    EXPECT_EQ(digest.hash, Fnv1a64(bytes));
+    ASSERT_GT(seen.size(), 2u);
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+    EXPECT_EQ(seen.back(), bytes.size());
+    // Articles come between the reports, not all after the last one.
+    EXPECT_GT(articles_at[seen.size() / 2], 0u);
+    EXPECT_LT(articles_at[seen.size() / 2], articles);
+  }
+}
+
+// Damage inside a big .jsonl.gz costs what follows it, never what came
+// before; the unfinished line at the damage is not reported as bad JSON.
+TEST(CorpusReaderTest, TruncatedGzipKeepsTheLinesBeforeTheDamage) {
+  std::string content;
+  for (int i = 0; content.size() < (1u << 20); ++i) {
+    content += JsonLine(i, "Body number " + std::to_string(i * 2654435761u)) + "\n";
+  }
+  std::string gz = Gzip(content);
+  gz.resize(gz.size() / 2);
+  test::TempDir dir;
+  auto r = ReadOne(dir.Write("t.jsonl.gz", gz));
+  EXPECT_EQ(r.status.code(), StatusCode::kCorruption);
+  EXPECT_NE(r.status.message().find("t.jsonl.gz: corrupt or truncated gzip"), std::string::npos)
+      << r.status.message();
+  EXPECT_GT(r.articles.size(), 500u);
+  EXPECT_TRUE(r.errors.empty()) << r.errors.front();
+  // Garbage after a whole member is damage too, as before streaming.
+  auto g = ReadOne(dir.Write("g.jsonl.gz", Gzip(JsonLine(1, "x") + "\n") + "garbage"));
+  EXPECT_EQ(g.status.code(), StatusCode::kCorruption);
+  auto e = ReadOne(dir.Write("e.jsonl.gz", ""));
+  EXPECT_EQ(e.status.code(), StatusCode::kCorruption);
+}
+
+// A JSON Lines file is not held whole, so the caps on a whole file do not
+// apply to it: max_line_bytes caps each line, and a longer one is reported
+// with its file and line and skipped while the lines after it keep their
+// numbers (and ids).
+TEST(CorpusReaderTest, ALineOverTheCapIsSkippedAndTheRestKeepTheirNumbers) {
+  ReadLimits limits;
+  limits.max_line_bytes = 1 << 20;
+  limits.max_file_bytes = 1 << 20;  // a whole file's caps: not for JSON Lines
+  limits.max_decompressed_bytes = 1 << 20;
+  std::string content = JsonLine(1, "first") + "\n" + JsonLine(2, std::string(3 << 20, 'y')) +
+                        "\n" + JsonLine(3, "third") + "\n";
+  for (int i = 4; content.size() < (3u << 20) + (256u << 10); ++i) {
+    content += JsonLine(i, "filler " + std::to_string(i)) + "\n";
+  }
+  for (const std::string& name : {std::string("c.jsonl"), std::string("c.jsonl.gz")}) {
+    SCOPED_TRACE(name);
+    std::istringstream in(name == "c.jsonl" ? content : Gzip(content));
+    Read r;
+    ReadSink sink;
+    sink.on_article = [&](Article&& a) { r.articles.push_back(std::move(a)); };
+    sink.on_error = [&](const Status& s) { r.errors.push_back(s.message()); };
+    ASSERT_BYLINE_OK(ReadArticles(name, in, limits, sink));
+    ASSERT_EQ(r.errors.size(), 1u);
+    EXPECT_EQ(r.errors[0], name +
+                               ":2: line is longer than 1 MiB (the cap on a JSON Lines line); "
+                               "skipped");
+    ASSERT_GT(r.articles.size(), 2u);
+    EXPECT_EQ(r.articles[0].id, "n1");
+    EXPECT_EQ(r.articles[1].id, "n3");
+  }
+  // The same caps still hold a format read whole.
+  std::istringstream big(Gzip(std::string(2 << 20, 'x')));
+  ReadSink quiet;
+  quiet.on_article = [](Article&&) {};
+  quiet.on_error = [](const Status&) {};
+  Status s = ReadArticles("big.txt.gz", big, limits, quiet);
+  EXPECT_NE(s.message().find("decompresses to more than 1 MiB"), std::string::npos) << s.message();
 }
 
 TEST(CorpusReaderTest, LegacyEncodingsAndLanguageGuess) {

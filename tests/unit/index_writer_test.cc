@@ -267,6 +267,123 @@ TEST_F(IncrementalIndexTest, UnreadableReplacementKeepsTheOldArticles) {
   EXPECT_EQ(Hits("xylophones"), 1u);
 }
 
+// The issue "a re-run reports some bad files again and not others": every
+// run names every file whose content is not wholly in the database, and
+// counts the same errors, whether it reads the file again or not. A file
+// read with problems is recorded with them and not read again while it is
+// unchanged; one that cannot be opened is tried again by every run.
+TEST_F(IncrementalIndexTest, EveryRunReportsTheSameBadFilesAndErrors) {
+  dir_.Write("in/good.txt", "Title: Good\n\nGannets.\n");
+  dir_.Write("in/lines.jsonl",
+             "{\"id\": \"l1\", \"title\": \"Line\", \"body\": \"lemmings\"}\nnot json\n[1]\n");
+  dir_.Write("in/allbad.jsonl", "nope\n");
+  dir_.Write("in/broken.jsonl.gz", "not gzip at all");
+  dir_.Write("in/binary.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  dir_.Write("in/empty.md", "");
+  const std::pair<const char*, const char*> bad[] = {
+      {"lines.jsonl", "lines.jsonl:2: invalid JSON"},
+      {"allbad.jsonl", "allbad.jsonl:1"},
+      {"broken.jsonl.gz", "corrupt or truncated gzip"},
+      {"binary.txt", "binary data"},
+      {"empty.md", "no text"}};
+  auto expect_named = [&](const char* run, bool again) {
+    SCOPED_TRACE(run);
+    for (const auto& [file, first] : bad) {
+      int named = 0;
+      for (const std::string& p : problems_) {
+        if (p.find(first) == std::string::npos) continue;
+        ++named;
+        EXPECT_EQ(p.find("not read again") != std::string::npos, again) << p;
+      }
+      EXPECT_EQ(named, 1) << file;
+    }
+    problems_.clear();
+  };
+  IndexStats first = Index();
+  EXPECT_EQ(first.problems, 6u);     // two in lines.jsonl
+  EXPECT_EQ(first.files_added, 4u);  // broken.jsonl.gz and binary.txt gave nothing
+  expect_named("first", false);
+
+  IndexStats second = Index();
+  EXPECT_EQ(second.problems, first.problems);
+  EXPECT_EQ(second.bytes, 0u);  // nothing was read
+  EXPECT_EQ(second.files_unchanged, 6u);
+  expect_named("second", true);
+
+  // Touched, not changed: read through for its hash, not parsed, still reported.
+  dir_.Write("in/lines.jsonl",
+             "{\"id\": \"l1\", \"title\": \"Line\", \"body\": \"lemmings\"}\nnot json\n[1]\n");
+  IndexStats touched = Index();
+  EXPECT_EQ(touched.problems, first.problems);
+  EXPECT_EQ(touched.articles, 0u);
+  expect_named("touched", true);
+  EXPECT_EQ(Hits("lemmings"), 1u);
+
+  // Mended files are read again and no longer reported.
+  dir_.Write("in/lines.jsonl", "{\"id\": \"l1\", \"title\": \"Line\", \"body\": \"lemmings\"}\n");
+  std::filesystem::remove(dir_.path() / "in/broken.jsonl.gz");
+  IndexStats mended = Index();
+  EXPECT_EQ(mended.problems, 3u);  // allbad, binary, empty
+  EXPECT_EQ(mended.files_updated, 1u);
+  EXPECT_EQ(mended.files_removed, 1u);
+  for (const std::string& p : problems_) {
+    EXPECT_EQ(p.find("lines.jsonl"), std::string::npos) << p;
+    EXPECT_EQ(p.find("broken.jsonl.gz"), std::string::npos) << p;
+  }
+}
+
+// A record written before problems were recorded reads as one without any;
+// one with problems keeps its count and first message.
+TEST(FileRecordTest, ProblemsRoundTripAndOldRecordsHaveNone) {
+  FileRecord r{7, 8, 9, "/in/a b.jsonl", 3, "/in/a b.jsonl:2: invalid JSON"};
+  FileRecord back;
+  ASSERT_TRUE(DecodeFileRecord(EncodeFileRecord(r), &back));
+  EXPECT_EQ(back.path, r.path);
+  EXPECT_EQ(back.problems, 3u);
+  EXPECT_EQ(back.first_problem, r.first_problem);
+  ASSERT_TRUE(DecodeFileRecord("7 8 9 /in/old.jsonl", &back));
+  EXPECT_EQ(back.path, "/in/old.jsonl");
+  EXPECT_EQ(back.problems, 0u);
+  EXPECT_EQ(back.first_problem, "");
+  EXPECT_NE(RecordedProblems(r).message().find("3 errors"), std::string::npos);
+}
+
+// The issue "Indexing one big .jsonl.gz shows 0.0 kB and ETA 0:00
+// throughout": progress counts the compressed bytes read inside the file,
+// so it moves before the only file is done.
+TEST(IndexProgressTest, MovesInsideOneBigCompressedFile) {
+  test::TempDir dir;
+  std::string content;
+  for (int i = 0; content.size() < (3u << 20); ++i) {
+    content += "{\"id\": \"p" + std::to_string(i) + "\", \"title\": \"Tide " + std::to_string(i) +
+               "\", \"body\": \"" + std::to_string(i * 2654435761u) + " harbour " +
+               std::to_string(i * 40503u) + " pilots\"}\n";
+  }
+  std::string path = dir.Write("in/big.jsonl", content);
+  ASSERT_EQ(std::system(("gzip -1 " + path).c_str()), 0);
+  const std::uint64_t size = std::filesystem::file_size(path + ".gz");
+  ASSERT_GT(size, 8u * 65536);  // several of the reader's 64 KiB chunks
+  IndexOptions opts;
+  opts.db_path = (dir.path() / "db").string();
+  opts.progress_ms = 0;
+  std::vector<IndexProgress> seen;
+  opts.on_progress = [&](const IndexProgress& p) { seen.push_back(p); };
+  auto stats = IndexPaths({(dir.path() / "in").string()}, opts);
+  ASSERT_TRUE(stats.ok()) << stats.status().message();
+  ASSERT_FALSE(seen.empty());
+  std::size_t inside = 0;
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    EXPECT_EQ(seen[i].bytes_total, size);
+    if (i > 0) {
+      EXPECT_GE(seen[i].bytes_done, seen[i - 1].bytes_done);
+    }
+    if (seen[i].files_done == 0 && seen[i].bytes_done > 0 && seen[i].bytes_done < size) ++inside;
+  }
+  EXPECT_GT(inside, 10u);
+  EXPECT_EQ(seen.back().bytes_done, size);
+  EXPECT_EQ(stats->bytes, size);
+}
+
 // Every article as "id title path", from the database at `db`.
 std::vector<std::string> Contents(const std::string& db) {
   std::vector<std::string> out;

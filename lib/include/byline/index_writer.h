@@ -64,8 +64,10 @@ class IndexWriter {
 
 /// Progress of an IndexPaths run, reported a few times a second.
 struct IndexProgress {
-  std::uint64_t articles = 0;     ///< articles indexed so far
-  std::uint64_t bytes_done = 0;   ///< bytes of files finished
+  std::uint64_t articles = 0;  ///< articles indexed so far
+  /// bytes of files finished, plus how far the file being indexed was read
+  /// (its raw bytes, as on disk: compressed for a .gz)
+  std::uint64_t bytes_done = 0;
   std::uint64_t bytes_total = 0;  ///< bytes of all files to read
   std::uint64_t files_done = 0, files_total = 0;
   double seconds = 0;
@@ -83,9 +85,11 @@ struct IndexStats {
   std::uint64_t files_reread = 0;
   std::uint64_t articles = 0;         ///< articles indexed
   std::uint64_t skipped_unknown = 0;  ///< files skipped for their type
-  std::uint64_t problems = 0;         ///< files or lines that could not be read
-  std::uint64_t bytes = 0;            ///< bytes of files read
-  std::uint64_t total_articles = 0;   ///< articles in the database afterwards
+  /// files or lines that could not be read, with those recorded of the
+  /// unchanged files not read again (FileRecord::problems)
+  std::uint64_t problems = 0;
+  std::uint64_t bytes = 0;           ///< bytes of files read
+  std::uint64_t total_articles = 0;  ///< articles in the database afterwards
   /// Shards written in parallel and merged (0: the database was updated in place).
   unsigned shards = 0;
   std::uint64_t segments = 0;  ///< databases the shards wrote, merged at the end
@@ -139,6 +143,8 @@ struct IndexOptions {
   std::function<void(const std::string& path)> on_unknown_type;
   /// Called a few times a second while indexing, and once at the end.
   std::function<void(const IndexProgress&)> on_progress;
+  /// on_progress comes at most this often (0: after every article or event).
+  unsigned progress_ms = 200;
   /// When this points at a non-zero value (a signal handler of the front end
   /// sets it), the run stops: reading stops, what is in flight is applied,
   /// an update in place commits it, and a bulk build (or rebuild) is
@@ -157,7 +163,11 @@ struct IndexOptions {
 /// not read; a changed file (by content hash) has its articles replaced as a
 /// set; a file that is gone from under a root has its articles removed. A file
 /// that cannot be read keeps what was indexed from it before.
-/// Bad files are reported through on_problem and skipped; a non-OK result
+/// Bad files are reported through on_problem and skipped. A file read with
+/// problems (bad lines, corrupt gzip, binary data, over a cap) is recorded
+/// with them and, while unchanged, not read again, but reported again by
+/// every run (RecordedProblems), with its count in IndexStats::problems; one
+/// that could not be opened is tried again by every run. A non-OK result
 /// means the database itself could not be written (the message then ends
 /// "the database is as of its last commit"; a full disk says "disk full" and
 /// what was being written), or kCancelled: the run was stopped through

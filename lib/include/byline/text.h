@@ -35,6 +35,10 @@ std::size_t UnicodeSpaceAt(std::string_view s, std::size_t i);
 /// hashes, shortened ids).
 std::uint64_t Fnv1a64(std::string_view bytes);
 
+/// Fnv1a64 continued over `bytes` from `h`, the hash of what came before
+/// them: a file hashed chunk by chunk from Fnv1a64("") gets Fnv1a64 of it whole.
+std::uint64_t Fnv1a64Extend(std::uint64_t h, std::string_view bytes);
+
 /// splitmix64's finaliser: every input bit moves every output bit (the
 /// stories' MinHashes, the proximity pair filter). Fixed: what it hashes is
 /// stored.

@@ -26,6 +26,10 @@ void ParseTextArticle(const std::string& path, bool markdown, std::string_view c
 void ParseHtmlArticle(const std::string& path, std::string_view content, const ReadSink& sink);
 void ParseJsonArticles(const std::string& path, std::string_view content, const ReadSink& sink);
 void ParseJsonLines(const std::string& path, std::string_view content, const ReadSink& sink);
+/// One line of a JSON Lines file (without its newline), the `line_no`th
+/// (from 1): its article is named "path:line_no"; a blank line is nothing.
+void ParseJsonLine(const std::string& path, std::size_t line_no, std::string_view line,
+                   const ReadSink& sink);
 
 }  // namespace byline
 

@@ -205,29 +205,32 @@ void ParseJsonArticles(const std::string& path, std::string_view content, const 
   Emit(path, path, doc, sink);
 }
 
+void ParseJsonLine(const std::string& path, std::size_t line_no, std::string_view line,
+                   const ReadSink& sink) {
+  std::size_t first = line.find_first_not_of(" \t\r");
+  if (first == std::string_view::npos) return;  // blank line
+  std::string where = path + ":" + std::to_string(line_no);
+  if (std::string why = Unreadable(line); !why.empty()) {
+    sink.on_error(Status::Corruption(where + ": line is " + why + "; skipped"));
+    return;
+  }
+  json obj;
+  try {
+    obj = json::parse(line.begin(), line.end());
+  } catch (const json::exception& e) {  // parse errors, and numbers out of range
+    sink.on_error(Status::Corruption(where + ": invalid JSON: " + JsonError(e) + "; skipped"));
+    return;
+  }
+  Emit(where, where, obj, sink);
+}
+
 void ParseJsonLines(const std::string& path, std::string_view content, const ReadSink& sink) {
   std::size_t pos = 0, line_no = 0;
   while (pos < content.size()) {
     std::size_t nl = content.find('\n', pos);
     if (nl == std::string_view::npos) nl = content.size();
-    std::string_view line = content.substr(pos, nl - pos);
+    ParseJsonLine(path, ++line_no, content.substr(pos, nl - pos), sink);
     pos = nl + 1;
-    ++line_no;
-    std::size_t first = line.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos) continue;  // blank line
-    std::string where = path + ":" + std::to_string(line_no);
-    if (std::string why = Unreadable(line); !why.empty()) {
-      sink.on_error(Status::Corruption(where + ": line is " + why + "; skipped"));
-      continue;
-    }
-    json obj;
-    try {
-      obj = json::parse(line.begin(), line.end());
-    } catch (const json::exception& e) {  // parse errors, and numbers out of range
-      sink.on_error(Status::Corruption(where + ": invalid JSON: " + JsonError(e) + "; skipped"));
-      continue;
-    }
-    Emit(where, where, obj, sink);
   }
 }
 

@@ -14,17 +14,36 @@
 namespace byline {
 
 std::string EncodeFileRecord(const FileRecord& r) {
-  return std::to_string(r.size) + " " + std::to_string(r.mtime_ns) + " " + std::to_string(r.hash) +
-         " " + r.path;
+  std::string value = std::to_string(r.size) + " " + std::to_string(r.mtime_ns) + " " +
+                      std::to_string(r.hash) + " " + r.path;
+  if (r.problems > 0) {
+    value += '\0';
+    value += std::to_string(r.problems) + " " + r.first_problem;
+  }
+  return value;
 }
 
 bool DecodeFileRecord(const std::string& value, FileRecord* r) {
   std::istringstream in(value);
   r->path.clear();
+  r->problems = 0;
+  r->first_problem.clear();
   if (!(in >> r->size >> r->mtime_ns >> r->hash)) return false;
   in.get();  // the space before the path
   std::getline(in, r->path, '\0');
+  if (in >> r->problems) {
+    in.get();  // the space before the message
+    std::getline(in, r->first_problem, '\0');
+  } else {
+    r->problems = 0;
+  }
   return !r->path.empty();
+}
+
+Status RecordedProblems(const FileRecord& r) {
+  return Status::Corruption(r.path + ": unchanged since it was read with " +
+                            std::to_string(r.problems) + (r.problems == 1 ? " error" : " errors") +
+                            ", so not read again; the first: " + r.first_problem);
 }
 
 std::string FileRecordKey(const std::string& path) {
@@ -84,6 +103,7 @@ RunPlan PlanRun(const std::vector<CorpusFile>& listed,
     auto it = known.find(f.path);
     if (it != known.end() && it->second.size == f.size && it->second.mtime_ns == f.mtime_ns) {
       ++plan.unchanged;
+      if (it->second.problems > 0) plan.unchanged_with_problems.push_back(it->second);
       continue;
     }
     bool was_known = it != known.end();

@@ -34,13 +34,29 @@ struct FileRecord {
   std::uint64_t size = 0, hash = 0;  ///< bytes, and Fnv1a64 of them
   std::int64_t mtime_ns = 0;
   std::string path;
+  /// Problems met when the file was read (bad lines, a corrupt .gz...), and
+  /// the first one's message: while the file is unchanged it is not read
+  /// again, and every run reports these again from the record (RecordedProblems).
+  std::uint64_t problems = 0;
+  std::string first_problem{};  // "{}": {size, hash, mtime, path} may leave both out
 };
 
-/// The metadata value of `r`: "size mtime hash path".
+/// The metadata value of `r`: "size mtime hash path", then, if it had
+/// problems, "\0count first-message" (a path has no NUL; records written
+/// before problems were recorded decode with none).
 std::string EncodeFileRecord(const FileRecord& r);
 
 /// Parses a value made by EncodeFileRecord into *r; false if malformed.
 bool DecodeFileRecord(const std::string& value, FileRecord* r);
+
+/// What a run says of a file it does not read because it is unchanged, when
+/// reading it last met r.problems problems: how many, and the first. Every
+/// run names every file whose content is not wholly in the database, read
+/// or not, so that a re-run's report agrees with the first run's.
+Status RecordedProblems(const FileRecord& r);
+
+/// The first problem's message is kept up to this many bytes.
+inline constexpr std::size_t kMaxRecordedProblemBytes = 400;
 
 /// The metadata key of the record of the file at `path`.
 std::string FileRecordKey(const std::string& path);
@@ -61,8 +77,11 @@ struct FileJob {
 
 /// What a run does with the files it listed.
 struct RunPlan {
-  std::vector<FileJob> read;         ///< new or possibly changed files, in listing order
-  std::uint64_t unchanged = 0;       ///< same size and mtime as recorded: not even read
+  std::vector<FileJob> read;    ///< new or possibly changed files, in listing order
+  std::uint64_t unchanged = 0;  ///< same size and mtime as recorded: not even read
+  /// The records of the unchanged files that had problems when read, in
+  /// listing order: reported again (RecordedProblems).
+  std::vector<FileRecord> unchanged_with_problems;
   std::vector<FileRecord> vanished;  ///< recorded under a root, no longer there: removed
 };
 

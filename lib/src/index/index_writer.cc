@@ -172,6 +172,12 @@ Result<IndexStats> IndexPaths(const std::vector<std::string>& roots, const Index
   if (Status s = target->ReadRecords(&known); !s.ok()) return s;
   RunPlan plan = PlanRun(files, known, ExistingRoots(roots));
   stats.files_unchanged += plan.unchanged;  // not even read
+  // They are not read, but what was wrong with them still is: every run
+  // reports every file whose content is not wholly in the database.
+  for (const FileRecord& r : plan.unchanged_with_problems) {
+    stats.problems += r.problems;
+    if (options.on_problem) options.on_problem(RecordedProblems(r));
+  }
   if (!bulk) {  // holders are ordered by path: every path the run may meet, by term
     std::unordered_map<std::string, std::string> paths;
     for (const auto& [path, record] : known) paths.emplace(FileTerm(path), path);

@@ -24,9 +24,11 @@ namespace {
 struct Analysed {  // one article's document
   std::string id_term, path;
   Xapian::Document doc;
+  std::uint64_t position;  // raw bytes of its file consumed when it was read
 };
 struct Problem {  // a file, a line or an article that could not be read
   Status status;
+  std::uint64_t count = 1;  // a file not read again: the problems recorded of it
 };
 struct FileStart {  // a file's first article follows: its old ones go
   std::string file_term;
@@ -35,7 +37,8 @@ struct FileStart {  // a file's first article follows: its old ones go
 struct FileDone {  // a file has been read
   std::uint64_t bytes;
   bool known, changed;
-  FileRecord record;  // no path: it could not be read, keep what was there
+  FileRecord record;    // no path: it could not be opened, keep what was there
+  bool failed = false;  // nothing could be read from it (its old articles stay)
 };
 struct End {};
 using Message = std::variant<Analysed, Problem, FileStart, FileDone, End>;
@@ -45,6 +48,7 @@ struct Work {
   std::uint64_t seq;
   Article article;
   std::string file_term;
+  std::uint64_t position;  // as Analysed::position
 };
 
 // The state shared by the threads of one run.
@@ -134,19 +138,29 @@ void RunState::Read(const std::vector<FileJob>& jobs) {
     }
     const std::string& path = job.file.path;
     FileDone done{job.file.size, job.known, /*changed=*/true, {}};
-    std::string raw;
-    Status s = LoadFile(path, options_.limits, &raw);
-    if (!s.ok()) {
-      problem(s);  // what was indexed from it before stays
-      done.changed = false;
-      emit(std::move(done));
-      continue;
-    }
-    done.record = {raw.size(), Fnv1a64(raw), job.file.mtime_ns, path};
-    if (job.known && !job.reread && job.previous.hash == done.record.hash) {
-      done.changed = false;  // touched, not changed: only the record is updated
-      emit(std::move(done));
-      continue;
+    if (job.known && !job.reread) {
+      // Its size or mtime changed, but its bytes may not have (touched,
+      // copied back): read through them first, in constant memory, and
+      // parse only if they differ. Costs a second read of changed files.
+      FileDigest digest;
+      if (Status s = DigestFile(path, &digest); !s.ok()) {
+        problem(s);  // what was indexed from it before stays
+        done.changed = false;
+        emit(std::move(done));
+        continue;
+      }
+      if (digest.hash == job.previous.hash) {
+        done.changed = false;  // touched, not changed: only the record is updated
+        done.record = job.previous;
+        done.record.size = digest.bytes;
+        done.record.mtime_ns = job.file.mtime_ns;
+        done.record.path = path;
+        if (done.record.problems > 0) {
+          emit(Problem{RecordedProblems(done.record), done.record.problems});
+        }
+        emit(std::move(done));
+        continue;
+      }
     }
     std::string file_term = FileTerm(path);
     bool started = false;
@@ -155,33 +169,48 @@ void RunState::Read(const std::vector<FileJob>& jobs) {
       started = true;
       emit(FileStart{file_term, job.known});
     };
-    bool cut = false;  // cancelled in the middle of this file
+    bool cut = false;            // cancelled in the middle of this file
+    std::uint64_t position = 0;  // raw bytes consumed so far
+    std::uint64_t problems = 0;  // met in this file, for its record
+    std::string first_problem;
+    auto file_problem = [&](const Status& s) {
+      if (problems++ == 0) first_problem = s.message().substr(0, kMaxRecordedProblemBytes);
+      problem(s);
+    };
     ReadSink sink;
     sink.on_article = [&](Article&& a) {
-      // A parse cannot be stopped, but the rest of the file is dropped
-      // cheaply: parsing costs little next to analysis and writing.
+      // Reading cannot be stopped inside a parse, but the rest of the file
+      // is dropped cheaply: parsing costs little next to analysis and writing.
       if (!cut) cut = Cancelled();
       if (cut) return;
       start();
       Admit(seq);
-      work_.Push({seq++, std::move(a), file_term});
+      work_.Push({seq++, std::move(a), file_term, position});
     };
-    sink.on_error = problem;
-    s = ParseFileContents(path, std::move(raw), options_.limits, sink);
+    sink.on_error = file_problem;
+    sink.on_progress = [&](std::uint64_t bytes) { position = bytes; };
+    FileDigest digest;
+    Status s = ReadFile(path, options_.limits, sink, &digest);
     if (cut) {
       // No FileDone, so no record: the next run reads the file again (its
       // articles written so far are whole, and are replaced by id then).
       interrupted = true;
       break;
     }
-    if (!s.ok()) {
-      problem(s);  // e.g. a corrupt .gz: nothing parsed, the old articles stay
-      if (!started) {
-        done.changed = false;
-        done.record.path.clear();
-        emit(std::move(done));
-        continue;
-      }
+    done.record = {digest.bytes, digest.hash, job.file.mtime_ns, path};
+    if (!s.ok()) file_problem(s);  // e.g. a corrupt .gz: the articles before the damage stay
+    done.record.problems = problems;
+    done.record.first_problem = std::move(first_problem);
+    if (!s.ok() && !started) {
+      // Nothing read: the old articles stay. A file that could not even be
+      // opened (gone, no permission) has no record, so the next run tries
+      // it again; one whose bytes were read is recorded with its problems,
+      // and is not read again until it changes (RecordedProblems).
+      done.changed = false;
+      done.failed = true;
+      if (!digest.opened) done.record.path.clear();
+      emit(std::move(done));
+      continue;
     }
     start();
     emit(std::move(done));
@@ -197,7 +226,7 @@ void RunState::Analyze(unsigned title_wdf) {
     Message m;
     try {
       Analysed a{IdTerm(w.article.id), w.article.path,
-                 BuildDocument(w.article, analyzer, title_wdf)};
+                 BuildDocument(w.article, analyzer, title_wdf), w.position};
       a.doc.add_boolean_term(w.file_term);
       m = std::move(a);
     } catch (const Xapian::Error& e) {
@@ -227,6 +256,9 @@ Status IndexPipeline::Run(const std::vector<FileJob>& jobs, WriteTarget* target,
   for (unsigned i = 0; i < threads_; ++i) threads.emplace_back([&] { run.Analyze(title_wdf); });
 
   Status fatal;
+  // Bytes of the files done; the file being applied adds how far it was
+  // read, so that progress moves inside one big file too.
+  std::uint64_t files_bytes = progress->bytes_done;
   for (std::uint64_t seq = 0;; ++seq) {
     Message m = run.Next(seq);
     if (std::holds_alternative<End>(m)) break;
@@ -235,30 +267,33 @@ Status IndexPipeline::Run(const std::vector<FileJob>& jobs, WriteTarget* target,
         fatal = target->Add(a->id_term, std::move(a->doc));
         ++stats->articles;
         ++progress->articles;
+        // Not past the sizes listed: a file may grow while it is read.
+        progress->bytes_done = std::min(files_bytes + a->position, progress->bytes_total);
       } else if (auto* st = std::get_if<FileStart>(&m)) {
         fatal = target->StartFile(st->file_term, st->known);
       } else if (auto* d = std::get_if<FileDone>(&m)) {
-        progress->bytes_done += d->bytes;
+        files_bytes += d->bytes;
+        progress->bytes_done = files_bytes;
         ++progress->files_done;
-        if (!d->record.path.empty()) {  // else it could not be read: keep what was there
+        if (!d->record.path.empty()) {  // else it could not be opened: keep what was there
           fatal = target->RecordFile(FileRecordKey(d->record.path), EncodeFileRecord(d->record));
-          if (!d->changed) {
-            ++stats->files_unchanged;
-          } else if (d->known) {
-            ++stats->files_updated;
-          } else {
-            ++stats->files_added;
+          // A file nothing came of counts as none of new, updated or unchanged.
+          if (!d->failed) {
+            ++(!d->changed ? stats->files_unchanged
+               : d->known  ? stats->files_updated
+                           : stats->files_added);
           }
         }
       } else if (auto* p = std::get_if<Problem>(&m)) {
-        ++stats->problems;
+        stats->problems += p->count;
         if (options_.on_problem) options_.on_problem(p->status);
       }
       if (!fatal.ok()) run.stop = true;
     }
     run.Applied(seq);
     auto now = Clock::now();
-    if (options_.on_progress && now - last_report > std::chrono::milliseconds(200)) {
+    if (options_.on_progress &&
+        now - last_report >= std::chrono::milliseconds(options_.progress_ms)) {
       progress->seconds = std::chrono::duration<double>(now - start_).count();
       options_.on_progress(*progress);
       last_report = now;

@@ -99,7 +99,10 @@ std::size_t UnicodeSpaceAt(std::string_view s, std::size_t i) {
 }
 
 std::uint64_t Fnv1a64(std::string_view bytes) {
-  std::uint64_t h = 1469598103934665603ull;
+  return Fnv1a64Extend(1469598103934665603ull, bytes);
+}
+
+std::uint64_t Fnv1a64Extend(std::uint64_t h, std::string_view bytes) {
   for (unsigned char c : bytes) {
     h ^= c;
     h *= 1099511628211ull;
