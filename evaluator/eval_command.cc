@@ -8,6 +8,10 @@
 
 #include <cstdio>
 #include <iostream>
+#include <iterator>
+#include <sstream>
+#include <type_traits>
+#include <variant>
 
 #include "byline/cli/database.h"
 #include "byline/cli/exit_codes.h"
@@ -20,33 +24,92 @@ namespace byline {
 
 namespace {
 
-// The ranking switches given on the command line; those not given keep the
-// ranking's own defaults.
-void ApplyRankingSwitches(const EvalCommandOptions& opts, RankingOptions* ranking) {
-  if (opts.k1 >= 0) ranking->k1 = opts.k1;
-  if (opts.b >= 0) ranking->b = opts.b;
-  if (opts.title_weight >= 0) ranking->title_weight = opts.title_weight;
-  if (opts.proximity >= 0) ranking->proximity_weight = opts.proximity;
-  if (opts.proximity_window > 0)
-    ranking->proximity_window = static_cast<unsigned>(opts.proximity_window);
-  if (opts.proximity_depth >= 0)
-    ranking->proximity_depth = static_cast<unsigned>(opts.proximity_depth);
-  if (opts.expand_terms >= 0) ranking->expand_terms = static_cast<unsigned>(opts.expand_terms);
-  if (opts.expand_docs >= 0) ranking->expand_docs = static_cast<unsigned>(opts.expand_docs);
-  if (opts.expand_weight >= 0) ranking->expand_weight = opts.expand_weight;
-  if (opts.feedback_overlap >= 0) ranking->feedback_overlap = opts.feedback_overlap;
-  if (opts.feedback_gate >= 0) ranking->feedback_gate = opts.feedback_gate;
-  if (opts.feedback_gate_width >= 0) ranking->feedback_gate_width = opts.feedback_gate_width;
-  if (opts.feedback_long_query >= 0)
-    ranking->feedback_long_query = static_cast<unsigned>(opts.feedback_long_query);
-  if (opts.feedback_short_terms >= 0)
-    ranking->feedback_short_terms = static_cast<unsigned>(opts.feedback_short_terms);
-  if (opts.feedback_short_docs >= 0)
-    ranking->feedback_short_docs = static_cast<unsigned>(opts.feedback_short_docs);
-  if (opts.feedback_max_df >= 0) ranking->feedback_max_df = opts.feedback_max_df;
-  if (opts.feedback_term_share >= 0) ranking->feedback_term_share = opts.feedback_term_share;
-  if (opts.feedback_query_share >= 0) ranking->feedback_query_share = opts.feedback_query_share;
-  if (opts.feedback_min_overlap >= 0) ranking->feedback_min_overlap = opts.feedback_min_overlap;
+// One ranking switch: the RankingOptions field it sets (a weight or share,
+// or a count, which takes a whole number), its option, its range and help.
+struct RankingSwitch {
+  std::variant<double RankingOptions::*, unsigned RankingOptions::*> field;
+  const char* name;
+  double min, max;
+  const char* help;
+};
+
+// Every ranking switch, in the order --help lists them. The defaults the
+// help states are those of the rankings for topics (NaturalLanguageRanking)
+// and for --as-search (RankingOptions); a switch not given keeps them.
+const RankingSwitch kRankingSwitches[] = {
+    {&RankingOptions::k1, "--k1", 0, 100, "BM25 k1 (default 1.6)"},
+    {&RankingOptions::b, "--b", 0, 1, "BM25 b (default 0.5)"},
+    {&RankingOptions::title_weight, "--title-boost", 0, 100,
+     "Weight of title matches over body matches (0: off)"},
+    {&RankingOptions::proximity_weight, "--proximity", 0, 100,
+     "Bonus for neighbouring query words found near each other (default 0.1; 0: off)"},
+    {&RankingOptions::proximity_window, "--proximity-window", 1, 1000,
+     "Positions within which neighbouring query words earn the proximity bonus (default 3)"},
+    {&RankingOptions::proximity_depth, "--proximity-depth", 0, 100000,
+     "Results at the top of the ranking that the proximity bonus reorders "
+     "(default: all for topics, 20 with --as-search; 0: all)"},
+    {&RankingOptions::expand_terms, "--expand", 0, 1000,
+     "Pseudo-relevance feedback: expansion terms to add (default 20; 0: off)"},
+    {&RankingOptions::expand_docs, "--expand-docs", 1, 1000, "Feedback documents for --expand"},
+    {&RankingOptions::expand_weight, "--expand-weight", 0, 10, "Weight of expansion terms"},
+    {&RankingOptions::feedback_overlap, "--feedback-overlap", 0, 1,
+     "Feedback articles with the same title and at least this share of stemmed "
+     "terms as one above count once (default 0.5; 0: off)"},
+    {&RankingOptions::feedback_gate, "--feedback-gate", 0, 1,
+     "Expand only when the last feedback hit scores at least this share of the "
+     "first (default 0.7; 0: every query in full, as before)"},
+    {&RankingOptions::feedback_gate_width, "--feedback-gate-width", 0, 1,
+     "Ramp the expansion weight in over this much above --feedback-gate (0: all "
+     "or nothing)"},
+    {&RankingOptions::feedback_long_query, "--feedback-long-query", 0, 1000,
+     "Expand a query of at least this many stemmed words whatever --feedback-gate "
+     "says (default 4; 0: the gate decides for every query)"},
+    {&RankingOptions::feedback_short_terms, "--feedback-short-terms", 0, 1000,
+     "Expansion terms for a query shorter than --feedback-long-query (0: as many as "
+     "--expand; default 15)"},
+    {&RankingOptions::feedback_short_docs, "--feedback-short-docs", 0, 1000,
+     "Feedback articles for a query shorter than --feedback-long-query: its best "
+     "this many hits (0: --expand-docs)"},
+    {&RankingOptions::feedback_term_share, "--feedback-term-share", 0, 10,
+     "Weigh each expansion term of a query shorter than --feedback-long-query by "
+     "the share of feedback articles holding it, raised to this power (0: every "
+     "term the same)"},
+    {&RankingOptions::feedback_max_df, "--feedback-max-df", 0, 1,
+     "Leave out expansion terms in more than this share of the articles (0: none)"},
+    {&RankingOptions::feedback_query_share, "--feedback-query-share", 0, 100,
+     "The expansion weighs at most this many times the query's own words "
+     "(0: no cap)"},
+    {&RankingOptions::feedback_min_overlap, "--feedback-min-overlap", 0, 1,
+     "Keep the expansion only if its top hits hold at least this share of the "
+     "first pass's (0: always)"},
+};
+
+// Registers every row of kRankingSwitches, its value in `values` (-1: not
+// given). A count is read as a whole number, and its CLI::Range takes
+// integer bounds, so a bad one is reported as for any integer option. The
+// default shown where the help states none is the ranking's own (the same
+// for topics and --as-search: EvalOptionsTest checks it).
+void AddRankingSwitches(CLI::App& cmd, std::vector<double>* values) {
+  const RankingOptions defaults;
+  values->assign(std::size(kRankingSwitches), -1);
+  for (std::size_t i = 0; i < std::size(kRankingSwitches); ++i) {
+    const RankingSwitch& row = kRankingSwitches[i];
+    double& value = (*values)[i];
+    std::visit(
+        [&](auto field) {
+          std::ostringstream shown;
+          shown << defaults.*field;
+          CLI::Option* opt;
+          if constexpr (std::is_same_v<decltype(field), unsigned RankingOptions::*>) {
+            opt = cmd.add_option<double, int>(row.name, value, row.help)
+                      ->check(CLI::Range(static_cast<int>(row.min), static_cast<int>(row.max)));
+          } else {
+            opt = cmd.add_option(row.name, value, row.help)->check(CLI::Range(row.min, row.max));
+          }
+          opt->default_str(shown.str());
+        },
+        row.field);
+  }
 }
 
 // Keys in a fixed order, and tags in the order of the file (ordered_json).
@@ -72,7 +135,7 @@ int RunKnownItemEval(const EvalCommandOptions& opts, const std::vector<std::stri
   if (!searcher.ok()) return Report(searcher.status());
   SearchRequest req;  // the defaults of `byline search`
   req.default_operator = opts.op == "and" ? DefaultOperator::kAnd : DefaultOperator::kOr;
-  ApplyRankingSwitches(opts, &req.ranking);
+  req.ranking = ApplyRankingSwitches(opts, req.ranking);
   auto outcomes = RunKnownItems(**searcher, *items, req);
   if (!outcomes.ok()) {
     return Report(
@@ -170,73 +233,25 @@ CLI::App* SetupEvalCommand(CLI::App& app, EvalCommandOptions* opts) {
   cmd->add_flag("--per-topic", opts->per_topic, "Print the metrics of every topic")
       ->excludes(known);
   cmd->add_flag("--json", opts->json, "Print one JSON object");
-  cmd->add_option("--k1", opts->k1, "BM25 k1 (default 1.6)")->check(CLI::Range(0.0, 100.0));
-  cmd->add_option("--b", opts->b, "BM25 b (default 0.5)")->check(CLI::Range(0.0, 1.0));
-  cmd->add_option("--title-boost", opts->title_weight,
-                  "Weight of title matches over body matches (0: off)")
-      ->check(CLI::Range(0.0, 100.0));
   cmd->add_option("--stop-words", opts->stop_words,
                   "Drop function words from topics: on (default), off")
       ->check(CLI::IsMember({"on", "off"}));
-  cmd->add_option("--proximity", opts->proximity,
-                  "Bonus for neighbouring query words found near each other (default 0.1; 0: off)")
-      ->check(CLI::Range(0.0, 100.0));
-  cmd->add_option(
-         "--proximity-window", opts->proximity_window,
-         "Positions within which neighbouring query words earn the proximity bonus (default 3)")
-      ->check(CLI::Range(1, 1000));
-  cmd->add_option("--proximity-depth", opts->proximity_depth,
-                  "Results at the top of the ranking that the proximity bonus reorders "
-                  "(default: all for topics, 20 with --as-search; 0: all)")
-      ->check(CLI::Range(0, 100000));
-  cmd->add_option("--expand", opts->expand_terms,
-                  "Pseudo-relevance feedback: expansion terms to add (default 20; 0: off)")
-      ->check(CLI::Range(0, 1000));
-  cmd->add_option("--expand-docs", opts->expand_docs, "Feedback documents for --expand")
-      ->check(CLI::Range(1, 1000));
-  cmd->add_option("--expand-weight", opts->expand_weight, "Weight of expansion terms")
-      ->check(CLI::Range(0.0, 10.0));
-  cmd->add_option("--feedback-overlap", opts->feedback_overlap,
-                  "Feedback articles with the same title and at least this share of stemmed "
-                  "terms as one above count once (default 0.5; 0: off)")
-      ->check(CLI::Range(0.0, 1.0));
-  cmd->add_option("--feedback-gate", opts->feedback_gate,
-                  "Expand only when the last feedback hit scores at least this share of the "
-                  "first (default 0.7; 0: every query in full, as before)")
-      ->check(CLI::Range(0.0, 1.0));
-  cmd->add_option("--feedback-gate-width", opts->feedback_gate_width,
-                  "Ramp the expansion weight in over this much above --feedback-gate (0: all "
-                  "or nothing)")
-      ->check(CLI::Range(0.0, 1.0));
-  cmd->add_option("--feedback-long-query", opts->feedback_long_query,
-                  "Expand a query of at least this many stemmed words whatever --feedback-gate "
-                  "says (default 4; 0: the gate decides for every query)")
-      ->check(CLI::Range(0, 1000));
-  cmd->add_option("--feedback-short-terms", opts->feedback_short_terms,
-                  "Expansion terms for a query shorter than --feedback-long-query (0: as many as "
-                  "--expand; default 15)")
-      ->check(CLI::Range(0, 1000));
-  cmd->add_option("--feedback-short-docs", opts->feedback_short_docs,
-                  "Feedback articles for a query shorter than --feedback-long-query: its best "
-                  "this many hits (0: --expand-docs)")
-      ->check(CLI::Range(0, 1000));
-  cmd->add_option("--feedback-term-share", opts->feedback_term_share,
-                  "Weigh each expansion term of a query shorter than --feedback-long-query by "
-                  "the share of feedback articles holding it, raised to this power (0: every "
-                  "term the same)")
-      ->check(CLI::Range(0.0, 10.0));
-  cmd->add_option("--feedback-max-df", opts->feedback_max_df,
-                  "Leave out expansion terms in more than this share of the articles (0: none)")
-      ->check(CLI::Range(0.0, 1.0));
-  cmd->add_option("--feedback-query-share", opts->feedback_query_share,
-                  "The expansion weighs at most this many times the query's own words "
-                  "(0: no cap)")
-      ->check(CLI::Range(0.0, 100.0));
-  cmd->add_option("--feedback-min-overlap", opts->feedback_min_overlap,
-                  "Keep the expansion only if its top hits hold at least this share of the "
-                  "first pass's (0: always)")
-      ->check(CLI::Range(0.0, 1.0));
+  AddRankingSwitches(*cmd, &opts->ranking);
   return cmd;
+}
+
+RankingOptions ApplyRankingSwitches(const EvalCommandOptions& opts, RankingOptions ranking) {
+  for (std::size_t i = 0; i < std::size(kRankingSwitches) && i < opts.ranking.size(); ++i) {
+    const double value = opts.ranking[i];
+    if (value < 0) continue;  // not given: every switch's range starts at 0 or 1
+    std::visit(
+        [&](auto field) {
+          using Value = std::remove_reference_t<decltype(ranking.*field)>;
+          ranking.*field = static_cast<Value>(value);
+        },
+        kRankingSwitches[i].field);
+  }
+  return ranking;
 }
 
 int RunEvalCommand(const EvalCommandOptions& opts) {
@@ -262,7 +277,7 @@ int RunEvalCommand(const EvalCommandOptions& opts) {
     req.ranking = NaturalLanguageRanking();
   }
   req.drop_stop_words = opts.stop_words == "on";
-  ApplyRankingSwitches(opts, &req.ranking);
+  req.ranking = ApplyRankingSwitches(opts, req.ranking);
   auto run = RunTopics(**searcher, *topics, req);
   if (!run.ok()) return Report(run.status());
   if (!opts.run.empty()) {

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "byline/ranker.h"
+
 namespace byline {
 
 /// Collection of all options of `byline eval`.
@@ -21,23 +23,19 @@ struct EvalCommandOptions {
   bool per_topic = false, json = false;
   bool as_search = false;  // topics as typed into `byline search`, not as prose
   std::string op = "or";
-  // Ranking switches (see README, "Ranking").
-  double k1 = -1, b = -1, title_weight = -1;
   std::string stop_words = "on";
-  double proximity = -1;
-  int proximity_window = -1;
-  int proximity_depth = -1;
-  int expand_terms = -1, expand_docs = -1;
-  double expand_weight = -1;
-  double feedback_overlap = -1;
-  double feedback_gate = -1, feedback_gate_width = -1;
-  int feedback_long_query = -1, feedback_short_terms = -1, feedback_short_docs = -1;
-  double feedback_term_share = -1, feedback_query_share = -1, feedback_min_overlap = -1;
-  double feedback_max_df = -1;
+  /// The ranking switches (--k1, --expand, ...): a value for each row of
+  /// the table in eval_command.cc, in its order, -1 until given. Those not
+  /// given keep the ranking's own defaults (see ApplyRankingSwitches).
+  std::vector<double> ranking;
 };
 
 /// Adds the `eval` subcommand to `app`, filling `opts` when parsed.
 CLI::App* SetupEvalCommand(CLI::App& app, EvalCommandOptions* opts);
+
+/// `ranking` with the ranking switches of `opts` that were given set
+/// (README, "Ranking"); the others keep their values.
+RankingOptions ApplyRankingSwitches(const EvalCommandOptions& opts, RankingOptions ranking);
 
 /// Runs it; returns the process exit code.
 int RunEvalCommand(const EvalCommandOptions& opts);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "process.h"
+#include "sample_corpus.h"
 #include "testutil.h"
 
 namespace {
@@ -16,29 +17,21 @@ using byline::test::JsonLines;
 using byline::test::RunResult;
 using nlohmann::json;
 
-class BatchCli : public ::testing::Test {
+class BatchCli : public byline::test::SampleCorpusTest {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new byline::test::TempDir();
-    RunResult r = Byline({"index", "-q", std::string(BYLINE_SOURCE_DIR) + "/corpus", "--db", Db()});
-    ASSERT_EQ(r.code, 0) << r.err;
-  }
-  static void TearDownTestSuite() { delete dir_; }
-  static std::string Db() { return (dir_->path() / "db").string(); }
-  static byline::test::TempDir* dir_;
+  byline::test::TempDir dir_;  // the batch files
 };
-byline::test::TempDir* BatchCli::dir_ = nullptr;
 
 // Each query's count is the one `search --count` gives; a bad query on line
 // 4 is reported with its line and the next still runs; exit status 3.
 TEST_F(BatchCli, BatchCountsEachLineAndGoesOnPastABadOne) {
-  const std::string file = dir_->Write("queries.txt",
-                                       "# names\n"
-                                       "Qamishli water\n"
-                                       "\n"
-                                       "(-strike) NOT ferry\n"
-                                       "\"crane operations\"\n"
-                                       "zzyzzyva\n");
+  const std::string file = dir_.Write("queries.txt",
+                                      "# names\n"
+                                      "Qamishli water\n"
+                                      "\n"
+                                      "(-strike) NOT ferry\n"
+                                      "\"crane operations\"\n"
+                                      "zzyzzyva\n");
   RunResult r = Byline({"search", "--db", Db(), "--batch", file, "--json"});
   EXPECT_EQ(r.code, 3) << r.err;
   EXPECT_NE(r.err.find("queries.txt:4: bad query at position 2"), std::string::npos) << r.err;
@@ -65,7 +58,7 @@ TEST_F(BatchCli, BatchCountsEachLineAndGoesOnPastABadOne) {
 // RFC 4180: a header, one CRLF row per hit, quotes doubled inside quoted
 // fields, and a row with empty hit columns for a query without hits.
 TEST_F(BatchCli, BatchCsvHasARowPerHitAndOneForNone) {
-  const std::string file = dir_->Write("csv.txt", "crane \"operations\"\nzzyzzyva, nothing\n");
+  const std::string file = dir_.Write("csv.txt", "crane \"operations\"\nzzyzzyva, nothing\n");
   RunResult r = Byline({"search", "--db", Db(), "--batch", file, "--format", "csv", "-n", "1"});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("query,count,rank,id,title,date,source\r\n", 0), 0u) << r.out;

@@ -16,6 +16,7 @@
 
 #include "byline/schema.h"
 #include "process.h"
+#include "sample_corpus.h"
 #include "testutil.h"
 
 namespace {
@@ -28,22 +29,18 @@ using byline::test::RunResult;
 using byline::test::Slurp;
 using nlohmann::json;
 
-class SampleCorpusCli : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new byline::test::TempDir();
-    RunResult r = Byline({"index", std::string(BYLINE_SOURCE_DIR) + "/corpus", "--db", Db()});
-    ASSERT_EQ(r.code, 0) << r.err;
-    ASSERT_NE(r.err.find("indexed 41 articles from 27 files"), std::string::npos) << r.err;
-  }
-  static void TearDownTestSuite() { delete dir_; }
-  static std::string Db() { return (dir_->path() / "db").string(); }
-  static byline::test::TempDir* dir_;
-};
-byline::test::TempDir* SampleCorpusCli::dir_ = nullptr;
+using byline::test::IndexSampleCorpus;
 
-TEST_F(SampleCorpusCli, SecondRunReadsNothing) {
-  RunResult r = Byline({"index", std::string(BYLINE_SOURCE_DIR) + "/corpus", "--db", Db()});
+class SampleCorpusCli : public byline::test::SampleCorpusTest {};
+
+// Indexing writes: this test has a database of its own.
+TEST(IndexCli, FirstRunReadsEveryFileSecondRunNothing) {
+  byline::test::TempDir dir;
+  const std::string db = (dir.path() / "db").string();
+  RunResult first = IndexSampleCorpus(db);
+  ASSERT_EQ(first.code, 0) << first.err;
+  EXPECT_NE(first.err.find("indexed 41 articles from 27 files"), std::string::npos) << first.err;
+  RunResult r = IndexSampleCorpus(db);
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.err.find("indexed 0 articles from 0 files (0 B)"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("files: 0 new, 0 updated, 27 unchanged, 0 removed"), std::string::npos)

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "process.h"
+#include "sample_corpus.h"
 #include "testutil.h"
 
 namespace {
@@ -18,24 +19,14 @@ using byline::test::RunResult;
 using byline::test::Slurp;
 using nlohmann::json;
 
-class CoverageCli : public ::testing::Test {
+class CoverageCli : public byline::test::SampleCorpusTest {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new byline::test::TempDir();
-    RunResult r = Byline({"index", "-q", std::string(BYLINE_SOURCE_DIR) + "/corpus", "--db", Db()});
-    ASSERT_EQ(r.code, 0) << r.err;
-  }
-  static void TearDownTestSuite() { delete dir_; }
-  static std::string Db() { return (dir_->path() / "db").string(); }
   static std::uint64_t Count(const std::string& query) {
     RunResult r = Byline({"search", "--db", Db(), "--count", query});
     EXPECT_EQ(r.code, 0) << r.err;
     return std::stoull(r.out);
   }
-  static byline::test::TempDir* dir_;
 };
-
-byline::test::TempDir* CoverageCli::dir_ = nullptr;
 
 // Every match counted once: the bars and the undated add up to the count
 // that search gives, periods follow each other without a gap, and the
@@ -101,7 +92,8 @@ TEST_F(CoverageCli, TimelineOfAQueryWithinDatesAndFilters) {
 }
 
 TEST_F(CoverageCli, TimelinePlotsAnSvg) {
-  const std::string svg = (dir_->path() / "t.svg").string();
+  byline::test::TempDir dir;
+  const std::string svg = (dir.path() / "t.svg").string();
   RunResult r = Byline({"timeline", "--db", Db(), "--by", "year", "--plot", svg, "*"});
   ASSERT_EQ(r.code, 0) << r.err;
   const std::string s = Slurp(svg);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "process.h"
+#include "sample_corpus.h"
 #include "testutil.h"
 
 namespace {
@@ -21,8 +22,6 @@ using byline::test::Byline;
 using byline::test::JsonLines;
 using byline::test::RunResult;
 using nlohmann::json;
-
-std::string Corpus() { return std::string(BYLINE_SOURCE_DIR) + "/corpus"; }
 
 // Every line of `err` is a message of byline's own ("byline: ..."), or the
 // query and the caret under it that a query error shows.
@@ -81,7 +80,7 @@ TEST(HelpCli, MistypedCommandsAndOptionsGetDidYouMean) {
   EXPECT_NE(option.err.find("byline: search: unknown option --sortt: did you mean --sort?"),
             std::string::npos)
       << option.err;
-  RunResult index_option = Byline({"index", "--rebuld", Corpus()});
+  RunResult index_option = Byline({"index", "--rebuld", byline::test::SampleCorpus()});
   EXPECT_EQ(index_option.code, 2);
   EXPECT_NE(index_option.err.find("unknown option --rebuld: did you mean --rebuild?"),
             std::string::npos)
@@ -135,36 +134,25 @@ TEST(HelpCli, HelpPagesShowDefaultsAndExamplesWithoutTypeNoise) {
   while (std::getline(lines, line)) EXPECT_LE(line.size(), 80u) << line;
 }
 
-class HelpCorpusCli : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new byline::test::TempDir();
-    RunResult r = Byline({"index", Corpus(), "--db", Db(), "--json"});
-    ASSERT_EQ(r.code, 0) << r.err;
-    summary_ = new json(json::parse(r.out));
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    delete summary_;
-  }
-  static std::string Db() { return (dir_->path() / "db").string(); }
-  static byline::test::TempDir* dir_;
-  static json* summary_;
-};
-byline::test::TempDir* HelpCorpusCli::dir_ = nullptr;
-json* HelpCorpusCli::summary_ = nullptr;
+class HelpCorpusCli : public byline::test::SampleCorpusTest {};
 
-TEST_F(HelpCorpusCli, IndexJsonIsOneSummaryObjectOnStdout) {
-  const json& s = *summary_;
+// Indexing writes: the tests of `byline index` on corpus/ have a database
+// of their own.
+TEST(IndexCli, IndexJsonIsOneSummaryObjectOnStdout) {
+  byline::test::TempDir dir;
+  const std::string db = (dir.path() / "db").string();
+  RunResult first = byline::test::IndexSampleCorpus(db, {"--json"});
+  ASSERT_EQ(first.code, 0) << first.err;
+  const json s = json::parse(first.out);
   EXPECT_EQ(s["type"], "summary");
   EXPECT_EQ(s["articles"], 41);
   EXPECT_EQ(s["files_read"], 27);
   EXPECT_EQ(s["files_new"], 27);
   EXPECT_EQ(s["errors"], 0);
   EXPECT_EQ(s["total_articles"], 41);
-  EXPECT_EQ(s["database"], Db());
+  EXPECT_EQ(s["database"], db);
   EXPECT_GT(s["bytes"].get<std::uint64_t>(), 0u);
-  RunResult again = Byline({"index", Corpus(), "--db", Db(), "--json"});
+  RunResult again = byline::test::IndexSampleCorpus(db, {"--json"});
   ASSERT_EQ(again.code, 0) << again.err;
   EXPECT_EQ(again.err, "");
   json j = json::parse(again.out);
@@ -228,20 +216,24 @@ TEST_F(HelpCorpusCli, InfoSaysWhatTheDatabaseHolds) {
   const json every = json::parse(all.out);
   for (const auto& l : every["languages"]) by_lang += l["articles"].get<std::uint64_t>();
   EXPECT_EQ(by_lang, 41u);
-  RunResult missing = Byline({"info", "--db", (dir_->path() / "nothing").string()});
+  byline::test::TempDir empty;
+  RunResult missing = Byline({"info", "--db", (empty.path() / "nothing").string()});
   EXPECT_EQ(missing.code, 1);
   ExpectOneStyle(missing.err);
 }
 
-TEST_F(HelpCorpusCli, TitleWeightOnAnExistingDatabaseSaysItCannotApply) {
-  RunResult r = Byline({"index", Corpus(), "--db", Db(), "--title-weight", "5"});
+TEST(IndexCli, TitleWeightOnAnExistingDatabaseSaysItCannotApply) {
+  byline::test::TempDir dir;
+  const std::string db = (dir.path() / "db").string();
+  ASSERT_EQ(byline::test::IndexSampleCorpus(db, {"-q"}).code, 0);
+  RunResult r = byline::test::IndexSampleCorpus(db, {"--title-weight", "5"});
   EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.err.find("byline: index: --title-weight 5 cannot apply to " + Db() +
+  EXPECT_NE(r.err.find("byline: index: --title-weight 5 cannot apply to " + db +
                        ": its 41 articles were indexed with title weight 3; add --rebuild"),
             std::string::npos)
       << r.err;
   // The weight it was built with is accepted, and kept by later runs.
-  RunResult same = Byline({"index", Corpus(), "--db", Db(), "--title-weight", "3", "-q"});
+  RunResult same = byline::test::IndexSampleCorpus(db, {"--title-weight", "3", "-q"});
   EXPECT_EQ(same.code, 0) << same.err;
 }
 

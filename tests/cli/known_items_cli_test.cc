@@ -5,6 +5,7 @@
 #include <string>
 
 #include "process.h"
+#include "sample_corpus.h"
 #include "testutil.h"
 
 namespace {
@@ -16,18 +17,7 @@ using byline::test::Slurp;
 
 const std::string kItems = std::string(BYLINE_SOURCE_DIR) + "/tests/cli/corpus-known-items.tsv";
 
-class KnownItemsCli : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new byline::test::TempDir();
-    RunResult r = Byline({"index", "-q", std::string(BYLINE_SOURCE_DIR) + "/corpus", "--db", Db()});
-    ASSERT_EQ(r.code, 0) << r.err;
-  }
-  static void TearDownTestSuite() { delete dir_; }
-  static std::string Db() { return (dir_->path() / "db").string(); }
-  static byline::test::TempDir* dir_;
-};
-byline::test::TempDir* KnownItemsCli::dir_ = nullptr;
+class KnownItemsCli : public byline::test::SampleCorpusTest {};
 
 TEST_F(KnownItemsCli, ScoresPerTagAndWritesEachQuerysRank) {
   byline::test::TempDir dir;

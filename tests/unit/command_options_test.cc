@@ -147,8 +147,9 @@ TEST(EvalBenchOptionsTest, ArgvFillsTheOptions) {
   EXPECT_EQ(eval.db, std::vector<std::string>{"d"});
   EXPECT_EQ(eval.depth, 100u);
   EXPECT_TRUE(eval.as_search);
-  EXPECT_DOUBLE_EQ(eval.k1, 1.2);
-  EXPECT_EQ(eval.b, -1);  // not given: the ranking's own default
+  const RankingOptions ranking = ApplyRankingSwitches(eval, RankingOptions{});
+  EXPECT_DOUBLE_EQ(ranking.k1, 1.2);
+  EXPECT_DOUBLE_EQ(ranking.b, RankingOptions{}.b);  // not given: the ranking's own default
   EXPECT_TRUE(eval.per_topic);
   EXPECT_FALSE(bench_cmd->parsed());
   ASSERT_EQ(Parse(app, {"bench", "--queries", file, "--threads", "4", "--repeat", "2", "--json"}),
@@ -159,6 +160,91 @@ TEST(EvalBenchOptionsTest, ArgvFillsTheOptions) {
   EXPECT_EQ(bench.warmup, 1u);
   EXPECT_TRUE(bench.json);
   EXPECT_EQ(Parse(app, {"bench", "--queries", file, "--threads", "0"}), exit_code::kUsage);
+}
+
+// Every ranking switch of `byline eval` sets its own field of the ranking
+// and no other; a count takes whole numbers only, and each has its range.
+// Where the help states no default, the one shown is that of both rankings
+// (topics and --as-search).
+TEST(EvalOptionsTest, EachRankingSwitchSetsItsField) {
+  using Get = double (*)(const RankingOptions&);
+  struct Case {
+    const char* name;
+    const char* value;
+    double want;
+    Get get;
+    const char* bad;  // a value outside its range, or not a whole number for a count
+  } cases[] = {
+      {"--k1", "1.2", 1.2, [](const RankingOptions& r) { return r.k1; }, "101"},
+      {"--b", "0.3", 0.3, [](const RankingOptions& r) { return r.b; }, "1.5"},
+      {"--title-boost", "2", 2, [](const RankingOptions& r) { return r.title_weight; }, "-1"},
+      {"--proximity", "0.4", 0.4, [](const RankingOptions& r) { return r.proximity_weight; },
+       "101"},
+      {"--proximity-window", "4", 4,
+       [](const RankingOptions& r) { return double(r.proximity_window); }, "0"},
+      {"--proximity-depth", "30", 30,
+       [](const RankingOptions& r) { return double(r.proximity_depth); }, "2.5"},
+      {"--expand", "7", 7, [](const RankingOptions& r) { return double(r.expand_terms); }, "1001"},
+      {"--expand-docs", "5", 5, [](const RankingOptions& r) { return double(r.expand_docs); }, "0"},
+      {"--expand-weight", "0.5", 0.5, [](const RankingOptions& r) { return r.expand_weight; },
+       "11"},
+      {"--feedback-overlap", "0.25", 0.25,
+       [](const RankingOptions& r) { return r.feedback_overlap; }, "2"},
+      {"--feedback-gate", "0.6", 0.6, [](const RankingOptions& r) { return r.feedback_gate; },
+       "1.1"},
+      {"--feedback-gate-width", "0.1", 0.1,
+       [](const RankingOptions& r) { return r.feedback_gate_width; }, "-0.1"},
+      {"--feedback-long-query", "5", 5,
+       [](const RankingOptions& r) { return double(r.feedback_long_query); }, "x"},
+      {"--feedback-short-terms", "12", 12,
+       [](const RankingOptions& r) { return double(r.feedback_short_terms); }, "3.5"},
+      {"--feedback-short-docs", "3", 3,
+       [](const RankingOptions& r) { return double(r.feedback_short_docs); }, "-1"},
+      {"--feedback-term-share", "1.5", 1.5,
+       [](const RankingOptions& r) { return r.feedback_term_share; }, "10.5"},
+      {"--feedback-max-df", "0.05", 0.05, [](const RankingOptions& r) { return r.feedback_max_df; },
+       "1.01"},
+      {"--feedback-query-share", "2", 2,
+       [](const RankingOptions& r) { return r.feedback_query_share; }, "100.5"},
+      {"--feedback-min-overlap", "0.3", 0.3,
+       [](const RankingOptions& r) { return r.feedback_min_overlap; }, "1.5"},
+  };
+  const std::string file = std::string(BYLINE_SOURCE_DIR) + "/CMakeLists.txt";
+  std::size_t switches = 0;
+  {
+    CLI::App app;
+    EvalCommandOptions opts;
+    SetupEvalCommand(app, &opts);
+    switches = opts.ranking.size();
+  }
+  EXPECT_EQ(switches, std::size(cases));  // every switch has its row here
+  const RankingOptions base, topics = NaturalLanguageRanking();
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    CLI::App app;
+    EvalCommandOptions opts;
+    CLI::App* cmd = SetupEvalCommand(app, &opts);
+    ASSERT_EQ(Parse(app, {"eval", "--known-items", file, c.name, c.value}), -1);
+    const RankingOptions set = ApplyRankingSwitches(opts, base);
+    EXPECT_DOUBLE_EQ(c.get(set), c.want);
+    // No other field moved: with this one put back, the ranking is the base.
+    std::size_t moved = 0;
+    for (const Case& other : cases)
+      moved += c.get != other.get && other.get(set) != other.get(base);
+    EXPECT_EQ(moved, 0u);
+    const CLI::Option* opt = cmd->get_option(c.name);
+    if (opt->get_description().find("default") == std::string::npos) {
+      EXPECT_EQ(c.get(base), c.get(topics)) << "the default shown is not the topics' ranking's";
+      std::ostringstream shown;
+      shown << c.get(base);
+      EXPECT_EQ(opt->get_default_str(), shown.str());
+    }
+    CLI::App bad_app;
+    EvalCommandOptions bad;
+    SetupEvalCommand(bad_app, &bad);
+    EXPECT_EQ(Parse(bad_app, {"eval", "--known-items", file, c.name, c.bad}), exit_code::kUsage)
+        << c.bad;
+  }
 }
 
 }  // namespace

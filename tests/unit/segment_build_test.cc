@@ -8,6 +8,7 @@
 #include "byline/text.h"
 #include "index/in_place_target.h"
 #include "testutil.h"
+#include "util/xapian_error.h"
 
 namespace byline {
 namespace {
@@ -105,6 +106,44 @@ TEST_F(SegmentBuildTest, DocumentIdsFollowTheRoundRobinAndTheMergeOrder) {
   for (std::size_t docid = 1; docid <= order.size(); ++docid) {
     EXPECT_EQ(db.get_document(static_cast<Xapian::docid>(docid)).get_data(),
               "a" + std::to_string(order[docid - 1]) + "@0");
+  }
+}
+
+// A commit goes ahead only with room for it: 48 times the batch's stored
+// records, plus the blocks it may rewrite (the segment's size, at most
+// 2 MiB); else a disk-full error naming the segment, the room and the need.
+TEST(CommitMarginTest, ACommitNeedsRoomForItsRecordsAndTheBlocksItRewrites) {
+  constexpr std::uint64_t kB = 1 << 10, MB = 1 << 20;
+  struct Case {
+    std::uint64_t free, pending, segment;
+    bool room;
+  } cases[] = {
+      {100 * MB, 60 * kB, 40 * MB, true},   // a usual batch, plenty of room
+      {4 * MB, 60 * kB, 40 * MB, false},    // 2 MiB + 2.8 MiB needed
+      {5 * MB, 60 * kB, 40 * MB, true},     //
+      {2 * MB, 16 * kB, 25 * MB, false},    // news-de's small last batch grew 2.6 MB
+      {3 * MB, 16 * kB, 25 * MB, true},     //
+      {1 * MB, 10 * kB, 64 * kB, true},     // a first batch: the segment is small
+      {512 * kB, 10 * kB, 64 * kB, false},  //
+      {0, 0, 0, true},                      // nothing to commit needs nothing
+      {0, 1, 0, false},                     //
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::to_string(c.free) + " free, " + std::to_string(c.pending) + " pending, " +
+                 std::to_string(c.segment) + " in the segment");
+    EXPECT_EQ(CommitMargin(c.pending, c.segment),
+              std::min<std::uint64_t>(c.segment, 2 * MB) + 48 * c.pending);
+    Status s = CheckRoomForCommit(c.free, c.pending, c.segment, "/d/db.building/shard0-1");
+    EXPECT_EQ(s.ok(), c.room) << s.message();
+    if (!c.room) {
+      EXPECT_TRUE(IsDiskFull(s)) << s.message();
+      EXPECT_EQ(s.message().rfind("disk full writing /d/db.building/shard0-1: ", 0), 0u)
+          << s.message();
+      EXPECT_NE(s.message().find(std::to_string(c.free >> 20) + " MB free, about "),
+                std::string::npos)
+          << s.message();
+      EXPECT_NE(s.message().find(" MB needed"), std::string::npos) << s.message();
+    }
   }
 }
 

@@ -37,6 +37,23 @@ struct SegmentBuildOptions {
   const std::atomic<int>* cancel = nullptr;
 };
 
+/// The free space a segment's commit needs, for a batch whose stored
+/// records (the articles' fields, Xapian::Document::get_data) add up to
+/// `pending_bytes`, into a segment whose files hold `segment_bytes`: a
+/// multiple of the records for the postings, terms and positions they
+/// bring, and the blocks the commit rewrites (at most the segment's).
+std::uint64_t CommitMargin(std::uint64_t pending_bytes, std::uint64_t segment_bytes);
+
+/// OK if `free_bytes` (free on the file system of `segment`) leaves room for
+/// CommitMargin; else a disk-full kIOError naming the segment ("disk full
+/// writing SEGMENT: 1 MB free, about 3 MB needed"), which the writer
+/// returns instead of committing: Xapian 1.4 can abort the process when
+/// the disk fills inside a commit (std::terminate from a noexcept
+/// destructor in libxapian). Nothing is written, and what was committed
+/// stays as it was.
+Status CheckRoomForCommit(std::uint64_t free_bytes, std::uint64_t pending_bytes,
+                          std::uint64_t segment_bytes, const std::string& segment);
+
 /// A bulk build: documents go round-robin to one writer thread per shard.
 /// Each writer commits every `batch` documents and starts a fresh database (a
 /// segment) every `segment_size`: Xapian 1.4's in-memory inverter costs less
