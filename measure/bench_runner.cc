@@ -54,6 +54,7 @@ Result<BenchReport> RunBench(const std::vector<std::string>& db_paths,
   SearchRequest base;
   base.limit = opts.top_k;
   base.snippets = opts.snippets;
+  base.describe = false;  // as `byline search` prints text: no --explain
   BenchReport report;
   auto run_one = [&](Searcher& s, std::size_t i, Sample* out) {
     SearchRequest req = base;

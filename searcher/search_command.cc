@@ -197,6 +197,7 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
   req.exact_count = opts.count || !facet_names.empty();
   // Snippets and copies only for the outputs that show them.
   req.snippets = format == "text" || format == "json";
+  req.describe = opts.explain || format == "json";
   req.list_copies = req.snippets;
   auto searcher = Searcher::Open(db);
   if (!searcher.ok()) return Report(searcher.status());

@@ -211,6 +211,59 @@ TEST_F(SearchResultsTest, SortOrdersWithUndatedLast) {
   EXPECT_EQ(Search(req).sort, SortOrder::kRelevance);
 }
 
+// A searcher runs every search on one Enquire (searcher.cc, EnquireFor): each
+// search must leave nothing behind for the next, whatever their order.
+TEST_F(SearchResultsTest, OneSearcherAnswersEachRequestAsAFreshOne) {
+  std::vector<SearchRequest> reqs;
+  for (SortOrder order : {SortOrder::kOldest, SortOrder::kRelevance, SortOrder::kNewest}) {
+    for (bool collapse : {true, false}) {
+      for (const char* q : {"crane", "budget", "source:courier"}) {
+        SearchRequest req;
+        req.query = q;
+        req.sort = order;
+        req.collapse = collapse;
+        req.limit = 4;
+        reqs.push_back(req);
+      }
+    }
+  }
+  SearchRequest heavy;  // other BM25 parameters, then the defaults again
+  heavy.query = "crane harbour";
+  heavy.ranking.k1 = 2.0;
+  heavy.ranking.b = 0.9;
+  reqs.push_back(heavy);
+  heavy.ranking = RankingOptions();
+  reqs.push_back(heavy);
+  auto shared = Searcher::Open(Db());
+  ASSERT_TRUE(shared.ok()) << shared.status().message();
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const SearchRequest& req : reqs) {
+      SCOPED_TRACE(req.query + " " + SortOrderName(req.sort) +
+                   (req.collapse ? " collapsed" : " all copies") +
+                   " k1=" + std::to_string(req.ranking.k1));
+      auto one = (*shared)->Search(req);
+      ASSERT_TRUE(one.ok()) << one.status().message();
+      SearchResults fresh = Search(req);
+      ASSERT_EQ(Ids(*one), Ids(fresh));
+      EXPECT_EQ(one->collapsed, fresh.collapsed);
+      EXPECT_EQ(one->matches_estimated, fresh.matches_estimated);
+      for (std::size_t i = 0; i < fresh.hits.size(); ++i) {
+        EXPECT_DOUBLE_EQ(one->hits[i].score, fresh.hits[i].score);
+      }
+    }
+  }
+}
+
+TEST_F(SearchResultsTest, DescribesTheQueryOnlyWhenAsked) {
+  SearchRequest req;
+  req.query = "crane -museum";
+  EXPECT_FALSE(Search(req).query_description.empty());  // the default: described
+  req.describe = false;
+  SearchResults quiet = Search(req);
+  EXPECT_TRUE(quiet.query_description.empty());
+  EXPECT_FALSE(quiet.hits.empty());  // only the description is left out
+}
+
 TEST_F(SearchResultsTest, FiltersAloneListArticlesNewestFirst) {
   // source:courier has two articles, one undated.
   SearchResults courier = Search("source:courier");

@@ -51,6 +51,9 @@ struct SearchRequest {
   /// With AND, show articles with any of the words when no article has them all.
   bool relax = true;
   bool snippets = true;  ///< make snippets and title highlights
+  /// Fill SearchResults::query_description (for --explain and JSON): about
+  /// 2,200 instructions a query of the web log, 1% of an intersection query.
+  bool describe = true;
   /// Read the query as plain words (no syntax), OR'ed: for long requests.
   bool natural_language = false;
   /// With natural_language: drop function words and request phrasing.

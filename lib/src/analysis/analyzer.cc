@@ -460,6 +460,16 @@ struct Analyzer::Impl {
   static constexpr std::size_t kStemCacheSize = 200000;
   mutable std::map<std::string, std::unordered_map<std::string, std::string>, std::less<>>
       stem_cache;
+  // The language Stem last served, its stemmer and its cache: a query's
+  // words, and an article's, are all one language, and the two map look-ups
+  // cost about 300 instructions a word (callgrind, web-log intersection
+  // queries on reuters21578).
+  struct StemLanguage {
+    std::string lang;
+    const Xapian::Stem* stem = nullptr;
+    std::unordered_map<std::string, std::string>* cache = nullptr;
+  };
+  mutable StemLanguage last_stem;
   // The words Tokenize found, reused from call to call.
   mutable std::vector<WordSpan> spans;
 
@@ -949,20 +959,26 @@ std::string Analyzer::Normalize(std::string_view word, std::string_view lang) co
 }
 
 std::string Analyzer::Stem(const std::string& term, std::string_view lang) const {
-  const Xapian::Stem* stem = impl_->StemmerFor(lang);
+  if (lang.empty()) lang = kDefaultLanguage;
+  Impl::StemLanguage& last = impl_->last_stem;
+  if (last.lang != lang || last.cache == nullptr) {
+    last.stem = impl_->StemmerFor(lang);
+    auto cache_it = impl_->stem_cache.find(lang);
+    if (cache_it == impl_->stem_cache.end()) {
+      cache_it = impl_->stem_cache
+                     .emplace(std::string(lang), std::unordered_map<std::string, std::string>())
+                     .first;
+    }
+    last.lang = std::string(lang);
+    last.cache = &cache_it->second;
+  }
+  const Xapian::Stem* stem = last.stem;
   if (!stem) return term;
   // Numbers and mixed alphanumerics ("b52", "2018") are kept as they are.
   for (unsigned char c : term) {
     if (c >= '0' && c <= '9') return term;
   }
-  if (lang.empty()) lang = kDefaultLanguage;
-  auto cache_it = impl_->stem_cache.find(lang);
-  if (cache_it == impl_->stem_cache.end()) {
-    cache_it =
-        impl_->stem_cache.emplace(std::string(lang), std::unordered_map<std::string, std::string>())
-            .first;
-  }
-  auto& cache = cache_it->second;
+  auto& cache = *last.cache;
   if (auto hit = cache.find(term); hit != cache.end()) return hit->second;
   if (cache.size() >= Impl::kStemCacheSize) cache.clear();
   std::string stemmed;

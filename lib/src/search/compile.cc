@@ -29,23 +29,37 @@ const schema::Field& TextField(const QueryNode& n) {
   return f && f->kind == schema::FieldKind::kText ? *f : kBody;
 }
 
-Xapian::Query WordQuery(const std::string& term, const schema::Field& field,
-                        const CompileContext& ctx) {
-  std::string prefix = field.stem_prefix;
+// The stems of `term` in each of the search's languages, distinct, in order.
+std::vector<std::string> StemsOf(const std::string& term, const CompileContext& ctx) {
   std::vector<std::string> stems;
   for (const std::string& lang : ctx.languages) {
-    std::string t = prefix + ctx.analyzer->Stem(term, lang);
-    if (std::find(stems.begin(), stems.end(), t) == stems.end()) stems.push_back(t);
+    std::string t = ctx.analyzer->Stem(term, lang);
+    if (std::find(stems.begin(), stems.end(), t) == stems.end()) stems.push_back(std::move(t));
   }
-  if (stems.empty()) stems.push_back(prefix + ctx.analyzer->Stem(term, Analyzer::kDefaultLanguage));
-  Xapian::Query q = stems.size() == 1
-                        ? Xapian::Query(stems[0])
-                        : Xapian::Query(Xapian::Query::OP_SYNONYM, stems.begin(), stems.end());
+  if (stems.empty()) stems.push_back(ctx.analyzer->Stem(term, Analyzer::kDefaultLanguage));
+  return stems;
+}
+
+// Any of `stems` in `field`.
+Xapian::Query StemQuery(const std::vector<std::string>& stems, const schema::Field& field) {
+  const std::string prefix = field.stem_prefix;
+  if (stems.size() == 1) return Xapian::Query(prefix + stems[0]);
+  std::vector<Xapian::Query> terms;
+  terms.reserve(stems.size());
+  for (const std::string& s : stems) terms.emplace_back(prefix + s);
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+}
+
+Xapian::Query WordQuery(const std::string& term, const schema::Field& field,
+                        const CompileContext& ctx) {
+  // Stemmed once for the body and the title both.
+  const std::vector<std::string> stems = StemsOf(term, ctx);
+  Xapian::Query q = StemQuery(stems, field);
   if (&field == &kBody && ctx.ranking.title_weight > 0) {
     // A bare word also searches the title, weighted up.
-    Xapian::Query t = WordQuery(term, kTitle, ctx);
     q = Xapian::Query(Xapian::Query::OP_OR, q,
-                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, t, ctx.ranking.title_weight));
+                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, StemQuery(stems, kTitle),
+                                    ctx.ranking.title_weight));
   }
   return q;
 }

@@ -186,8 +186,39 @@ struct Searcher::Impl {
   /// The synonyms stored with the database (schema::kMetaSynonyms), if any.
   std::shared_ptr<const SynonymTable> synonyms;
 
+  // The Enquire every search runs on, made once: making and destroying one
+  // for each search cost about 0.6 us of a 25 us query (the median
+  // intersection query of the web log on reuters21578, which matches nothing;
+  // benchmarks/README.md, "Session 10"). A searcher serves one thread.
+  std::unique_ptr<Xapian::Enquire> enquire;
+  // Oldest first, for `enquire` to keep a pointer to. Undated articles have
+  // no value: the reversed (newest first) order puts them last, and this
+  // order reads them as "~", after every digit.
+  struct OldestFirst : Xapian::MultiValueKeyMaker {
+    OldestFirst() { add_value(schema::kSlotDate, false, "~"); }
+  } oldest_first;
+  double enquire_k1 = -1, enquire_b = -1;  // its BM25 parameters
+
+  // The shared Enquire, weighted with `ranking`'s BM25 parameters, in
+  // relevance order, without collapsing: each search sets what it needs.
+  Xapian::Enquire& EnquireFor(const RankingOptions& ranking) {
+    if (!enquire) {
+      enquire = std::make_unique<Xapian::Enquire>(db);
+      enquire_k1 = enquire_b = -1;
+    }
+    if (ranking.k1 != enquire_k1 || ranking.b != enquire_b) {
+      enquire->set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
+      enquire_k1 = ranking.k1;
+      enquire_b = ranking.b;
+    }
+    enquire->set_sort_by_relevance();
+    enquire->set_collapse_key(Xapian::BAD_VALUENO);
+    return *enquire;
+  }
+
   // Moves to the newest revision (a writer committed while we read).
   void Reopen() {
+    enquire.reset();
     db.reopen();
     LoadLanguages();
     LoadSynonyms();
@@ -260,7 +291,8 @@ struct Searcher::Impl {
     Xapian::Query filter;
     if (dates) filter = CompileQuery(*dates, ctx);
     // Every filter in force shows, as Xapian describes OP_FILTER.
-    auto describe = [&](const QueryNode& n) {
+    auto describe = [&](const QueryNode& n) -> std::string {
+      if (!req.describe) return {};
       return dates ? "(" + DescribeQuery(n) + " FILTER " + DescribeQuery(*dates) + ")"
                    : DescribeQuery(n);
     };
@@ -275,20 +307,14 @@ struct Searcher::Impl {
     // Xapian counts exactly as far as check_at_least; every match for --count.
     const Xapian::doccount check =
         req.exact_count ? doccount : static_cast<Xapian::doccount>(kCheckAtLeast);
-    // Undated articles have no value: the reversed order puts them last,
-    // and the oldest-first order reads them as "~", after every digit.
-    std::optional<Xapian::MultiValueKeyMaker> oldest_first;  // only for kOldest
-    Xapian::Enquire enquire(db);
-    enquire.set_weighting_scheme(Xapian::BM25Weight(req.ranking.k1, 0, 1, req.ranking.b, 0.5));
+    Xapian::Enquire& enquire = EnquireFor(req.ranking);
     // Without stories every key is empty and collapsing changes nothing but
     // the counts, which it makes estimates (Xapian extrapolates collapses).
     if (res.collapsed) enquire.set_collapse_key(schema::kSlotStory);
     if (res.sort == SortOrder::kNewest) {
       enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
     } else if (res.sort == SortOrder::kOldest) {
-      oldest_first.emplace();
-      oldest_first->add_value(schema::kSlotDate, false, "~");
-      enquire.set_sort_by_key_then_relevance(&*oldest_first, false);
+      enquire.set_sort_by_key_then_relevance(&oldest_first, false);
     }
     Xapian::Query query;               // the query last run, filters included
     std::vector<ProximityPair> pairs;  // its proximity bonus (relevance order only)
@@ -625,6 +651,7 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>&
         all.add_database(*one);
       }
       impl->db = all;
+      impl->enquire.reset();
       impl->LoadLanguages();
       impl->LoadSynonyms();
       break;
