@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "byline/schema.h"
 #include "process.h"
 #include "sample_corpus.h"
 #include "testutil.h"
@@ -195,7 +196,9 @@ TEST_F(HelpCorpusCli, InfoSaysWhatTheDatabaseHolds) {
   EXPECT_NE(text.out.find("dates       "), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("languages   6:"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("Valley Courier"), std::string::npos) << text.out;
-  EXPECT_NE(text.out.find("format      1"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("format      " + std::to_string(byline::schema::kFormatVersion)),
+            std::string::npos)
+      << text.out;
   EXPECT_NE(text.out.find("settings    title weight 3; no synonyms"), std::string::npos)
       << text.out;
   EXPECT_NE(text.out.find(" on disk"), std::string::npos) << text.out;
@@ -204,7 +207,7 @@ TEST_F(HelpCorpusCli, InfoSaysWhatTheDatabaseHolds) {
   json j = json::parse(js.out);
   EXPECT_EQ(j["articles"], 41);
   EXPECT_EQ(j["files"], 27);
-  EXPECT_EQ(j["format"], 1);
+  EXPECT_EQ(j["format"], byline::schema::kFormatVersion);
   EXPECT_EQ(j["title_weight"], 3);
   EXPECT_EQ(j["sources"].size(), 2u);
   EXPECT_EQ(j["language_count"], 6);

@@ -1,5 +1,6 @@
-// Fuzzes the pair filter as a search reads it from bytes: a stored record
-// decoded (DecodeStoredArticle) and its filter asked about pairs
+// Fuzzes the stored record and the body's value as a search reads them
+// from bytes (UnpackBody, and PackBody's round trip); and the pair filter as a search reads it from
+// bytes: a stored record decoded (DecodeStoredArticle) and its filter asked about pairs
 // (PairFilterMayHold), whatever the bytes. Then the round trip: the words
 // of the input, paired side by side, made into a filter and stored with an
 // article, must come back and hold every one of those pairs (a Bloom
@@ -24,6 +25,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   (void)byline::PairFilterMayHold(bytes, 0, ~std::uint64_t{0});  // the raw bytes as a filter
+  // The body's value (PackBody): any bytes read back without a crash, and
+  // text (never starting with 0xFF, as UTF-8 does not) packed comes back.
+  (void)byline::UnpackBody(bytes);
+  if ((bytes.empty() || bytes[0] != '\xFF') &&
+      byline::UnpackBody(byline::PackBody(bytes)) != bytes) {
+    __builtin_trap();
+  }
 
   std::vector<std::string> words;
   for (std::size_t b = 0; b < bytes.size();) {

@@ -70,6 +70,13 @@ TEST(DocumentBuilderTest, DatesAuthorsAndSourcesAreFilterTermsAndTheBodyAValue) 
   EXPECT_EQ(stored.id, "d");
   EXPECT_EQ(stored.author, "Ann Lee");
   EXPECT_TRUE(stored.body.empty());  // the body is the value, not stored twice
+  // A news-length body is kept deflated (PackBody), and reads back whole.
+  for (int i = 0; i < 20; ++i) a.body += " The harbour reopened after the storm.";
+  doc = BuildDocument(a, analyzer, schema::kTitleWdf);
+  const std::string value = doc.get_value(schema::kSlotBody);
+  EXPECT_EQ(value[0], '\xFF');
+  EXPECT_LT(value.size(), a.body.size() / 2);
+  EXPECT_EQ(UnpackBody(value), a.body);
 }
 
 TEST(DocumentBuilderTest, FileTermsAreAHashOfThePath) {

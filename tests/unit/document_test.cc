@@ -108,5 +108,54 @@ TEST(DocumentTest, RejectsForeignData) {
   EXPECT_FALSE(DecodeStoredArticle(truncated, &out));
 }
 
+TEST(DocumentTest, BodiesPackAndUnpack) {
+  std::string news;
+  for (int i = 0; i < 12; ++i) news += "The council voted on the harbour budget again. ";
+  std::string noise;  // random bytes: do not deflate
+  std::uint32_t x = 2463534242u;
+  for (int i = 0; i < 400; ++i) {
+    x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+    noise += static_cast<char>(x & 0xFF);
+  }
+  noise[0] = 'n';  // text never starts with 0xFF, the mark of a packed body
+  const struct {
+    const char* name;
+    std::string body;
+    bool packed;
+  } cases[] = {
+      {"empty", "", false},
+      {"short", "High water.", false},
+      {"just under the threshold", std::string(127, 'a'), false},
+      {"repetitive news", news, true},
+      {"long but not deflatable", noise, false},
+      {"utf-8", news + "\xd8\xa7\xd9\x84\xd8\xad\xd9\x83\xd9\x88\xd9\x85\xd8\xa9 " + news, true},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    const std::string value = PackBody(c.body);
+    EXPECT_EQ(!value.empty() && value[0] == '\xFF', c.packed);
+    if (c.packed) {
+      EXPECT_LT(value.size(), c.body.size() / 2);
+    }
+    EXPECT_EQ(UnpackBody(value), c.body);
+  }
+}
+
+TEST(DocumentTest, UnpackKeepsWhatItCannotRead) {
+  std::string news;
+  for (int i = 0; i < 12; ++i) news += "Ferries resume service after the storm. ";
+  const std::string packed = PackBody(news);
+  ASSERT_EQ(packed[0], '\xFF');
+  const std::string cases[] = {
+      "plain text of an older database",
+      "\xFF",                                           // the mark alone
+      "\xFF\x80\x80\x80\x80\x80\x80",                   // a length that never ends
+      "\xFF\xFF\xFF\xFF\x0F" + packed.substr(2),        // 4 GB claimed: no allocation
+      packed.substr(0, packed.size() - 4),              // truncated
+      packed.substr(0, 1) + "\x05" + packed.substr(2),  // the wrong length
+  };
+  for (const std::string& v : cases) EXPECT_EQ(UnpackBody(v), v) << v.size();
+}
+
 }  // namespace
 }  // namespace byline

@@ -46,6 +46,21 @@ std::string EncodeStoredArticle(const Article& article, std::string_view pair_fi
 /// none).
 bool DecodeStoredArticle(std::string data, Article* out, std::string* pair_filter = nullptr);
 
+/// The body as kept in its value slot (schema::kSlotBody): deflated behind
+/// the byte 0xFF (never the first byte of UTF-8 text) and its length, when
+/// that is smaller. Values live in glass's postlist table, beside every
+/// posting list: plain bodies made that table 1.9 times plain Xapian's on
+/// reuters21578 (42.6 MB against 22.6 MB); deflated, it is 35.5 MB, and the
+/// web log's median query against plain Xapian's went from 1.27x to 1.24x
+/// (intersection), 1.22x to 1.20x (union), 1.12x to 1.08x (phrase); a page
+/// of ten snippets inflates ten bodies, +6% on a union query
+/// (benchmarks/README.md, "Session 10").
+std::string PackBody(std::string_view body);
+
+/// Reverses PackBody; a value in any other form (a body written before
+/// PackBody, or damaged) is returned as it is.
+std::string UnpackBody(std::string value);
+
 }  // namespace byline
 
 #endif  // BYLINE_DOCUMENT_H

@@ -109,7 +109,8 @@ inline constexpr char kMetaTitleWeight[] = "byline:title-weight";
 /// The format this Byline writes and the newest it reads. Raise it when a
 /// change to this file or to the document data (document.cc) would make an
 /// older Byline misread a new database.
-inline constexpr unsigned kFormatVersion = 1;
+/// 2: the body's value may be deflated (PackBody, byline/document.h).
+inline constexpr unsigned kFormatVersion = 2;
 
 // ---- Field weighting --------------------------------------------------------
 /// A title word counts this many times in the stemmed body field ("Z"):

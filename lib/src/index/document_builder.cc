@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "byline/dates.h"
+#include "byline/document.h"
 #include "byline/index_writer.h"
 #include "byline/schema.h"
 #include "byline/text.h"
@@ -150,7 +151,7 @@ Xapian::Document BuildDocument(const Article& a, const Analyzer& analyzer, unsig
     // A field with a slot keeps its whole value there (the body for
     // snippets, the source and author for facets).
     if (f.slot != schema::kNoSlot && f.kind != schema::FieldKind::kDate) {
-      doc.add_value(f.slot, value);
+      doc.add_value(f.slot, f.kind == schema::FieldKind::kBody ? PackBody(value) : value);
     }
   }
   // The story signature and its band terms (index/story.h); the story key

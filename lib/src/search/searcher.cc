@@ -421,7 +421,7 @@ struct Searcher::Impl {
       }
       // The body is read only for a snippet or for a title to derive.
       std::string body;
-      if (req.snippets || a.title.empty()) body = doc.get_value(schema::kSlotBody);
+      if (req.snippets || a.title.empty()) body = UnpackBody(doc.get_value(schema::kSlotBody));
       if (a.title.empty()) {
         a.title = DeriveTitle(body);
         a.title_derived = !a.title.empty();
@@ -694,7 +694,7 @@ Result<Article> Searcher::Get(const std::string& id) {
         return Status::Damaged("the stored record of article '" + id + "' in " + impl_->path +
                                " cannot be read");
       }
-      a.body = doc.get_value(schema::kSlotBody);
+      a.body = UnpackBody(doc.get_value(schema::kSlotBody));
       if (a.title.empty()) {
         a.title = DeriveTitle(a.body);
         a.title_derived = !a.title.empty();
