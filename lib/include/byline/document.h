@@ -51,10 +51,10 @@ bool DecodeStoredArticle(std::string data, Article* out, std::string* pair_filte
 /// that is smaller. Values live in glass's postlist table, beside every
 /// posting list: plain bodies made that table 1.9 times plain Xapian's on
 /// reuters21578 (42.6 MB against 22.6 MB); deflated, it is 35.5 MB, and the
-/// web log's median query against plain Xapian's went from 1.27x to 1.24x
-/// (intersection), 1.22x to 1.20x (union), 1.12x to 1.08x (phrase); a page
-/// of ten snippets inflates ten bodies, +6% on a union query
-/// (benchmarks/README.md, "Session 10").
+/// database 93 MB instead of 99. A page of ten snippets inflates ten bodies,
+/// +6% on a union query; a search without snippets reads no body. Query
+/// speed without snippets: no difference shown (benchmarks/README.md,
+/// "Session 10": file age in the page cache mattered more).
 std::string PackBody(std::string_view body);
 
 /// Reverses PackBody; a value in any other form (a body written before
