@@ -57,8 +57,9 @@ bool DecodeStoredArticle(std::string data, Article* out, std::string* pair_filte
 /// "Session 10": file age in the page cache mattered more).
 std::string PackBody(std::string_view body);
 
-/// Reverses PackBody; a value in any other form (a body written before
-/// PackBody, or damaged) is returned as it is.
+/// Reverses PackBody. A value without the mark (a body written before
+/// PackBody, format 1) is returned as it is; a marked value that does not
+/// inflate (damage) gives "".
 std::string UnpackBody(std::string value);
 
 }  // namespace byline

@@ -59,8 +59,9 @@ inline constexpr char kPrefixSpelling[] = "~";
 // ---- Value slots -----------------------------------------------------------
 /// Publication date as 8 ASCII digits "YYYYMMDD": sortable, used for date ranges.
 inline constexpr unsigned kSlotDate = 0;
-/// Article body, for snippets. Kept out of the document data so that a result
-/// list without snippets never reads (or decompresses) the text.
+/// Article body, for snippets, deflated when that is smaller (PackBody,
+/// byline/document.h; read it with UnpackBody). Kept out of the document
+/// data so that a result list without snippets never reads the text.
 inline constexpr unsigned kSlotBody = 1;
 /// The story an article belongs to: the same non-empty key for copies of one
 /// story (exact repeats and light edits), empty for an article with no copy.

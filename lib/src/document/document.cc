@@ -158,38 +158,45 @@ std::string PackBody(std::string_view body) {
 }
 
 std::string UnpackBody(std::string value) {
-  if (value.empty() || value[0] != kPackedBody) return value;
+  if (value.empty() || value[0] != kPackedBody) return value;  // plain (format 1)
+  // A marked value that does not inflate is damage: no body, rather than
+  // deflated bytes shown as text.
   std::uint64_t size = 0;
   std::size_t at = 1;
   for (unsigned shift = 0;; shift += 7) {
-    if (at >= value.size() || shift > 28) return value;
+    if (at >= value.size() || shift > 28) return {};
     const auto byte = static_cast<unsigned char>(value[at++]);
     size |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
     if (!(byte & 0x80)) break;
   }
-  // Deflate shrinks by 1,032 times at most: a larger size is damage, and
-  // would be a large allocation.
-  if (size > 0xFFFFFFFFu || size > (value.size() - at) * 1032 + 64) return value;
-  // One inflater per thread, reset for each body: zlib's uncompress() sets
-  // one up and frees it every call, which cost about as much as inflating a
-  // news article (a page of ten snippets on reuters21578: union p50 +6% with
-  // uncompress(), benchmarks/README.md, "Session 10").
+  // Deflate shrinks by 1,032 times at most, and no reader passes an article
+  // over 64 MiB (max_line_bytes; max_article_bytes is 16 MiB): a larger size
+  // is damage, and would be a large allocation.
+  constexpr std::uint64_t kMostBody = std::uint64_t{64} << 20;
+  if (size > kMostBody || size > (value.size() - at) * 1032 + 64) return {};
+  // One inflater per thread, reset for each body, instead of uncompress()'s
+  // set-up and 40 KB of allocations each time (no difference measured on a
+  // page of ten snippets: benchmarks/README.md, "Session 10").
   struct Inflater {
     z_stream z{};
-    bool ok = inflateInit(&z) == Z_OK;
+    bool ok = false;
+    bool Ready() {
+      if (!ok) ok = inflateInit(&z) == Z_OK;  // again after a failure (memory)
+      return ok && inflateReset(&z) == Z_OK;
+    }
     ~Inflater() {
       if (ok) inflateEnd(&z);
     }
   };
   thread_local Inflater inflater;
-  if (!inflater.ok || inflateReset(&inflater.z) != Z_OK) return value;
+  if (!inflater.Ready()) return {};
   std::string body(size, '\0');
   z_stream& z = inflater.z;
   z.next_in = reinterpret_cast<Bytef*>(value.data() + at);
   z.avail_in = static_cast<uInt>(value.size() - at);
   z.next_out = reinterpret_cast<Bytef*>(body.data());
   z.avail_out = static_cast<uInt>(size);
-  if (inflate(&z, Z_FINISH) != Z_STREAM_END || z.avail_out != 0) return value;
+  if (inflate(&z, Z_FINISH) != Z_STREAM_END || z.avail_out != 0) return {};
   return body;
 }
 
