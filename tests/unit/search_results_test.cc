@@ -254,50 +254,6 @@ TEST_F(SearchResultsTest, OneSearcherAnswersEachRequestAsAFreshOne) {
   }
 }
 
-// A query that requires a term no article has is answered without a search
-// (compile.h, CannotMatch), on a folder; a stub (which may name remote
-// shards) always searches. Both must give the same answers.
-TEST_F(SearchResultsTest, QueriesNeedingAnAbsentTermAnswerAsASearchWould) {
-  const std::string stub = (dir_->path() / "one.stub").string();
-  dir_->Write("one.stub", "auto " + Db() + "\n");
-  auto folder = Searcher::Open(Db());
-  auto via_stub = Searcher::Open(stub);
-  ASSERT_TRUE(folder.ok() && via_stub.ok());
-  const struct {
-    const char* query;
-    bool matches;
-  } cases[] = {
-      {"+crane +zeppelin", false},  // a required word in no article
-      {"+zeppelin +crane", false},
-      {"+crane +harbour", true},        // both present
-      {"crane zeppelin", true},         // OR: one is enough
-      {"\"harbour zeppelin\"", false},  // a phrase word in no article
-      {"\"walked out\"", true},
-      {"+crane source:nosuchsource", false},  // a filter no article has
-      {"+crane source:courier", true},
-      {"+crane -zeppelin", true},       // only excluded
-      {"+zeppelin crane", false},       // AND_MAYBE: the required side
-      {"zeppelin", false},              // a lone word: searched, finds nothing
-      {"title:zeppelin +crane", true},  // OR with title:, AND_MAYBE
-      {"+title:zeppelin +crane", false},
-  };
-  for (const auto& c : cases) {
-    SCOPED_TRACE(c.query);
-    SearchRequest req;
-    req.query = c.query;
-    req.limit = 20;
-    auto a = (*folder)->Search(req);
-    auto b = (*via_stub)->Search(req);
-    ASSERT_TRUE(a.ok() && b.ok());
-    EXPECT_EQ(!a->hits.empty(), c.matches);
-    EXPECT_EQ(Ids(*a), Ids(*b));
-    EXPECT_EQ(a->matches_lower, b->matches_lower);
-    EXPECT_EQ(a->matches_upper, b->matches_upper);
-    EXPECT_EQ(a->matches_estimated, b->matches_estimated);
-    EXPECT_EQ(a->relaxed, b->relaxed);
-  }
-}
-
 TEST_F(SearchResultsTest, DescribesTheQueryOnlyWhenAsked) {
   SearchRequest req;
   req.query = "crane -museum";

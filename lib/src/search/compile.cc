@@ -150,63 +150,6 @@ std::vector<std::string> FuzzyExpansions(const Xapian::Database& db, const std::
   return out;
 }
 
-namespace {
-
-bool Absent(const Xapian::Database& db, const std::string& term) {
-  return db.get_termfreq(term) == 0;
-}
-
-// A required part of an AND: true if it can match nothing.
-bool RequiredCannotMatch(const QueryNode& n, const CompileContext& ctx) {
-  const schema::Field& text = TextField(n);
-  switch (n.kind) {
-    case Kind::kWord: {
-      if (Analyzer::IsArabic(n.terms[0])) return false;
-      const std::string prefix = text.stem_prefix;
-      for (const std::string& s : StemsOf(n.terms[0], ctx)) {
-        if (!Absent(*ctx.db, prefix + s)) return false;
-      }
-      return true;
-    }
-    case Kind::kExact:
-      return Absent(*ctx.db, text.prefix + n.terms[0]);
-    case Kind::kPhrase:
-    case Kind::kFilter: {
-      const std::string prefix = n.kind == Kind::kPhrase ? text.prefix : "";
-      for (const std::string& t : n.terms) {
-        if (Absent(*ctx.db, prefix + t)) return true;
-      }
-      return false;
-    }
-    default:
-      return CannotMatch(n, ctx);
-  }
-}
-
-}  // namespace
-
-bool CannotMatch(const QueryNode& n, const CompileContext& ctx) {
-  if (!ctx.db) return false;
-  switch (n.kind) {
-    case Kind::kAnd:
-      for (const QueryNode& c : n.children) {
-        if (RequiredCannotMatch(c, ctx)) return true;
-      }
-      return false;
-    case Kind::kPhrase:
-    case Kind::kExact:
-    case Kind::kFilter:
-      return RequiredCannotMatch(n, ctx);
-    case Kind::kAndMaybe:  // the left side is required
-    case Kind::kAndNot:
-      return RequiredCannotMatch(n.children[0], ctx);
-    case Kind::kBoost:
-      return CannotMatch(n.children[0], ctx);
-    default:
-      return false;
-  }
-}
-
 Xapian::Query CompileQuery(const QueryNode& n, const CompileContext& ctx) {
   const schema::Field& text = TextField(n);
   std::string text_prefix = text.prefix;

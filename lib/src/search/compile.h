@@ -62,16 +62,6 @@ std::vector<std::string> FuzzyExpansions(const Xapian::Database& db, const std::
 /// search/proximity.h).
 Xapian::Query CompileQuery(const QueryNode& node, const CompileContext& ctx);
 
-/// True if `node` matches no article of ctx.db because an article would need
-/// a term the database does not hold: a word or phrase that an AND (or an
-/// AND's left side, a phrase, a filter) requires. Then the search need not
-/// run: Xapian's matcher takes about 17 us to find nothing for such an AND
-/// on reuters21578 (it looks up and opens every term), one look-up here
-/// about 2 us. Words of an OR, a lone word, Arabic words (also matched by
-/// their exact form), wildcards and fuzzy words are never checked: false.
-/// Needs ctx.db; may throw Xapian::Error.
-bool CannotMatch(const QueryNode& node, const CompileContext& ctx);
-
 }  // namespace byline
 
 #endif  // BYLINE_SEARCH_COMPILE_H

@@ -183,9 +183,6 @@ struct Searcher::Impl {
   Analyzer analyzer;
   std::vector<std::string> languages;
   bool has_stories = false;  ///< some article has a copy (a kPrefixStory term)
-  /// Every database a folder on this machine (no stub, which may name remote
-  /// shards): a term look-up costs microseconds, not a network round trip.
-  bool all_local = false;
   /// The synonyms stored with the database (schema::kMetaSynonyms), if any.
   std::shared_ptr<const SynonymTable> synonyms;
 
@@ -353,13 +350,6 @@ struct Searcher::Impl {
       if (!filter.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
       query = q;
       enquire.set_query(q);
-      // A word or phrase the query requires is in no article: nothing to
-      // search (compile.h, CannotMatch). The median intersection query of the
-      // web log on reuters21578 is such a query.
-      if (!given && all_local && CannotMatch(node, ctx)) {
-        *mset = Xapian::MSet();
-        return;
-      }
       // At least one item: with none, Xapian does not run the collapser,
       // and a count of stories would be an estimate. With a bonus, the
       // ranking from the top, as deep as the bonus reorders it at least.
@@ -651,7 +641,6 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>&
   auto impl = std::make_unique<Impl>();
   for (const std::string& path : paths) impl->path += (impl->path.empty() ? "" : " + ") + path;
   impl->paths = paths;
-  impl->all_local = std::none_of(stubs.begin(), stubs.end(), [](bool stub) { return stub; });
   for (int attempt = 0;; ++attempt) {
     try {
       Xapian::Database all;
