@@ -99,6 +99,69 @@ TEST(QueryParserTest, DefaultOr) {
   }
 }
 
+// Queries of bare words and +/- marks are read without the parser
+// (SimpleQuery in query_parser.cc): the tree must be the parser's. A no-break
+// space at the end sends a query through the parser (the lexer reads it as
+// a space; the short cut takes ASCII only), so each query is read both ways.
+TEST(QueryParserTest, BareWordQueriesReadAsByTheParser) {
+  const char* queries[] = {"brexit",
+                           "Brexit Vote",
+                           "+griffith +observatory",
+                           "+a +b c -d",
+                           "a -b",
+                           "-a b",
+                           "+a -b -c",
+                           "a b c d e f",
+                           "2018",
+                           "b52 bomber",
+                           "IEDs",
+                           "IDs",
+                           "iPhone 12",
+                           "  leading and trailing  ",
+                           "tab\tseparated",
+                           "+5 -5",
+                           "or and not",
+                           "Or And",
+                           "OR",
+                           "a OR b",
+                           "a AND b",
+                           "NOT a",
+                           "a NEAR b",
+                           "NEARBY",
+                           "ADJUST the rate",
+                           "a XOR b",
+                           "SYN",
+                           "SYNonym",
+                           "a+b",
+                           "a - b",
+                           "- a",
+                           "+",
+                           "-a",
+                           "-a -b",
+                           "a--b",
+                           "e-mail",
+                           "don't",
+                           "u.s. trade",
+                           "wait...",
+                           "2018..2019",
+                           "title:flood",
+                           "flood*",
+                           "flood~",
+                           "flood^2",
+                           "(a b)",
+                           "\"a b\"",
+                           "caf\u00e9",
+                           "\u4e2d\u56fd",
+                           "a\u00a0b"};
+  Analyzer a;
+  for (DefaultOperator op : {DefaultOperator::kOr, DefaultOperator::kAnd}) {
+    for (const char* q : queries) {
+      EXPECT_EQ(Describe(a, q, op), Describe(a, std::string(q) + "\u00a0", op))
+          << "query: " << q << (op == DefaultOperator::kAnd ? " (AND)" : " (OR)");
+    }
+  }
+}
+
 struct ErrorCase {
   const char* query;
   std::size_t offset;  // byte offset of the problem

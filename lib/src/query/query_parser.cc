@@ -471,7 +471,12 @@ class Parser {
       // The hint is the query itself after '*', when it is short enough to repeat.
       std::size_t first = q_.find_first_not_of(" \t\r\n");
       std::string_view text = first == std::string_view::npos ? "" : q_.substr(first);
-      while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
+      while (!text.empty()) {  // trailing spaces, U+00A0 and the like too
+        std::size_t last = text.size() - 1;
+        while (last > 0 && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
+        if (!IsSpace(text.back()) && UnicodeSpaceAt(text, last) == 0) break;
+        text.remove_suffix(text.size() - last);
+      }
       std::string example = text.size() <= 60 ? "* " + std::string(text) : "* -word";
       Fail(part.exclusion_offset,
            "the query only excludes: say what to search for, or start from every article "
@@ -1232,6 +1237,73 @@ std::optional<QueryNode> PlainWords(std::string_view query, const Analyzer& anal
   return root;
 }
 
+// The query as the parser reads it when it is only words of ASCII letters
+// and digits, each perhaps marked '+' or '-', between spaces: the shape of
+// most typed queries (661 of the web log's 962: every union, intersection
+// and negated one). The tree is what ParseGroup makes of such a group, built
+// without the lexer and the descent through every precedence level; nullopt
+// for anything else, which the parser reads, and for what the parser would
+// refuse or read otherwise (a word the analyzer does not read as one word,
+// an operator word, only exclusions). Measured with callgrind on
+// reuters21578, the web log's intersection queries that match nothing (the
+// class's median): ParseQuery 19.4 k -> 6.7 k instructions a query,
+// Searcher::Search 77.8 k -> 65.1 k (plain Xapian's whole query: 60.3 k).
+std::optional<QueryNode> SimpleQuery(std::string_view query, const Analyzer& analyzer,
+                                     const QueryParseOptions& options) {
+  std::vector<QueryNode> plain, required, excluded;
+  std::size_t i = 0;
+  while (true) {
+    while (i < query.size() && (query[i] == ' ' || query[i] == '\t')) ++i;
+    if (i >= query.size()) break;
+    int sign = 0;
+    if (query[i] == '+' || query[i] == '-') sign = query[i++] == '+' ? 1 : -1;
+    const std::size_t start = i;
+    while (i < query.size() && (IsAsciiLetter(query[i]) || IsDigit(query[i]))) ++i;
+    if (i == start || (i < query.size() && query[i] != ' ' && query[i] != '\t')) {
+      return std::nullopt;
+    }
+    const std::string_view word = query.substr(start, i - start);
+    // Operator words are in capitals only (Lexer::Run, ReadProximity).
+    if (word == "OR" || word == "AND" || word == "NOT" || word == "XOR" || word == "SYN" ||
+        word.substr(0, 4) == "NEAR" || word.substr(0, 3) == "ADJ") {
+      return std::nullopt;
+    }
+    std::vector<Token> toks = QueryTokens(analyzer, word, options.lang);
+    if (toks.size() != 1 || toks[0].joined || toks[0].spaceless) return std::nullopt;
+    QueryNode w;
+    w.kind = Kind::kWord;
+    w.terms.push_back(std::move(toks[0].term));
+    (sign > 0 ? required : sign < 0 ? excluded : plain).push_back(std::move(w));
+  }
+  if (plain.empty() && required.empty()) return std::nullopt;
+  auto combine = [](Kind kind, std::vector<QueryNode>& parts) {
+    if (parts.size() == 1) return std::move(parts[0]);
+    QueryNode n;
+    n.kind = kind;
+    n.children = std::move(parts);
+    return n;
+  };
+  QueryNode positive;
+  if (options.default_operator == DefaultOperator::kAnd) {
+    for (QueryNode& n : plain) required.push_back(std::move(n));
+    positive = combine(Kind::kAnd, required);
+  } else if (required.empty()) {
+    positive = combine(Kind::kOr, plain);
+  } else if (plain.empty()) {
+    positive = combine(Kind::kAnd, required);
+  } else {
+    positive.kind = Kind::kAndMaybe;
+    positive.children.push_back(combine(Kind::kAnd, required));
+    positive.children.push_back(combine(Kind::kOr, plain));
+  }
+  if (excluded.empty()) return positive;
+  QueryNode not_node;
+  not_node.kind = Kind::kAndNot;
+  not_node.children.push_back(std::move(positive));
+  for (QueryNode& e : excluded) not_node.children.push_back(std::move(e));
+  return not_node;
+}
+
 // A number as ^ writes it: "2", "0.5".
 std::string FormatFactor(double f) {
   char buf[32];
@@ -1275,6 +1347,8 @@ Result<QueryNode> ParseQuery(std::string_view query, const Analyzer& analyzer,
   bool blank = query.find_first_not_of(" \t\r\n") == std::string_view::npos;
   if (options.natural_language) {
     root = PlainWords(query, analyzer, options, Kind::kOr);
+  } else if (!blank && (root = SimpleQuery(query, analyzer, options))) {
+    // Read without the parser: the same tree, as ParseQueryTest checks.
   } else if (!blank) {
     std::vector<Lexeme> lexemes;
     Lexer lexer(query);
