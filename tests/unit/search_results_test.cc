@@ -159,6 +159,26 @@ TEST_F(SearchResultsTest, OneHitPerStoryWithItsCopies) {
   SearchResults dated = Search(req);
   ASSERT_EQ(dated.hits.size(), 1u);
   EXPECT_EQ(dated.hits[0].copies.size(), 1u);
+  // A query of words alone lists every copy of the story, one that lacks a
+  // required word too (copies share their words; only AFP's says "unions").
+  req = {};
+  req.query = "+crane +unions";
+  SearchResults required = Search(req);
+  ASSERT_EQ(required.hits.size(), 1u);
+  EXPECT_EQ(required.hits[0].article.id, "k1-afp");
+  EXPECT_EQ(required.hits[0].copies.size(), 2u);
+  // An exclusion (or a field filter) leaves out the copies it excludes.
+  req.query = "crane -unions";
+  SearchResults excluding = Search(req);
+  for (const Hit& h : excluding.hits) {
+    if (h.article.id.rfind("k1-", 0) != 0) continue;
+    ASSERT_EQ(h.copies.size(), 1u) << h.article.id;
+    EXPECT_NE(h.copies[0].id, "k1-afp");
+  }
+  req.query = "crane source:ap";
+  SearchResults filtered = Search(req);
+  ASSERT_EQ(filtered.hits.size(), 1u);
+  EXPECT_TRUE(filtered.hits[0].copies.empty());
   // --all-copies: each copy is a hit, and nothing is listed as a copy.
   req = {};
   req.query = "crane";
