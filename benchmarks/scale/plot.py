@@ -159,8 +159,9 @@ def main():
     for r in runs:
         for e, dashed in engines:
             series.append((f"{e}, {r['articles']:,}", cost_points(r, e.split()[-1].lower()), dashed,
+                           # (a sample after the process ended reads 0 kB)
                            [(row[2], row[1] / 1024) for row in r["curves"].get(e.split()[-1].lower(), [])
-                            if row[2] > 0]))
+                            if row[2] > 0 and row[1] > 0]))
     p = Panel(0, H, "Indexing cost while building", "articles written",
               "CPU ms per article (per tenth)", [1] + [x for s in series for x, _ in s[1]],
               [y for s in series for _, y in s[1]], False, False)
