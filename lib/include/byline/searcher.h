@@ -40,8 +40,7 @@ struct SearchRequest {
   /// into its best-ranked copy, and counts are of stories.
   bool collapse = true;
   /// With collapse: list, for each hit returned, the other copies of its
-  /// story (Hit::copies): every one within the dates for a query of bare
-  /// words, which copies share; those the query matches for any other.
+  /// story that match the query (Hit::copies), exactly.
   bool list_copies = true;
   /// Count every match exactly (slower on large result sets): the counts'
   /// bounds are then equal. Otherwise the matcher counts exactly as far as
@@ -100,7 +99,7 @@ struct SearchRequest {
 /// reuters21578 (README, "Recency"), not tuned on judgments.
 inline constexpr double kRecencyShare = 0.25;
 
-/// Another copy of a hit's story (schema::kSlotStory; SearchRequest::list_copies).
+/// Another copy of a hit's story (schema::kSlotStory) that matches the query.
 struct Copy {
   std::string id, source, date;
 };
@@ -115,8 +114,7 @@ struct Hit {
   Snippet title;    ///< title with highlights
   Snippet snippet;  ///< passage with highlights
   /// With SearchRequest::collapse and list_copies: the other copies of this
-  /// hit's story (SearchRequest::list_copies says which), in the order they
-  /// were indexed; empty if it has none.
+  /// hit's story that match the query, in docid order; empty if it has none.
   std::vector<Copy> copies;
 };
 

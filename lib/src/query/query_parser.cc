@@ -1348,7 +1348,7 @@ Result<QueryNode> ParseQuery(std::string_view query, const Analyzer& analyzer,
   if (options.natural_language) {
     root = PlainWords(query, analyzer, options, Kind::kOr);
   } else if (!blank && (root = SimpleQuery(query, analyzer, options))) {
-    // Read without the parser: the same tree, as ParseQueryTest checks.
+    // Read without the parser: the same tree (QueryParserTest.BareWordQueriesReadAsByTheParser).
   } else if (!blank) {
     std::vector<Lexeme> lexemes;
     Lexer lexer(query);

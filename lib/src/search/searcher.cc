@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <unordered_set>
 
@@ -54,28 +55,71 @@ bool HasRankedWords(const QueryNode& n) {
   }
 }
 
-// True if `n` is bare words alone, in any combination that requires or
-// ranks them (no field, exclusion, filter, wildcard or '*'): what every copy
-// of a story matches as well as the copy found (ListCopies).
-bool BareWordsOnly(const QueryNode& n) {
-  using Kind = QueryNode::Kind;
-  switch (n.kind) {
-    case Kind::kWord:
-    case Kind::kExact:
-    case Kind::kPhrase:
-    case Kind::kFuzzy:
-      return n.field.empty();
-    case Kind::kAnd:
-    case Kind::kOr:
-    case Kind::kAndMaybe:
-    case Kind::kSynonym:
-    case Kind::kBoost:
-    case Kind::kNear:
-    case Kind::kAdjacent:
-      return !n.children.empty() &&
-             std::all_of(n.children.begin(), n.children.end(), BareWordsOnly);
+// Whether one article matches a query, told from its terms alone: true,
+// false, or unknown where positions, values or a vocabulary walk decide
+// (phrases, NEAR, date ranges, wildcards, posting sources), with the
+// boolean rules of Xapian's matcher for the rest. `holds(term)` says
+// whether the article has the term.
+enum class Truth { kFalse, kTrue, kUnknown };
+
+template <typename Holds>
+Truth MatchesByTerms(const Xapian::Query& q, const Holds& holds) {
+  const std::size_t n = q.get_num_subqueries();
+  switch (q.get_type()) {
+    case Xapian::Query::LEAF_TERM: {
+      const std::string term = *q.get_terms_begin();
+      return term.empty() || holds(term) ? Truth::kTrue : Truth::kFalse;
+    }
+    case Xapian::Query::LEAF_MATCH_ALL:
+      return Truth::kTrue;
+    case Xapian::Query::LEAF_MATCH_NOTHING:
+      return Truth::kFalse;
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_FILTER: {
+      Truth all = Truth::kTrue;
+      for (std::size_t i = 0; i < n; ++i) {
+        const Truth t = MatchesByTerms(q.get_subquery(i), holds);
+        if (t == Truth::kFalse) return t;
+        if (t == Truth::kUnknown) all = t;
+      }
+      return all;
+    }
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX: {
+      Truth any = Truth::kFalse;
+      for (std::size_t i = 0; i < n; ++i) {
+        const Truth t = MatchesByTerms(q.get_subquery(i), holds);
+        if (t == Truth::kTrue) return t;
+        if (t == Truth::kUnknown) any = t;
+      }
+      return any;
+    }
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_SCALE_WEIGHT:
+      return n == 0 ? Truth::kUnknown : MatchesByTerms(q.get_subquery(0), holds);
+    case Xapian::Query::OP_AND_NOT: {
+      if (n == 0) return Truth::kUnknown;
+      Truth result = MatchesByTerms(q.get_subquery(0), holds);
+      if (result == Truth::kFalse) return result;
+      for (std::size_t i = 1; i < n; ++i) {
+        const Truth t = MatchesByTerms(q.get_subquery(i), holds);
+        if (t == Truth::kTrue) return Truth::kFalse;
+        if (t == Truth::kUnknown) result = t;
+      }
+      return result;
+    }
+    case Xapian::Query::OP_XOR: {
+      bool odd = false;
+      for (std::size_t i = 0; i < n; ++i) {
+        const Truth t = MatchesByTerms(q.get_subquery(i), holds);
+        if (t == Truth::kUnknown) return t;
+        odd ^= t == Truth::kTrue;
+      }
+      return odd ? Truth::kTrue : Truth::kFalse;
+    }
     default:
-      return false;
+      return Truth::kUnknown;
   }
 }
 
@@ -355,6 +399,7 @@ struct Searcher::Impl {
       enquire.set_sort_by_key_then_relevance(&oldest_first, false);
     }
     Xapian::Query query;               // the query last run, filters included
+    Xapian::Query unfiltered;          // the same without --since/--until
     std::vector<ProximityPair> pairs;  // its proximity bonus (relevance order only)
     auto run_once = [&](const QueryNode& node, Xapian::MSet* mset) {
       Xapian::Query q = given ? *given : CompileQuery(node, ctx);
@@ -381,6 +426,7 @@ struct Searcher::Impl {
         const double top = probe.get_mset(0, 1).get_max_attained();
         q = WithRecency(db, q, req.recent_days, top, kRecencyShare);
       }
+      unfiltered = q;
       if (!filter.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
       query = q;
       enquire.set_query(q);
@@ -397,17 +443,14 @@ struct Searcher::Impl {
     };
     Xapian::MSet mset;
     run_once(root, &mset);
-    const QueryNode* ran = &root;  // the query whose matches are listed
-    std::optional<QueryNode> relaxed;
     res.query_description = describe(root);
     // Nothing matches at all (not merely nothing on this page).
     if (mset.get_matches_upper_bound() == 0 && req.relax &&
         req.default_operator == DefaultOperator::kAnd && IsRelaxable(root)) {
-      relaxed = RelaxToOr(root);
-      run_once(*relaxed, &mset);
-      ran = &*relaxed;
+      QueryNode relaxed = RelaxToOr(root);
+      run_once(relaxed, &mset);
       res.relaxed = true;
-      res.query_description = describe(*relaxed);
+      res.query_description = describe(relaxed);
     }
     // The page, as positions in mset.
     std::vector<Xapian::doccount> page;
@@ -479,8 +522,7 @@ struct Searcher::Impl {
       }
       res.hits.push_back(std::move(hit));
     }
-    if (!stories.empty())
-      ListCopies(given ? nullptr : ran, dates, query, shown, stories, &res.hits);
+    if (!stories.empty()) ListCopies(unfiltered, dates, query, shown, stories, &res.hits);
     return res;
   }
 
@@ -537,38 +579,62 @@ struct Searcher::Impl {
   }
 
   // Fills the copies of the hits whose stories are `stories` (key, index
-  // into hits). `node` is the query run (nullptr: one built elsewhere),
-  // `query` its compiled form, `dates` the --since/--until range or nullptr.
-  // A query of bare words alone (BareWordsOnly) lists every other copy of
-  // the story within the dates: copies share their words, and the story's
-  // posting list and the copies' records are all there is to read. Any
-  // other query is run once more, FILTERed by the stories' terms, so that
-  // an exclusion or a field filter leaves out the copies it would (that
-  // second query cost, callgrind on reuters21578, about 100 k instructions
-  // each time it ran on the web log's union queries; time with plain
-  // Xapian's as 1.0x, listing copies by query took intersection p99 from
-  // 1.16x to 1.27x and phrase p99 from 1.16x to 1.33x, benchmarks/README.md
-  // "Session 11").
-  void ListCopies(const QueryNode* node, const QueryNode* dates, const Xapian::Query& query,
+  // into hits): the stories' other articles that match `query`, the query
+  // run (`ranked` is the same without the --since/--until `dates`, which
+  // may be nullptr). Each copy is checked against the query's terms, one posting
+  // list skip a term (MatchesByTerms), and the dates against its record;
+  // only where terms cannot decide (a phrase, NEAR, a date range in the
+  // query) is the query run once more, FILTERed by the stories' terms. That
+  // second query cost about 100 k instructions each time it ran on the web
+  // log's union queries (callgrind, reuters21578), and listing copies that
+  // way put intersection p99 at 1.27x of plain Xapian's and phrase p99 at
+  // 1.33x, against 1.16x each without it (benchmarks/README.md, "Session
+  // 11").
+  void ListCopies(const Xapian::Query& ranked, const QueryNode* dates, const Xapian::Query& query,
                   const std::vector<Xapian::docid>& shown,
                   const std::vector<std::pair<std::string, std::size_t>>& stories,
                   std::vector<Hit>* hits) {
-    if (node && BareWordsOnly(*node)) {
-      for (const auto& [key, index] : stories) {
-        const std::string term = schema::kPrefixStory + key;
-        const Xapian::PostingIterator end = db.postlist_end(term);
-        for (Xapian::PostingIterator p = db.postlist_begin(term); p != end; ++p) {
-          if (std::find(shown.begin(), shown.end(), *p) != shown.end()) continue;
-          Article a;
-          if (!DecodeStoredArticle(db.get_document(*p, Xapian::DOC_ASSUME_VALID).get_data(), &a)) {
-            a.id = "#" + std::to_string(*p);
-          }
-          if (dates && !WithinDates(a.date, *dates)) continue;
-          (*hits)[index].copies.push_back({a.id, a.source, a.date});
-        }
+    // The stories' other articles in docid order, so that each term's
+    // posting list is only ever skipped forward.
+    std::vector<std::pair<Xapian::docid, std::size_t>> others;  // docid, index into hits
+    for (const auto& [key, index] : stories) {
+      const std::string term = schema::kPrefixStory + key;
+      for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+        if (std::find(shown.begin(), shown.end(), *p) == shown.end())
+          others.emplace_back(*p, index);
       }
-      return;
     }
+    std::sort(others.begin(), others.end());
+    std::map<std::string, Xapian::PostingIterator> lists;
+    Xapian::docid did = 0;
+    auto holds = [&](const std::string& term) {
+      auto [it, fresh] = lists.try_emplace(term);
+      Xapian::PostingIterator& p = it->second;
+      if (fresh) p = db.postlist_begin(term);
+      if (p != Xapian::PostingIterator() && *p < did) p.skip_to(did);
+      return p != Xapian::PostingIterator() && *p == did;
+    };
+    std::vector<std::pair<Xapian::docid, std::size_t>> matching;
+    for (const auto& [copy, index] : others) {
+      did = copy;
+      const Truth t = MatchesByTerms(ranked, holds);
+      if (t == Truth::kUnknown) return ListCopiesByQuery(query, shown, stories, hits);
+      if (t == Truth::kTrue) matching.emplace_back(copy, index);
+    }
+    for (const auto& [copy, index] : matching) {
+      Article a;
+      if (!DecodeStoredArticle(db.get_document(copy, Xapian::DOC_ASSUME_VALID).get_data(), &a)) {
+        a.id = "#" + std::to_string(copy);
+      }
+      if (dates && !WithinDates(a.date, *dates)) continue;
+      (*hits)[index].copies.push_back({a.id, a.source, a.date});
+    }
+  }
+
+  // ListCopies by running `query` again over the stories' articles.
+  void ListCopiesByQuery(const Xapian::Query& query, const std::vector<Xapian::docid>& shown,
+                         const std::vector<std::pair<std::string, std::size_t>>& stories,
+                         std::vector<Hit>* hits) {
     std::vector<Xapian::Query> terms;
     Xapian::doccount most = 0;
     for (const auto& s : stories) {
