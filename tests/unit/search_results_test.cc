@@ -159,8 +159,8 @@ TEST_F(SearchResultsTest, OneHitPerStoryWithItsCopies) {
   SearchResults dated = Search(req);
   ASSERT_EQ(dated.hits.size(), 1u);
   EXPECT_EQ(dated.hits[0].copies.size(), 1u);
-  // The copies listed are those the query matches, whether their terms
-  // decide it or the query is run again (a phrase): only AFP's copy says
+  // The copies listed are those the query matches, whether their terms and
+  // positions decide it or the query is run again (NEAR): only AFP's copy says
   // "unions" ("harbour, unions said"), only AP's "harbour today".
   struct CopyCase {
     const char* query;
@@ -176,6 +176,9 @@ TEST_F(SearchResultsTest, OneHitPerStoryWithItsCopies) {
       {"+crane +(unions OR today)", "", {"k1-ap", "k1-afp"}},
       {"\"operators walked\"", "", {"k1-reuters", "k1-ap", "k1-afp"}},
       {"\"harbour today\" OR \"harbour unions\"", "", {"k1-ap", "k1-afp"}},
+      {"\"crane walked\"~1", "", {"k1-reuters", "k1-ap", "k1-afp"}},
+      {"\"crane walked\" OR unions", "k1-afp", {}},
+      {"harbour NEAR/2 unions", "k1-afp", {}},
   };
   for (const CopyCase& c : copy_cases) {
     SCOPED_TRACE(c.query);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -55,17 +56,53 @@ bool HasRankedWords(const QueryNode& n) {
   }
 }
 
-// Whether one article matches a query, told from its terms alone: true,
-// false, or unknown where positions, values or a vocabulary walk decide
-// (phrases, NEAR, date ranges, wildcards, posting sources), with the
-// boolean rules of Xapian's matcher for the rest. `holds(term)` says
-// whether the article has the term.
+// True if one position from each of `lists` (sorted), in that order, lie
+// within `window` positions of each other: OP_PHRASE's test. For each start,
+// the earliest next positions give the narrowest span.
+bool InOrderWithin(const std::vector<std::vector<Xapian::termpos>>& lists,
+                   Xapian::termcount window) {
+  if (lists.empty()) return false;
+  for (Xapian::termpos first : lists[0]) {
+    Xapian::termpos at = first;
+    for (std::size_t j = 1; j < lists.size(); ++j) {
+      auto next = std::upper_bound(lists[j].begin(), lists[j].end(), at);
+      if (next == lists[j].end()) return false;  // no later start can do better
+      at = *next;
+    }
+    if (at - first < window) return true;
+  }
+  return false;
+}
+
+// Whether one article matches a query, told from its terms and their
+// positions: true, false, or unknown where values or a vocabulary walk
+// decide (date ranges, wildcards, posting sources, NEAR), with the rules of
+// Xapian's matcher for the rest. `holds(term)` says whether the article has
+// the term, `positions(term)` where.
 enum class Truth { kFalse, kTrue, kUnknown };
 
-template <typename Holds>
-Truth MatchesByTerms(const Xapian::Query& q, const Holds& holds) {
+template <typename Holds, typename Positions>
+Truth MatchesByTerms(const Xapian::Query& q, const Holds& holds, const Positions& positions) {
   const std::size_t n = q.get_num_subqueries();
   switch (q.get_type()) {
+    case Xapian::Query::OP_PHRASE: {
+      // Xapian 1.4 gives a phrase's window only in its description:
+      // "(a PHRASE 2 b)".
+      const std::string d = q.get_description();
+      const std::size_t at = d.find(" PHRASE ");
+      if (at == std::string::npos) return Truth::kUnknown;
+      const auto window =
+          static_cast<Xapian::termcount>(std::strtoul(d.c_str() + at + 8, nullptr, 10));
+      std::vector<std::vector<Xapian::termpos>> lists;
+      for (std::size_t i = 0; i < n; ++i) {
+        const Xapian::Query word = q.get_subquery(i);
+        if (word.get_type() != Xapian::Query::LEAF_TERM) return Truth::kUnknown;
+        // No positions: the article lacks the word (no posting list read).
+        lists.push_back(positions(*word.get_terms_begin()));
+        if (lists.back().empty()) return Truth::kFalse;
+      }
+      return InOrderWithin(lists, window) ? Truth::kTrue : Truth::kFalse;
+    }
     case Xapian::Query::LEAF_TERM: {
       const std::string term = *q.get_terms_begin();
       return term.empty() || holds(term) ? Truth::kTrue : Truth::kFalse;
@@ -78,7 +115,7 @@ Truth MatchesByTerms(const Xapian::Query& q, const Holds& holds) {
     case Xapian::Query::OP_FILTER: {
       Truth all = Truth::kTrue;
       for (std::size_t i = 0; i < n; ++i) {
-        const Truth t = MatchesByTerms(q.get_subquery(i), holds);
+        const Truth t = MatchesByTerms(q.get_subquery(i), holds, positions);
         if (t == Truth::kFalse) return t;
         if (t == Truth::kUnknown) all = t;
       }
@@ -89,7 +126,7 @@ Truth MatchesByTerms(const Xapian::Query& q, const Holds& holds) {
     case Xapian::Query::OP_MAX: {
       Truth any = Truth::kFalse;
       for (std::size_t i = 0; i < n; ++i) {
-        const Truth t = MatchesByTerms(q.get_subquery(i), holds);
+        const Truth t = MatchesByTerms(q.get_subquery(i), holds, positions);
         if (t == Truth::kTrue) return t;
         if (t == Truth::kUnknown) any = t;
       }
@@ -97,13 +134,13 @@ Truth MatchesByTerms(const Xapian::Query& q, const Holds& holds) {
     }
     case Xapian::Query::OP_AND_MAYBE:
     case Xapian::Query::OP_SCALE_WEIGHT:
-      return n == 0 ? Truth::kUnknown : MatchesByTerms(q.get_subquery(0), holds);
+      return n == 0 ? Truth::kUnknown : MatchesByTerms(q.get_subquery(0), holds, positions);
     case Xapian::Query::OP_AND_NOT: {
       if (n == 0) return Truth::kUnknown;
-      Truth result = MatchesByTerms(q.get_subquery(0), holds);
+      Truth result = MatchesByTerms(q.get_subquery(0), holds, positions);
       if (result == Truth::kFalse) return result;
       for (std::size_t i = 1; i < n; ++i) {
-        const Truth t = MatchesByTerms(q.get_subquery(i), holds);
+        const Truth t = MatchesByTerms(q.get_subquery(i), holds, positions);
         if (t == Truth::kTrue) return Truth::kFalse;
         if (t == Truth::kUnknown) result = t;
       }
@@ -112,7 +149,7 @@ Truth MatchesByTerms(const Xapian::Query& q, const Holds& holds) {
     case Xapian::Query::OP_XOR: {
       bool odd = false;
       for (std::size_t i = 0; i < n; ++i) {
-        const Truth t = MatchesByTerms(q.get_subquery(i), holds);
+        const Truth t = MatchesByTerms(q.get_subquery(i), holds, positions);
         if (t == Truth::kUnknown) return t;
         odd ^= t == Truth::kTrue;
       }
@@ -581,15 +618,14 @@ struct Searcher::Impl {
   // Fills the copies of the hits whose stories are `stories` (key, index
   // into hits): the stories' other articles that match `query`, the query
   // run (`ranked` is the same without the --since/--until `dates`, which
-  // may be nullptr). Each copy is checked against the query's terms, one posting
-  // list skip a term (MatchesByTerms), and the dates against its record;
-  // only where terms cannot decide (a phrase, NEAR, a date range in the
-  // query) is the query run once more, FILTERed by the stories' terms. That
-  // second query cost about 100 k instructions each time it ran on the web
-  // log's union queries (callgrind, reuters21578), and listing copies that
-  // way put intersection p99 at 1.27x of plain Xapian's and phrase p99 at
-  // 1.33x, against 1.16x each without it (benchmarks/README.md, "Session
-  // 11").
+  // may be nullptr). Each copy is checked against the query's terms, one
+  // posting list skip a term, and a phrase's positions (MatchesByTerms), and
+  // the dates against its record; only where that cannot decide (NEAR, a
+  // date range in the query, a wildcard) is the query run once more, FILTERed by the stories'
+  // terms. That second query cost about 100 k instructions each time it ran on the web log's union
+  // queries (callgrind, reuters21578), and listing copies that way put intersection p99 at 1.27x of
+  // plain Xapian's and phrase p99 at 1.33x, against 1.16x each without it (benchmarks/README.md,
+  // "Session 11").
   void ListCopies(const Xapian::Query& ranked, const QueryNode* dates, const Xapian::Query& query,
                   const std::vector<Xapian::docid>& shown,
                   const std::vector<std::pair<std::string, std::size_t>>& stories,
@@ -614,10 +650,14 @@ struct Searcher::Impl {
       if (p != Xapian::PostingIterator() && *p < did) p.skip_to(did);
       return p != Xapian::PostingIterator() && *p == did;
     };
+    auto positions = [&](const std::string& term) {
+      return std::vector<Xapian::termpos>(db.positionlist_begin(did, term),
+                                          db.positionlist_end(did, term));
+    };
     std::vector<std::pair<Xapian::docid, std::size_t>> matching;
     for (const auto& [copy, index] : others) {
       did = copy;
-      const Truth t = MatchesByTerms(ranked, holds);
+      const Truth t = MatchesByTerms(ranked, holds, positions);
       if (t == Truth::kUnknown) return ListCopiesByQuery(query, shown, stories, hits);
       if (t == Truth::kTrue) matching.emplace_back(copy, index);
     }
