@@ -144,6 +144,16 @@ TEST_F(IndexSearchTest, SinceAndUntil) {
   EXPECT_EQ(r->query_description, "(council FILTER date:2019-01-01..)");
   req.since = "not a date";
   EXPECT_EQ((*s)->Search(req).status().code(), StatusCode::kInvalidArgument);
+  // One date each, not a range (it used to leave both ends open: no matches).
+  for (auto [since, until] :
+       {std::pair<const char*, const char*>{"..2021", ""}, {"", "2019.."}, {"2018..2019", ""}}) {
+    req.since = since;
+    req.until = until;
+    auto bad = (*s)->Search(req);
+    ASSERT_FALSE(bad.ok()) << since << " / " << until;
+    EXPECT_NE(bad.status().message().find("takes one date"), std::string::npos)
+        << bad.status().message();
+  }
 }
 
 TEST_F(IndexSearchTest, SinceAfterUntilIsAnErrorLikeAReversedDateRange) {

@@ -207,6 +207,15 @@ Result<ParsedRequest> ParseRequest(const SearchRequest& request, const Analyzer&
       return Status::InvalidArgument("--since: cannot read the date '" + request.since + "'");
     if (!to)
       return Status::InvalidArgument("--until: cannot read the date '" + request.until + "'");
+    // A range where one date is meant ("--since ..2021") would leave the end
+    // that counts open: both ends empty, a filter no article passes.
+    if (request.since.find("..") != std::string::npos ||
+        request.until.find("..") != std::string::npos) {
+      return Status::InvalidArgument(
+          std::string(request.since.find("..") != std::string::npos ? "--since" : "--until") +
+          " takes one date (2018, 2018-11 or 2018-11-14), not a range: for a range give both "
+          "--since and --until, or date:2018..2019 in the query");
+    }
     // An empty range would compile to no filter at all (every article,
     // undated ones too), so it is an error, as date:2006..2005 is.
     if (!from->from.empty() && !to->to.empty() && from->from > to->to) {
