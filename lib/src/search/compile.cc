@@ -150,6 +150,12 @@ std::vector<std::string> FuzzyExpansions(const Xapian::Database& db, const std::
   return out;
 }
 
+std::vector<std::string> BareWordTerms(const std::string& word, const CompileContext& ctx) {
+  std::vector<std::string> terms = StemsOf(word, ctx);
+  for (std::string& t : terms) t.insert(0, kBody.stem_prefix);
+  return terms;
+}
+
 Xapian::Query CompileQuery(const QueryNode& n, const CompileContext& ctx) {
   const schema::Field& text = TextField(n);
   std::string text_prefix = text.prefix;

@@ -26,6 +26,10 @@ struct CompileContext {
   /// The database whose terms fuzzy words (word~) expand to; without one a
   /// fuzzy word matches only itself.
   const Xapian::Database* db = nullptr;
+  /// Every article's words are stemmed in one of `languages` (each article
+  /// has a language among them, or the default one is among them), so that
+  /// the articles holding a word are among those holding its BareWordTerms.
+  bool languages_cover_articles = false;
 };
 
 /// Arabic words (Analyzer::IsArabic) rank on their exact form beside their
@@ -57,6 +61,10 @@ inline constexpr unsigned kFuzzyMaxScan = 200000;
 /// bounds above, most frequent first. May throw Xapian::Error.
 std::vector<std::string> FuzzyExpansions(const Xapian::Database& db, const std::string& prefix,
                                          const std::string& word, unsigned distance);
+
+/// The stemmed terms a bare word (a kWord without a field) is matched by:
+/// its stem in the body in each of ctx.languages, as CompileQuery gives it.
+std::vector<std::string> BareWordTerms(const std::string& word, const CompileContext& ctx);
 
 /// Builds the Xapian query for a parsed query (without the proximity bonus:
 /// search/proximity.h).

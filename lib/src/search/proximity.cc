@@ -17,14 +17,28 @@ using Kind = QueryNode::Kind;
 
 // The pairs of one OR's neighbouring bare words, each with `scale` shared
 // among them.
-void PairsOf(const QueryNode& n, const CompileContext& ctx, double scale,
+// How Collect learns whether a word is common.
+struct Commonness {
+  bool look_up = true;                  ///< false: no word is (MayHaveProximityPairs)
+  const Xapian::MSet* found = nullptr;  ///< statistics that bound a word's articles
+};
+
+void PairsOf(const QueryNode& n, const CompileContext& ctx, const Commonness& how, double scale,
              std::vector<ProximityPair>* out) {
   // Both words in more articles than this: no bonus (RankingOptions).
   const double most =
-      ctx.db && ctx.ranking.proximity_max_share < 1
+      how.look_up && ctx.db && ctx.ranking.proximity_max_share < 1
           ? std::max(1000.0, ctx.ranking.proximity_max_share * ctx.db->get_doccount())
           : -1;
-  auto common = [&](const std::string& term) { return ctx.db->get_termfreq(term) > most; };
+  auto common = [&](const std::string& term) {
+    if (how.found && ctx.languages_cover_articles) {
+      // The word's articles hold one of its stems: not common if they are not.
+      double bound = 0;
+      for (const std::string& t : BareWordTerms(term, ctx)) bound += how.found->get_termfreq(t);
+      if (bound <= most) return false;
+    }
+    return ctx.db->get_termfreq(term) > most;
+  };
   const std::size_t first = out->size();
   const QueryNode* prev = nullptr;
   for (const QueryNode& c : n.children) {
@@ -40,25 +54,25 @@ void PairsOf(const QueryNode& n, const CompileContext& ctx, double scale,
   }
 }
 
-void Collect(const QueryNode& n, const CompileContext& ctx, double scale,
+void Collect(const QueryNode& n, const CompileContext& ctx, const Commonness& how, double scale,
              std::vector<ProximityPair>* out) {
   switch (n.kind) {
     case Kind::kOr:
-      PairsOf(n, ctx, scale, out);
-      for (const QueryNode& c : n.children) Collect(c, ctx, scale, out);
+      PairsOf(n, ctx, how, scale, out);
+      for (const QueryNode& c : n.children) Collect(c, ctx, how, scale, out);
       return;
     case Kind::kAnd:
     case Kind::kAndMaybe:
     case Kind::kXor:
       for (const QueryNode& c : n.children) {
-        if (!IsFilterNode(c)) Collect(c, ctx, scale, out);
+        if (!IsFilterNode(c)) Collect(c, ctx, how, scale, out);
       }
       return;
     case Kind::kAndNot:
-      Collect(n.children[0], ctx, scale, out);
+      Collect(n.children[0], ctx, how, scale, out);
       return;
     case Kind::kBoost:
-      Collect(n.children[0], ctx, scale * n.factor, out);
+      Collect(n.children[0], ctx, how, scale * n.factor, out);
       return;
     default:
       return;
@@ -84,10 +98,17 @@ bool Near(const std::vector<Xapian::termpos>& a, const std::vector<Xapian::termp
 
 }  // namespace
 
-std::vector<ProximityPair> ProximityPairs(const QueryNode& node, const CompileContext& ctx) {
+std::vector<ProximityPair> ProximityPairs(const QueryNode& node, const CompileContext& ctx,
+                                          const Xapian::MSet* found) {
   std::vector<ProximityPair> out;
-  if (ctx.ranking.proximity_weight > 0) Collect(node, ctx, 1, &out);
+  if (ctx.ranking.proximity_weight > 0) Collect(node, ctx, Commonness{true, found}, 1, &out);
   return out;
+}
+
+bool MayHaveProximityPairs(const QueryNode& node, const CompileContext& ctx) {
+  std::vector<ProximityPair> out;
+  if (ctx.ranking.proximity_weight > 0) Collect(node, ctx, Commonness{false, nullptr}, 1, &out);
+  return !out.empty();
 }
 
 Xapian::Query ProximityQuery(const std::vector<ProximityPair>& pairs, unsigned window) {

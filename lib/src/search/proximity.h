@@ -32,7 +32,18 @@ struct ProximityPair {
 /// The pairs of a parsed query: those of every OR of bare words that ranks
 /// (not under an exclusion or a filter); none where both words are common
 /// (RankingOptions::proximity_max_share). Empty if the bonus is off.
-std::vector<ProximityPair> ProximityPairs(const QueryNode& node, const CompileContext& ctx);
+/// `found`, the query's results, gives the articles of each word's stems
+/// (CompileContext::languages_cover_articles: at least the word's) from the
+/// statistics the search gathered, so that only a word whose stems are
+/// common costs a look-up of its own: one B-tree descent, and a block read
+/// for one union query in three of the web log on reuters21578
+/// (benchmarks/README.md, "Session 12"). May throw Xapian::Error.
+std::vector<ProximityPair> ProximityPairs(const QueryNode& node, const CompileContext& ctx,
+                                          const Xapian::MSet* found = nullptr);
+
+/// True if ProximityPairs may find pairs in `node`: it has neighbouring
+/// bare words, whether common or not (no look-up).
+bool MayHaveProximityPairs(const QueryNode& node, const CompileContext& ctx);
 
 /// The bonus as a query, to be ORed with the query: each pair as OP_NEAR
 /// of its two words within `window` (weighted as the two words), scaled by

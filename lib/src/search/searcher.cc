@@ -306,7 +306,8 @@ struct Searcher::Impl {
   Xapian::Database db;
   Analyzer analyzer;
   std::vector<std::string> languages;
-  bool has_stories = false;  ///< some article has a copy (a kPrefixStory term)
+  bool languages_cover_articles = false;  ///< CompileContext's
+  bool has_stories = false;               ///< some article has a copy (a kPrefixStory term)
   /// The synonyms stored with the database (schema::kMetaSynonyms), if any.
   std::shared_ptr<const SynonymTable> synonyms;
 
@@ -372,9 +373,15 @@ struct Searcher::Impl {
     has_stories = db.allterms_begin(story) != db.allterms_end(story);
     languages.clear();
     std::string prefix = schema::kPrefixLang;
+    Xapian::doccount with_language = 0;
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
       languages.push_back((*t).substr(prefix.size()));
+      with_language += t.get_termfreq();
     }
+    // An article without a language is stemmed in the default one.
+    languages_cover_articles = languages.empty() || with_language >= db.get_doccount() ||
+                               std::find(languages.begin(), languages.end(),
+                                         Analyzer::kDefaultLanguage) != languages.end();
   }
 
   class ExpansionTermsOnly : public Xapian::ExpandDecider {
@@ -414,6 +421,7 @@ struct Searcher::Impl {
     CompileContext ctx;
     ctx.analyzer = &analyzer;
     ctx.languages = languages;
+    ctx.languages_cover_articles = languages_cover_articles;
     ctx.ranking = req.ranking;
     ctx.db = &db;
     Xapian::Query filter;
@@ -447,15 +455,20 @@ struct Searcher::Impl {
     Xapian::Query query;               // the query last run, filters included
     Xapian::Query unfiltered;          // the same without --since/--until
     std::vector<ProximityPair> pairs;  // its proximity bonus (relevance order only)
+    bool from_top = false;             // the ranking fetched from the top, for the bonus
     auto run_once = [&](const QueryNode& node, Xapian::MSet* mset) {
       Xapian::Query q = given ? *given : CompileQuery(node, ctx);
       pairs.clear();
-      if (!given && res.sort == SortOrder::kRelevance) pairs = ProximityPairs(node, ctx);
-      if (req.ranking.proximity_depth == 0 && !pairs.empty()) {
+      // The pairs are known after the search, whose statistics tell which
+      // words are common (ProximityPairs); whether there may be any, before.
+      bool bonus = !given && res.sort == SortOrder::kRelevance && MayHaveProximityPairs(node, ctx);
+      if (req.ranking.proximity_depth == 0 && bonus) {
         // Every match weighed with the bonus, in the query (not interactive).
-        q = Xapian::Query(Xapian::Query::OP_OR, q,
-                          ProximityQuery(pairs, req.ranking.proximity_window));
-        pairs.clear();
+        if (std::vector<ProximityPair> all = ProximityPairs(node, ctx); !all.empty()) {
+          q = Xapian::Query(Xapian::Query::OP_OR, q,
+                            ProximityQuery(all, req.ranking.proximity_window));
+        }
+        bonus = false;
       }
       if (req.ranking.expand_terms > 0) {
         // Feedback from the best matches, whatever the order shown.
@@ -480,12 +493,14 @@ struct Searcher::Impl {
       // and a count of stories would be an estimate. With a bonus, the
       // ranking from the top, as deep as the bonus reorders it at least.
       std::size_t first = req.offset, count = std::max<std::size_t>(req.limit, 1);
-      if (!pairs.empty()) {
+      if (bonus) {
         count = std::max<std::size_t>(first + count, req.ranking.proximity_depth);
         first = 0;
       }
+      from_top = bonus;
       *mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
                                static_cast<Xapian::doccount>(count), check);
+      if (bonus) pairs = ProximityPairs(node, ctx, mset);
     };
     Xapian::MSet mset;
     run_once(root, &mset);
@@ -504,10 +519,12 @@ struct Searcher::Impl {
     for (auto it = mset.begin(); it != mset.end(); ++it) weights.push_back(it.get_weight());
     // Stored records Rerank decoded, by position in mset (not decoded twice).
     std::vector<std::optional<Article>> decoded(mset.size());
-    if (pairs.empty()) {
-      for (Xapian::doccount i = 0; i < mset.size(); ++i) page.push_back(i);
-    } else {
+    if (!pairs.empty()) {
       page = Rerank(mset, pairs, req.ranking, &weights, &decoded);
+    } else {
+      for (Xapian::doccount i = 0; i < mset.size(); ++i) page.push_back(i);
+    }
+    if (from_top) {  // the page asked for, of the ranking from the top
       page.erase(page.begin(), page.begin() + std::min(page.size(), req.offset));
       page.resize(std::min(page.size(), std::max<std::size_t>(req.limit, 1)));
     }
