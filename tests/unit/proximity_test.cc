@@ -35,6 +35,16 @@ class ProximityPairsTest : public ::testing::Test {
                "report number " + std::to_string(i) + (i == 7 ? " opec" : "");
       db_.add_document(BuildDocument(a, analyzer_, schema::kTitleWdf));
     }
+    // Chinese: 科技 ("technology") and 公司 ("company") in all 1,200, but
+    // as words in 10 only; elsewhere 科技 is a piece of 高科技, which has
+    // no stemmed term for it.
+    for (int i = 0; i < 1200; ++i) {
+      Article a;
+      a.id = "z" + std::to_string(i);
+      a.lang = "zh";
+      a.body = i < 10 ? "科技公司" : "高科技。子公司。";
+      db_.add_document(BuildDocument(a, analyzer_, schema::kTitleWdf));
+    }
     db_.commit();
   }
 
@@ -46,7 +56,7 @@ class ProximityPairsTest : public ::testing::Test {
     EXPECT_TRUE(node.ok()) << query;
     CompileContext ctx;
     ctx.analyzer = &analyzer_;
-    ctx.languages = {"en"};
+    ctx.languages = {"en", "zh"};
     ctx.languages_cover_articles = true;
     ctx.db = &db_;
     ctx.ranking.proximity_max_share = 0.05;
@@ -80,6 +90,7 @@ TEST_F(ProximityPairsTest, StatisticsDecideAsLookingUpDoes) {
       {"+crude +oil", {}, false},  // no OR: no pairs
       {"crude -oil", {}, false},   // the excluded word pairs with nothing
       {"title:crude oil", {}, false},
+      {"科技公司", {}, true},  // both common, though 科技's stem is in 10
   };
   for (const Case& c : cases) {
     bool may_have = false;

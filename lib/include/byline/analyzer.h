@@ -153,6 +153,12 @@ class Analyzer {
   /// forms). A byte check: no decoding, nothing for other scripts to pay.
   static bool IsArabic(std::string_view term);
 
+  /// True if `term` (UTF-8) has a letter of a script written without spaces
+  /// (Han, kana, Hangul, Thai, Lao, Khmer, Myanmar), whose text is indexed
+  /// in pieces (Token::gram) that have no stemmed term. ASCII costs one pass
+  /// over the bytes.
+  static bool IsSpaceless(std::string_view term);
+
   /// The language used when an article does not say: "en".
   static constexpr const char* kDefaultLanguage = "en";
 

@@ -1004,6 +1004,22 @@ bool Analyzer::HasStemmer(std::string_view lang) {
   return kLanguages.count(lang) > 0;
 }
 
+bool Analyzer::IsSpaceless(std::string_view term) {
+  std::size_t i = 0;
+  while (i < term.size()) {
+    if (static_cast<unsigned char>(term[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 1;
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(CodePointAt(term, i, &len), &status);
+    if (U_SUCCESS(status) && SpacelessScript(script)) return true;
+    i += len;
+  }
+  return false;
+}
+
 bool Analyzer::IsArabic(std::string_view term) {
   for (std::size_t i = 0; i + 1 < term.size(); ++i) {
     const auto c = static_cast<unsigned char>(term[i]);

@@ -4,6 +4,7 @@
  */
 #include "search/proximity.h"
 
+#include "byline/analyzer.h"
 #include "util/pair_filter.h"
 
 #include <algorithm>
@@ -15,14 +16,14 @@ namespace {
 
 using Kind = QueryNode::Kind;
 
-// The pairs of one OR's neighbouring bare words, each with `scale` shared
-// among them.
 // How Collect learns whether a word is common.
 struct Commonness {
   bool look_up = true;                  ///< false: no word is (MayHaveProximityPairs)
   const Xapian::MSet* found = nullptr;  ///< statistics that bound a word's articles
 };
 
+// The pairs of one OR's neighbouring bare words, each with `scale` shared
+// among them.
 void PairsOf(const QueryNode& n, const CompileContext& ctx, const Commonness& how, double scale,
              std::vector<ProximityPair>* out) {
   // Both words in more articles than this: no bonus (RankingOptions).
@@ -31,8 +32,9 @@ void PairsOf(const QueryNode& n, const CompileContext& ctx, const Commonness& ho
           ? std::max(1000.0, ctx.ranking.proximity_max_share * ctx.db->get_doccount())
           : -1;
   auto common = [&](const std::string& term) {
-    if (how.found && ctx.languages_cover_articles) {
-      // The word's articles hold one of its stems: not common if they are not.
+    if (how.found && ctx.languages_cover_articles && !Analyzer::IsSpaceless(term)) {
+      // The word's articles hold one of its stems: not common if they are
+      // not. (A spaceless word can be a stemless piece of a longer one.)
       double bound = 0;
       for (const std::string& t : BareWordTerms(term, ctx)) bound += how.found->get_termfreq(t);
       if (bound <= most) return false;

@@ -459,17 +459,21 @@ struct Searcher::Impl {
     auto run_once = [&](const QueryNode& node, Xapian::MSet* mset) {
       Xapian::Query q = given ? *given : CompileQuery(node, ctx);
       pairs.clear();
-      // The pairs are known after the search, whose statistics tell which
-      // words are common (ProximityPairs); whether there may be any, before.
-      bool bonus = !given && res.sort == SortOrder::kRelevance && MayHaveProximityPairs(node, ctx);
-      if (req.ranking.proximity_depth == 0 && bonus) {
+      const bool ranked = !given && res.sort == SortOrder::kRelevance;
+      const unsigned depth = req.ranking.proximity_depth;
+      if (ranked && depth == 0) {
         // Every match weighed with the bonus, in the query (not interactive).
         if (std::vector<ProximityPair> all = ProximityPairs(node, ctx); !all.empty()) {
           q = Xapian::Query(Xapian::Query::OP_OR, q,
                             ProximityQuery(all, req.ranking.proximity_window));
         }
-        bonus = false;
       }
+      // The bonus reorders the top `depth` hits only: a page below them, or
+      // none (-n 0), is the ranking's as it stands. The pairs are known after
+      // the search, whose statistics tell which words are common
+      // (ProximityPairs); whether there may be any, before.
+      const bool bonus = ranked && depth > 0 && req.limit > 0 && req.offset < depth &&
+                         MayHaveProximityPairs(node, ctx);
       if (req.ranking.expand_terms > 0) {
         // Feedback from the best matches, whatever the order shown.
         Xapian::Enquire first_pass(db);
