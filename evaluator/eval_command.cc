@@ -73,7 +73,14 @@ const RankingSwitch kRankingSwitches[] = {
     {&RankingOptions::feedback_term_share, "--feedback-term-share", 0, 10,
      "Weigh each expansion term of a query shorter than --feedback-long-query by "
      "the share of feedback articles holding it, raised to this power (0: every "
-     "term the same)"},
+     "term the same; default 0.25 for topics, 0 with --as-search)"},
+    {&RankingOptions::feedback_keep_top, "--feedback-keep-top", 0, 1000,
+     "An expanded query shorter than --feedback-long-query keeps its first pass's "
+     "best this many hits on top, in their order (0: the expansion orders all; "
+     "default 1)"},
+    {&RankingOptions::feedback_keep_below, "--feedback-keep-below", 0, 2,
+     "... only when its 10th hit scores less than this share of its first (above 1: "
+     "always; default 0.95)"},
     {&RankingOptions::feedback_max_df, "--feedback-max-df", 0, 1,
      "Leave out expansion terms in more than this share of the articles (0: none)"},
     {&RankingOptions::feedback_query_share, "--feedback-query-share", 0, 100,

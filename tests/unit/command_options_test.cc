@@ -208,6 +208,10 @@ TEST(EvalOptionsTest, EachRankingSwitchSetsItsField) {
        [](const RankingOptions& r) { return r.feedback_query_share; }, "100.5"},
       {"--feedback-min-overlap", "0.3", 0.3,
        [](const RankingOptions& r) { return r.feedback_min_overlap; }, "1.5"},
+      {"--feedback-keep-top", "3", 3,
+       [](const RankingOptions& r) { return double(r.feedback_keep_top); }, "2.5"},
+      {"--feedback-keep-below", "0.9", 0.9,
+       [](const RankingOptions& r) { return r.feedback_keep_below; }, "2.5"},
   };
   const std::string file = std::string(BYLINE_SOURCE_DIR) + "/CMakeLists.txt";
   std::size_t switches = 0;

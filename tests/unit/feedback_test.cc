@@ -172,17 +172,65 @@ TEST(FeedbackTest, PlanCapsTheExpansionAgainstTheQueryAndNarrowsShortQueries) {
   r.feedback_short_docs = 5;
   r.feedback_term_share = 0.5;
   r.feedback_query_share = 0.5;  // 10 terms together at most 0.5 x 2 words
+  r.feedback_keep_top = 2;
   FeedbackPlan plan = PlanFeedback(q, top, r);
   EXPECT_EQ(plan.terms, 10u);
   EXPECT_NEAR(plan.weight, 0.1, 1e-9);
   EXPECT_EQ(plan.docs, 5u);
   EXPECT_DOUBLE_EQ(plan.share, 0.5);
+  EXPECT_EQ(plan.keep, 2u);
+  r.feedback_keep_below = 0.7;  // the first pass is a near tie: nothing kept
+  EXPECT_EQ(PlanFeedback(q, top, r).keep, 0u);
   r.feedback_gate = 0;  // every query in full: no short-query narrowing
   plan = PlanFeedback(q, top, r);
   EXPECT_EQ(plan.terms, 20u);
   EXPECT_NEAR(plan.weight, 0.05, 1e-9);
   EXPECT_EQ(plan.docs, 0u);
   EXPECT_DOUBLE_EQ(plan.share, 0);
+  EXPECT_EQ(plan.keep, 0u);
+  r.feedback_gate = 0.7;  // a long query keeps nothing either
+  const std::vector<Xapian::Query> words{Xapian::Query("Zgrain"), Xapian::Query("Zwheat"),
+                                         Xapian::Query("Zmaiz"), Xapian::Query("Zsoybean")};
+  const Xapian::Query four(Xapian::Query::OP_OR, words.begin(), words.end());
+  EXPECT_EQ(PlanFeedback(four, top, r).keep, 0u);
+}
+
+TEST(FeedbackTest, KeptArticlesRankFirstInTheirOrderAtAnyDepth) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 0; i < 6; ++i) {  // "Zgrain" i + 1 times: the last scores most
+    Xapian::Document doc;
+    doc.add_term("Zgrain", static_cast<Xapian::termcount>(i + 1));
+    if (i != 2) doc.add_boolean_term("Qa" + std::to_string(i));  // 3 has no id term
+    db.add_document(doc);
+  }
+  Xapian::Document twin;  // 7: another database's article with 4's id
+  twin.add_term("Zother");
+  twin.add_boolean_term("Qa3");
+  db.add_document(twin);
+  const Xapian::Query q("Zgrain");
+  Xapian::Enquire enquire(db);
+  enquire.set_query(q);
+  const double above = 2 * enquire.get_mset(0, 0).get_max_possible() + 1;
+  std::vector<double> lifts;
+  // Documents 2 and 1 (the two weakest) kept in that order; 3 cannot be
+  // (no id term), nor 4 (its id is 7's too).
+  const Xapian::Query kept = KeepOnTop(db, q, {2, 1, 3, 4}, above, &lifts);
+  ASSERT_EQ(lifts.size(), 4u);
+  EXPECT_DOUBLE_EQ(lifts[0], 4 * above);
+  EXPECT_DOUBLE_EQ(lifts[1], 3 * above);
+  EXPECT_DOUBLE_EQ(lifts[2], 0);
+  EXPECT_DOUBLE_EQ(lifts[3], 0);
+  enquire.set_query(kept);
+  std::vector<Xapian::docid> order;
+  Xapian::MSet all = enquire.get_mset(0, 10);
+  for (auto it = all.begin(); it != all.end(); ++it) order.push_back(*it);
+  EXPECT_EQ(order, (std::vector<Xapian::docid>{2, 1, 6, 5, 4, 3}));
+  EXPECT_EQ(all.size(), 6u);                   // the same matches
+  Xapian::MSet page = enquire.get_mset(2, 2);  // a page below them continues
+  ASSERT_EQ(page.size(), 2u);
+  EXPECT_EQ(*page.begin(), 6u);
+  // Nothing kept: the query as it was.
+  EXPECT_EQ(KeepOnTop(db, q, {}, above, &lifts).get_description(), q.get_description());
 }
 
 TEST(FeedbackTest, ExpansionTermsWeighByTheirShareOfTheFeedbackArticles) {

@@ -469,6 +469,106 @@ TEST(SearcherTest, SymbolWordsAndUnicodeSpaces) {
             "C++");
 }
 
+// A short query answered by one article: feedback learnt from the others
+// that merely share its word pulls them above it, unless the first pass's
+// best hit is kept first (RankingOptions::feedback_keep_top).
+TEST(SearcherTest, FeedbackKeepsTheFirstPassesBestHitFirst) {
+  test::TempDir dir;
+  const char* kinds[] = {"cranes",   "freight", "containers", "cargo",  "shipping", "dockers",
+                         "tugboats", "berths",  "customs",    "pilots", "moorings", "quays"};
+  std::string lines =
+      "{\"id\": \"dues\", \"title\": \"Yacht dues\", \"body\": \"The harbour board "
+      "raised its dues for yachts.\"}\n";
+  for (std::size_t i = 0; i < std::size(kinds); ++i) {
+    // Alike enough to share expansion terms, not copies of one story.
+    lines += "{\"id\": \"port" + std::to_string(i) + "\", \"body\": \"At the harbour the " +
+             kinds[i] + " of the container terminal handled freight cargo for shipping lines, " +
+             "with dock workers, crane operators and port authority staff on shift number " +
+             std::to_string(i * 7 + 3) + " in week " + std::to_string(i + 20) + ".\"}\n";
+  }
+  for (int i = 0; i < 40; ++i) {  // other news, so that the port's words are rare
+    lines += "{\"id\": \"match" + std::to_string(i) + "\", \"body\": \"The home side won " +
+             std::to_string(i % 5 + 1) + " to nil on day " + std::to_string(i + 1) +
+             " of the season before a crowd of " + std::to_string(1000 + i * 37) + ".\"}\n";
+  }
+  std::string f = dir.Write("in/a.jsonl", lines);
+  IndexOptions opts;
+  opts.db_path = (dir.path() / "db").string();
+  ASSERT_TRUE(IndexPaths({f}, opts).ok());
+  auto s = Searcher::Open(opts.db_path);
+  ASSERT_TRUE(s.ok());
+  SearchRequest req;
+  req.query = "harbour";
+  req.natural_language = true;
+  req.collapse = false;
+  req.limit = 20;
+  req.ranking = NaturalLanguageRanking();
+  req.ranking.feedback_gate = 0.01;  // a short query, expanded: the gate is open
+  req.ranking.expand_weight = 1;     // and strongly
+  req.ranking.feedback_overlap = 0;  // the port reports are alike, untitled: all count
+  auto ids = [&](unsigned keep, std::vector<double>* scores = nullptr) {
+    req.ranking.feedback_keep_top = keep;
+    req.ranking.expand_terms = 20;
+    auto r = (*s)->Search(req);
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    std::vector<std::string> out;
+    for (const Hit& h : r->hits) {
+      out.push_back(h.article.id);
+      if (scores) scores->push_back(h.score);
+    }
+    return out;
+  };
+  auto sorted = [](std::vector<std::string> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  req.ranking.expand_terms = 0;
+  auto first = (*s)->Search(req);
+  ASSERT_TRUE(first.ok());
+  ASSERT_FALSE(first->hits.empty());
+  ASSERT_EQ(first->hits[0].article.id, "dues");  // the first pass has it first
+  const std::vector<std::string> pulled = ids(0);
+  ASSERT_EQ(pulled.size(), std::size(kinds) + 1);
+  ASSERT_NE(pulled[0], "dues");  // the expansion alone pushes it down
+  std::vector<double> scores;
+  const std::vector<std::string> kept = ids(1, &scores);
+  ASSERT_EQ(kept.size(), pulled.size());
+  EXPECT_EQ(kept[0], "dues");
+  EXPECT_EQ(sorted(kept), sorted(pulled));                      // the same hits
+  EXPECT_TRUE(std::is_sorted(scores.rbegin(), scores.rend()));  // scores in rank order
+  EXPECT_GT(scores[0], scores[1]);
+  EXPECT_LT(scores[0], scores[1] + 1);  // shown as scored, not as lifted
+  // A near tie in the first pass (its 10th hit at 0.78 of its first) is
+  // left to the expansion.
+  req.ranking.feedback_keep_below = 0.7;
+  EXPECT_EQ(ids(1)[0], pulled[0]);
+  req.ranking.feedback_keep_below = 0.95;
+  // Paging: the second page continues the first; a page of the kept hit
+  // alone still scores it above the next.
+  req.limit = 5;
+  req.offset = 5;
+  EXPECT_EQ(ids(1), std::vector<std::string>(kept.begin() + 5, kept.begin() + 10));
+  req.limit = 1;
+  req.offset = 0;
+  std::vector<double> alone;
+  EXPECT_EQ(ids(1, &alone), std::vector<std::string>{"dues"});
+  EXPECT_DOUBLE_EQ(alone[0], scores[0]);
+  // Two words, the proximity bonus reordering the top 10 (as `byline
+  // search` does): the kept hit stays first on every page.
+  req.query = "harbour board";
+  req.ranking.proximity_depth = 10;
+  req.limit = 20;
+  const std::vector<std::string> two = ids(1);
+  ASSERT_GT(two.size(), 4u);
+  EXPECT_EQ(two[0], "dues");
+  for (std::size_t offset : {1, 2}) {
+    req.offset = offset;
+    req.limit = 3;
+    EXPECT_EQ(ids(1), std::vector<std::string>(two.begin() + offset, two.begin() + offset + 3))
+        << offset;
+  }
+}
+
 TEST(SearcherTest, SpellingsFindEachOther) {
   test::TempDir dir;
   std::string f =

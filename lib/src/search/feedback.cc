@@ -8,6 +8,7 @@
 #include <set>
 
 #include "byline/document.h"
+#include "byline/schema.h"
 
 namespace byline {
 namespace {
@@ -108,7 +109,8 @@ FeedbackPlan PlanFeedback(const Xapian::Query& query, const Xapian::MSet& top,
                              ? std::min(ranking.feedback_short_terms, ranking.expand_terms)
                              : ranking.expand_terms;
   return capped({terms, ranking.expand_weight * strength, ranking.feedback_short_docs,
-                 ranking.feedback_term_share});
+                 ranking.feedback_term_share,
+                 ratio < ranking.feedback_keep_below ? ranking.feedback_keep_top : 0});
 }
 
 Xapian::Query ExpandedQuery(const Xapian::Database& db, const Xapian::Query& query,
@@ -151,6 +153,26 @@ Xapian::Query ExpandedQuery(const Xapian::Database& db, const Xapian::Query& que
   if (scaled.empty()) return query;
   return Xapian::Query(Xapian::Query::OP_OR, query,
                        Xapian::Query(Xapian::Query::OP_OR, scaled.begin(), scaled.end()));
+}
+
+Xapian::Query KeepOnTop(const Xapian::Database& db, const Xapian::Query& query,
+                        const std::vector<Xapian::docid>& kept, double above,
+                        std::vector<double>* lifts) {
+  lifts->assign(kept.size(), 0.0);
+  std::vector<Xapian::Query> lifted{query};
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    auto t = db.termlist_begin(kept[i]);
+    t.skip_to(schema::kPrefixId);
+    if (t == db.termlist_end(kept[i]) || (*t).rfind(schema::kPrefixId, 0) != 0) continue;
+    // An id that several databases read as one each hold would lift them all.
+    if (db.get_termfreq(*t) != 1) continue;
+    (*lifts)[i] = above * static_cast<double>(kept.size() - i);
+    auto* source = new Xapian::FixedWeightPostingSource((*lifts)[i]);
+    lifted.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(source->release()),
+                        Xapian::Query(*t));
+  }
+  if (lifted.size() == 1) return query;
+  return Xapian::Query(Xapian::Query::OP_OR, lifted.begin(), lifted.end());
 }
 
 bool KeepExpansion(const Xapian::MSet& first, const Xapian::MSet& expanded,

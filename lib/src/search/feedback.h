@@ -34,6 +34,7 @@ struct FeedbackPlan {
   double weight = 0;
   unsigned docs = 0;  ///< learn from this many of the best hits (0: all of them)
   double share = 0;   ///< RankingOptions::feedback_term_share, for a gated query
+  unsigned keep = 0;  ///< RankingOptions::feedback_keep_top, for a gated query
 };
 
 /// How to expand `query`, whose first pass gave `top` (its best
@@ -53,6 +54,18 @@ FeedbackPlan PlanFeedback(const Xapian::Query& query, const Xapian::MSet& top,
 Xapian::Query ExpandedQuery(const Xapian::Database& db, const Xapian::Query& query,
                             const Xapian::ESet& eset, const std::vector<Xapian::docid>& docs,
                             const FeedbackPlan& plan, const RankingOptions& ranking);
+
+/// `query` with the articles `kept` (a first pass's best, best first) lifted
+/// above every other match, in that order, at any depth and on any page:
+/// each gets a fixed weight of `above` times its place counted from the
+/// last, through a filter on its id term (RankingOptions::feedback_keep_top).
+/// `above` must exceed the most `query` can weigh (MSet::get_max_possible).
+/// *lifts gets what each kept article's weight is raised by (0 for one
+/// without an id term, or whose id term other articles hold too: several
+/// databases read as one; neither is lifted), for the scores shown.
+Xapian::Query KeepOnTop(const Xapian::Database& db, const Xapian::Query& query,
+                        const std::vector<Xapian::docid>& kept, double above,
+                        std::vector<double>* lifts);
 
 /// Whether the expanded query's best hits `expanded` still hold at least
 /// RankingOptions::feedback_min_overlap of the first pass's `first` (its

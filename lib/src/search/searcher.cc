@@ -390,9 +390,13 @@ struct Searcher::Impl {
   };
 
   // Pseudo-relevance feedback: a first pass, then the query plus the best
-  // expansion terms of its top documents.
+  // expansion terms of its top documents. *kept gets the first pass's best
+  // hits that the expanded ranking must keep on top (FeedbackPlan::keep),
+  // one a story if the ranking collapses copies (the first pass does not).
   Xapian::Query Expand(Xapian::Enquire* enquire, const Xapian::Query& q,
-                       const Xapian::Query& filter, const RankingOptions& ranking) {
+                       const Xapian::Query& filter, const RankingOptions& ranking, bool collapse,
+                       std::vector<Xapian::docid>* kept) {
+    kept->clear();
     enquire->set_query(filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter));
     Xapian::MSet top = enquire->get_mset(0, ranking.expand_docs);
     const FeedbackPlan plan = PlanFeedback(q, top, ranking);
@@ -409,6 +413,17 @@ struct Searcher::Impl {
       enquire->set_query(
           filter.empty() ? expanded : Xapian::Query(Xapian::Query::OP_FILTER, expanded, filter));
       if (!KeepExpansion(top, enquire->get_mset(0, ranking.expand_docs), ranking)) return q;
+    }
+    std::vector<std::string> stories;
+    for (auto it = top.begin(); it != top.end() && kept->size() < plan.keep; ++it) {
+      if (collapse) {
+        std::string story = it.get_document().get_value(schema::kSlotStory);
+        if (!story.empty()) {
+          if (std::find(stories.begin(), stories.end(), story) != stories.end()) continue;
+          stories.push_back(std::move(story));
+        }
+      }
+      kept->push_back(*it);
     }
     return expanded;
   }
@@ -456,9 +471,12 @@ struct Searcher::Impl {
     Xapian::Query unfiltered;          // the same without --since/--until
     std::vector<ProximityPair> pairs;  // its proximity bonus (relevance order only)
     bool from_top = false;             // the ranking fetched from the top, for the bonus
+    std::vector<Xapian::docid> kept;   // feedback's first hits, kept first (best first)
+    std::vector<double> lifts;         // what KeepOnTop raised each one's weight by
     auto run_once = [&](const QueryNode& node, Xapian::MSet* mset) {
       Xapian::Query q = given ? *given : CompileQuery(node, ctx);
       pairs.clear();
+      kept.clear();
       const bool ranked = !given && res.sort == SortOrder::kRelevance;
       const unsigned depth = req.ranking.proximity_depth;
       if (ranked && depth == 0) {
@@ -479,7 +497,8 @@ struct Searcher::Impl {
         Xapian::Enquire first_pass(db);
         first_pass.set_weighting_scheme(
             Xapian::BM25Weight(req.ranking.k1, 0, 1, req.ranking.b, 0.5));
-        q = Expand(&first_pass, q, filter, req.ranking);
+        q = Expand(&first_pass, q, filter, req.ranking, res.collapsed, &kept);
+        if (res.sort != SortOrder::kRelevance) kept.clear();
       }
       if (req.recent_days > 0 && res.sort == SortOrder::kRelevance) {
         // The bonus is scaled to this query's best match, found by a first pass.
@@ -488,6 +507,13 @@ struct Searcher::Impl {
         probe.set_query(filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter));
         const double top = probe.get_mset(0, 1).get_max_attained();
         q = WithRecency(db, q, req.recent_days, top, kRecencyShare);
+      }
+      if (!kept.empty()) {
+        // Lifted above the most the query can weigh, which a search for no
+        // items tells without ranking anything.
+        enquire.set_query(filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter));
+        const double above = 2 * enquire.get_mset(0, 0).get_max_possible() + 1;
+        q = KeepOnTop(db, q, kept, above, &lifts);
       }
       unfiltered = q;
       if (!filter.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
@@ -520,13 +546,50 @@ struct Searcher::Impl {
     // The page, as positions in mset.
     std::vector<Xapian::doccount> page;
     std::vector<double> weights;  // by position in mset, the bonus included
-    for (auto it = mset.begin(); it != mset.end(); ++it) weights.push_back(it.get_weight());
+    // The place in `kept` of the article at each position of mset (-1: none).
+    std::vector<int> kept_at(mset.size(), -1);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      double w = it.get_weight();
+      for (std::size_t k = 0; k < kept.size(); ++k) {
+        if (*it == kept[k] && lifts[k] > 0) {
+          w -= lifts[k];  // the score shown is the expanded query's
+          kept_at[it.get_rank() - mset.get_firstitem()] = static_cast<int>(k);
+        }
+      }
+      weights.push_back(w);
+    }
     // Stored records Rerank decoded, by position in mset (not decoded twice).
     std::vector<std::optional<Article>> decoded(mset.size());
     if (!pairs.empty()) {
       page = Rerank(mset, pairs, req.ranking, &weights, &decoded);
     } else {
       for (Xapian::doccount i = 0; i < mset.size(); ++i) page.push_back(i);
+    }
+    if (!kept.empty()) {                       // the bonus reorders what comes after the kept hits
+      auto place = [&](Xapian::doccount at) {  // the others after, in their order
+        return kept_at[at] < 0 ? kept.size() : static_cast<std::size_t>(kept_at[at]);
+      };
+      std::stable_sort(page.begin(), page.end(),
+                       [&](Xapian::doccount a, Xapian::doccount b) { return place(a) < place(b); });
+      // Scores stay in rank order, as a ranking's should (trec_eval ranks
+      // a run by its scores): a kept hit scores at least a step above the
+      // best one after it, on every page.
+      constexpr double kStep = 0.001;  // shows in the run file's 6 decimals
+      std::optional<double> below;
+      for (std::size_t i = 0; i < weights.size(); ++i) {
+        if (kept_at[i] < 0) below = std::max(below.value_or(weights[i]), weights[i]);
+      }
+      if (!below && !mset.empty()) {  // a page of kept hits only: the next one's
+        const auto lifted = static_cast<Xapian::doccount>(
+            std::count_if(lifts.begin(), lifts.end(), [](double l) { return l > 0; }));
+        Xapian::MSet next = enquire.get_mset(lifted, 1);
+        if (!next.empty()) below = next.begin().get_weight();
+      }
+      for (auto p = page.rbegin(); p != page.rend(); ++p) {
+        if (kept_at[*p] < 0) continue;
+        if (below) weights[*p] = std::max(weights[*p], *below + kStep);
+        below = weights[*p];
+      }
     }
     if (from_top) {  // the page asked for, of the ranking from the top
       page.erase(page.begin(), page.begin() + std::min(page.size(), req.offset));
