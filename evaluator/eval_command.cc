@@ -79,8 +79,8 @@ const RankingSwitch kRankingSwitches[] = {
      "best this many hits on top, in their order (0: the expansion orders all; "
      "default 1)"},
     {&RankingOptions::feedback_keep_below, "--feedback-keep-below", 0, 2,
-     "... only when its 10th hit scores less than this share of its first (above 1: "
-     "always; default 0.95)"},
+     "Keep them (--feedback-keep-top) only when the first pass's 10th hit scores "
+     "less than this share of its first (above 1: always; default 0.95 for topics)"},
     {&RankingOptions::feedback_max_df, "--feedback-max-df", 0, 1,
      "Leave out expansion terms in more than this share of the articles (0: none)"},
     {&RankingOptions::feedback_query_share, "--feedback-query-share", 0, 100,
