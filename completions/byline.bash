@@ -26,7 +26,8 @@ _byline_options() {
                 --proximity-window --proximity-depth --expand --expand-docs --expand-weight
                 --feedback-overlap --feedback-gate --feedback-gate-width --feedback-long-query
                 --feedback-short-terms
-                --feedback-short-docs --feedback-term-share --feedback-max-df --feedback-query-share --feedback-min-overlap -h --help" ;;
+                --feedback-short-docs --feedback-term-share --feedback-max-df --feedback-query-share --feedback-min-overlap
+                --feedback-keep-top --feedback-keep-below -h --help" ;;
     bench) echo "--db --queries -n --limit --snippets --threads --warmup --repeat --json --plot
                  -h --help" ;;
     help) echo "-h --help" ;;
@@ -67,6 +68,7 @@ _byline_option_values() {
       --proximity | --proximity-window | --proximity-depth | --expand-docs | --expand-weight | \
       --feedback-overlap | --feedback-gate | --feedback-gate-width | --feedback-long-query | \
       --feedback-short-terms | --feedback-short-docs | --feedback-term-share | --feedback-max-df | --feedback-query-share | --feedback-min-overlap | \
+      --feedback-keep-top | --feedback-keep-below | \
       --warmup | --repeat | --top)
       COMPREPLY=() ;;  # a number or a date: nothing to offer
     *) return 1 ;;

@@ -99,6 +99,8 @@ complete -c byline -n "__fish_seen_subcommand_from eval" -l feedback-term-share 
 complete -c byline -n "__fish_seen_subcommand_from eval" -l feedback-max-df -x -d 'Leave out terms in more than this share'
 complete -c byline -n "__fish_seen_subcommand_from eval" -l feedback-query-share -x -d 'Cap the expansion weight'
 complete -c byline -n "__fish_seen_subcommand_from eval" -l feedback-min-overlap -x -d 'Keep expansion only above this overlap'
+complete -c byline -n "__fish_seen_subcommand_from eval" -l feedback-keep-top -x -d 'Keep the first pass best hits on top'
+complete -c byline -n "__fish_seen_subcommand_from eval" -l feedback-keep-below -x -d 'Keep them only below this first pass flatness'
 complete -c byline -n "__fish_seen_subcommand_from eval" -l feedback-long-query -x -d 'Always expand queries this long'
 complete -c byline -n "__fish_seen_subcommand_from eval" -l feedback-short-terms -x -d 'Expansion terms for a short query'
 
