@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "byline/document.h"
+#include "byline/index_writer.h"
 #include "byline/status.h"
 
 #define ASSERT_BYLINE_OK(expr)             \
@@ -49,6 +50,19 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+/// Indexes `lines` (JSON Lines, written to in/a.jsonl under `dir`) into a
+/// database at db under `dir`, failing the test on any problem reported;
+/// returns the database's path, or "" if it could not be built.
+inline std::string IndexLines(const TempDir& dir, const std::string& lines) {
+  dir.Write("in/a.jsonl", lines);
+  IndexOptions opts;
+  opts.db_path = (dir.path() / "db").string();
+  opts.on_problem = [](const Status& s) { ADD_FAILURE() << s.message(); };
+  auto stats = IndexPaths({(dir.path() / "in").string()}, opts);
+  EXPECT_TRUE(stats.ok()) << stats.status().message();
+  return stats.ok() ? opts.db_path : std::string();
+}
 
 /// An article's stored record as databases written before whitening held
 /// it: version byte 1, then each field as a varint length and its bytes.

@@ -42,12 +42,10 @@ TEST(FeedbackTest, NearDuplicatesWithTheSameTitleCountOnce) {
            "Grain handlers in Rotterdam said port stocks of barley fell while freight rates on "
            "the Rhine climbed") +
       line("retitled", "Grain exporters adjust prices", body);  // another headline
-  dir.Write("in/a.jsonl", lines);
-  IndexOptions opts;
-  opts.db_path = (dir.path() / "db").string();
-  ASSERT_TRUE(IndexPaths({(dir.path() / "in").string()}, opts).ok());
+  const std::string path = test::IndexLines(dir, lines);
+  ASSERT_FALSE(path.empty());
 
-  Xapian::Database db(opts.db_path);
+  Xapian::Database db(path);
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query("Zgrain"));
   Xapian::MSet top = enquire.get_mset(0, 10);

@@ -419,49 +419,47 @@ std::vector<std::string> IdsFor(const std::string& db, const std::string& query)
 
 TEST(SearcherTest, SymbolWordsAndUnicodeSpaces) {
   test::TempDir dir;
-  std::string f =
-      dir.Write("in/a.jsonl",
-                "{\"id\": \"cpp\", \"title\": \"Compilers\", \"body\": \"The new C++ compiler "
-                "is fast.\"}\n"
-                "{\"id\": \"c\", \"title\": \"Compilers\", \"body\": \"The new C compiler is "
-                "fast, says C. C. Smith of block C.\"}\n"
-                "{\"id\": \"csharp\", \"title\": \"Compilers\", \"body\": \"A C# compiler.\"}\n"
-                "{\"id\": \"att\", \"title\": \"Phones\", \"body\": \"AT&T sells phones.\"}\n"
-                "{\"id\": \"at\", \"title\": \"Phones\", \"body\": \"At T-Mobile, at least, "
-                "phones sell.\"}\n"
-                "{\"id\": \"flood1\", \"title\": \"Levee\", \"body\": \"The flood\u00a0barrier "
-                "held.\"}\n"
-                "{\"id\": \"flood2\", \"title\": \"Levee\", \"body\": \"The flood rose; the "
-                "barrier held.\"}\n");
-  IndexOptions opts;
-  opts.db_path = (dir.path() / "db").string();
-  ASSERT_TRUE(IndexPaths({f}, opts).ok());
+  const std::string db_path = test::IndexLines(
+      dir,
+      "{\"id\": \"cpp\", \"title\": \"Compilers\", \"body\": \"The new C++ compiler "
+      "is fast.\"}\n"
+      "{\"id\": \"c\", \"title\": \"Compilers\", \"body\": \"The new C compiler is "
+      "fast, says C. C. Smith of block C.\"}\n"
+      "{\"id\": \"csharp\", \"title\": \"Compilers\", \"body\": \"A C# compiler.\"}\n"
+      "{\"id\": \"att\", \"title\": \"Phones\", \"body\": \"AT&T sells phones.\"}\n"
+      "{\"id\": \"at\", \"title\": \"Phones\", \"body\": \"At T-Mobile, at least, "
+      "phones sell.\"}\n"
+      "{\"id\": \"flood1\", \"title\": \"Levee\", \"body\": \"The flood\u00a0barrier "
+      "held.\"}\n"
+      "{\"id\": \"flood2\", \"title\": \"Levee\", \"body\": \"The flood rose; the "
+      "barrier held.\"}\n");
+  ASSERT_FALSE(db_path.empty());
   using Ids = std::vector<std::string>;
   // "C++" finds the C++ article only; "c" still finds it, after the article
   // that says "C" three times.
-  EXPECT_EQ(IdsFor(opts.db_path, "C++"), Ids({"cpp"}));
-  EXPECT_EQ(IdsFor(opts.db_path, "c++ compiler")[0], "cpp");
-  EXPECT_EQ(IdsFor(opts.db_path, "\"C++ compiler\"")[0], "cpp");
-  EXPECT_EQ(IdsFor(opts.db_path, "C#"), Ids({"csharp"}));
-  Ids c = IdsFor(opts.db_path, "c");
+  EXPECT_EQ(IdsFor(db_path, "C++"), Ids({"cpp"}));
+  EXPECT_EQ(IdsFor(db_path, "c++ compiler")[0], "cpp");
+  EXPECT_EQ(IdsFor(db_path, "\"C++ compiler\"")[0], "cpp");
+  EXPECT_EQ(IdsFor(db_path, "C#"), Ids({"csharp"}));
+  Ids c = IdsFor(db_path, "c");
   EXPECT_EQ(c.size(), 3u);
   EXPECT_EQ(c[0], "c");
   // "AT&T" finds the AT&T article, not the one with "at" and "T"; "att"
   // finds it by its letters.
-  EXPECT_EQ(IdsFor(opts.db_path, "AT&T"), Ids({"att"}));
-  EXPECT_EQ(IdsFor(opts.db_path, "att"), Ids({"att"}));
+  EXPECT_EQ(IdsFor(db_path, "AT&T"), Ids({"att"}));
+  EXPECT_EQ(IdsFor(db_path, "att"), Ids({"att"}));
   // Words with a Unicode space between them are two words, at index and at
   // query time: no phrase.
-  Ids spaced = IdsFor(opts.db_path, "flood barrier");
+  Ids spaced = IdsFor(db_path, "flood barrier");
   ASSERT_EQ(spaced.size(), 2u);
   for (const char* space : {"\u00a0", "\u3000", "\u200b", "\u202f"}) {
-    Ids ids = IdsFor(opts.db_path, std::string("flood") + space + "barrier");
+    Ids ids = IdsFor(db_path, std::string("flood") + space + "barrier");
     std::sort(ids.begin(), ids.end());
     EXPECT_EQ(ids, Ids({"flood1", "flood2"})) << space;
   }
-  EXPECT_EQ(IdsFor(opts.db_path, "\"flood barrier\""), Ids({"flood1"}));
+  EXPECT_EQ(IdsFor(db_path, "\"flood barrier\""), Ids({"flood1"}));
   // The snippet highlights the symbol word whole.
-  auto hits = HitsFor(opts.db_path, "C++");
+  auto hits = HitsFor(db_path, "C++");
   ASSERT_EQ(hits.size(), 1u);
   const Snippet& s = hits[0].snippet;
   ASSERT_EQ(s.highlights.size(), 1u);
@@ -491,11 +489,9 @@ TEST(SearcherTest, FeedbackKeepsTheFirstPassesBestHitFirst) {
              std::to_string(i % 5 + 1) + " to nil on day " + std::to_string(i + 1) +
              " of the season before a crowd of " + std::to_string(1000 + i * 37) + ".\"}\n";
   }
-  std::string f = dir.Write("in/a.jsonl", lines);
-  IndexOptions opts;
-  opts.db_path = (dir.path() / "db").string();
-  ASSERT_TRUE(IndexPaths({f}, opts).ok());
-  auto s = Searcher::Open(opts.db_path);
+  const std::string db_path = test::IndexLines(dir, lines);
+  ASSERT_FALSE(db_path.empty());
+  auto s = Searcher::Open(db_path);
   ASSERT_TRUE(s.ok());
   SearchRequest req;
   req.query = "harbour";
@@ -571,34 +567,32 @@ TEST(SearcherTest, FeedbackKeepsTheFirstPassesBestHitFirst) {
 
 TEST(SearcherTest, SpellingsFindEachOther) {
   test::TempDir dir;
-  std::string f =
-      dir.Write("in/a.jsonl",
-                "{\"id\": \"koeln\", \"lang\": \"de\", \"body\": \"Der 1. FC Köln spielt in "
-                "München an der Straße.\"}\n"
-                "{\"id\": \"orsted\", \"lang\": \"da\", \"body\": \"Ørsted bygger i Århus.\"}\n"
-                "{\"id\": \"pot\", \"lang\": \"en\", \"body\": \"A pot of blu paint, said the "
-                "Isral ds.\"}\n"
-                "{\"id\": \"ar\", \"lang\": \"ar\", \"body\": \"قال مسؤول في الحكومة إن "
-                "المدرسة استقبلت مصطفى.\"}\n");
-  IndexOptions opts;
-  opts.db_path = (dir.path() / "db").string();
-  ASSERT_TRUE(IndexPaths({f}, opts).ok());
+  const std::string db_path = test::IndexLines(
+      dir,
+      "{\"id\": \"koeln\", \"lang\": \"de\", \"body\": \"Der 1. FC Köln spielt in "
+      "München an der Straße.\"}\n"
+      "{\"id\": \"orsted\", \"lang\": \"da\", \"body\": \"Ørsted bygger i Århus.\"}\n"
+      "{\"id\": \"pot\", \"lang\": \"en\", \"body\": \"A pot of blu paint, said the "
+      "Isral ds.\"}\n"
+      "{\"id\": \"ar\", \"lang\": \"ar\", \"body\": \"قال مسؤول في الحكومة إن "
+      "المدرسة استقبلت مصطفى.\"}\n");
+  ASSERT_FALSE(db_path.empty());
   using Ids = std::vector<std::string>;
   for (const char* q : {"Koeln", "Köln", "koln", "Muenchen", "Strasse", "\"FC Koeln\"", "Koeln*"}) {
-    EXPECT_EQ(IdsFor(opts.db_path, q), Ids({"koeln"})) << q;
+    EXPECT_EQ(IdsFor(db_path, q), Ids({"koeln"})) << q;
   }
-  EXPECT_EQ(IdsFor(opts.db_path, "Oersted"), Ids({"orsted"}));
+  EXPECT_EQ(IdsFor(db_path, "Oersted"), Ids({"orsted"}));
   // Arabic letters written one for another, as words and exact words.
   for (const char* q : {"مسئول", "\"مسئول\"", "الحكومه", "\"الحكومه\"", "\"المدرسه\"", "مصطفي",
                         "\"مصطفي\"", "\"في الحكومه\""}) {
-    EXPECT_EQ(IdsFor(opts.db_path, q), Ids({"ar"})) << q;
+    EXPECT_EQ(IdsFor(db_path, q), Ids({"ar"})) << q;
   }
-  EXPECT_EQ(IdsFor(opts.db_path, "Aarhus"), Ids({"orsted"}));
+  EXPECT_EQ(IdsFor(db_path, "Aarhus"), Ids({"orsted"}));
   // Words that only look typed so keep their meaning: "poet" is not "pot".
   for (const char* q : {"poet", "blue", "Israel", "does"}) {
-    EXPECT_EQ(IdsFor(opts.db_path, q), Ids()) << q;
+    EXPECT_EQ(IdsFor(db_path, q), Ids()) << q;
   }
-  auto hits = HitsFor(opts.db_path, "Koeln");
+  auto hits = HitsFor(db_path, "Koeln");
   ASSERT_EQ(hits.size(), 1u);
   const Snippet& s = hits[0].snippet;
   ASSERT_EQ(s.highlights.size(), 1u);
@@ -613,8 +607,8 @@ TEST(SearcherTest, SpellingsFindEachOther) {
 // compile.h's kArabicExactWeight and kArabicPhraseWeight).
 TEST(SearcherTest, ArabicExactWordsAndNamesRankFirst) {
   test::TempDir dir;
-  std::string f = dir.Write(
-      "in/a.jsonl",
+  const std::string db_path = test::IndexLines(
+      dir,
       "{\"id\": \"rare\", \"lang\": \"ar\", \"body\": \"قال مسؤول إن الاشتباكات بالحوثيين "
       "انتهت مساء أمس في المدينة وعاد السكان إلى منازلهم بعد أيام من القتال.\"}\n"
       "{\"id\": \"common\", \"lang\": \"ar\", \"body\": \"الحوثي يعلن والحوثيون يقولون إن "
@@ -623,27 +617,23 @@ TEST(SearcherTest, ArabicExactWordsAndNamesRankFirst) {
       "مرض طويل عن عمر ناهز الثمانين عاما وشيعه الآلاف.\"}\n"
       "{\"id\": \"apart\", \"lang\": \"ar\", \"body\": \"فحص طبي للاعبين وفحص الدم وفحص "
       "القلب، ثم قال هاني إن النتائج جيدة.\"}\n");
-  IndexOptions opts;
-  opts.db_path = (dir.path() / "db").string();
-  ASSERT_TRUE(IndexPaths({f}, opts).ok());
+  ASSERT_FALSE(db_path.empty());
   using Ids = std::vector<std::string>;
-  EXPECT_EQ(IdsFor(opts.db_path, "بالحوثيين"), Ids({"rare", "common"}));
-  EXPECT_EQ(IdsFor(opts.db_path, "هاني فحص"), Ids({"name", "apart"}));
+  EXPECT_EQ(IdsFor(db_path, "بالحوثيين"), Ids({"rare", "common"}));
+  EXPECT_EQ(IdsFor(db_path, "هاني فحص"), Ids({"name", "apart"}));
 }
 
 TEST(SearcherTest, ProximityWindowDecidesWhichArticlesEarnTheBonus) {
   test::TempDir dir;
   // "pension" and "reform" are two positions apart in "near", five in "far";
   // otherwise the articles have the same words and length.
-  std::string f = dir.Write(
-      "in/a.jsonl",
+  const std::string db_path = test::IndexLines(
+      dir,
       "{\"id\": \"near\", \"title\": \"Budget\", \"body\": \"pension plan reform one two three\"}\n"
       "{\"id\": \"far\", \"title\": \"Budget\", \"body\": \"pension one two three plan "
       "reform\"}\n");
-  IndexOptions opts;
-  opts.db_path = (dir.path() / "db").string();
-  ASSERT_TRUE(IndexPaths({f}, opts).ok());
-  auto s = Searcher::Open(opts.db_path);
+  ASSERT_FALSE(db_path.empty());
+  auto s = Searcher::Open(db_path);
   ASSERT_TRUE(s.ok());
   SearchRequest req;
   req.query = "pension reform";
@@ -703,18 +693,16 @@ TEST(SearcherTest, MissingDatabaseIsNotFound) {
 // longer word.
 TEST(SpacelessSearchTest, PartsOfWordsMatchAndWholeWordsRankFirst) {
   test::TempDir dir;
-  dir.Write("a.jsonl",
-            "{\"id\": \"whole\", \"lang\": \"zh\", \"body\": \"这家科技公司今天发布了新产品。\"}\n"
-            "{\"id\": \"inside\", \"lang\": \"zh\", \"body\": "
-            "\"高科技股价上涨。\"}\n"
-            "{\"id\": \"other\", \"lang\": \"zh\", \"body\": \"今天天气很好。\"}\n"
-            "{\"id\": \"ko\", \"lang\": \"ko\", \"body\": \"대통령은 오늘 기자회견에서 말했다.\"}\n"
-            "{\"id\": \"th\", \"lang\": \"th\", \"body\": \"ฝนตกหนักในกรุงเทพมหานครเมื่อวานนี้\"}\n");
-  IndexOptions opts;
-  opts.db_path = (dir.path() / "db").string();
-  opts.on_problem = [](const Status& s) { ADD_FAILURE() << s.message(); };
-  ASSERT_TRUE(IndexPaths({(dir.path() / "a.jsonl").string()}, opts).ok());
-  auto s = Searcher::Open(opts.db_path);
+  const std::string db_path = test::IndexLines(
+      dir,
+      "{\"id\": \"whole\", \"lang\": \"zh\", \"body\": \"这家科技公司今天发布了新产品。\"}\n"
+      "{\"id\": \"inside\", \"lang\": \"zh\", \"body\": "
+      "\"高科技股价上涨。\"}\n"
+      "{\"id\": \"other\", \"lang\": \"zh\", \"body\": \"今天天气很好。\"}\n"
+      "{\"id\": \"ko\", \"lang\": \"ko\", \"body\": \"대통령은 오늘 기자회견에서 말했다.\"}\n"
+      "{\"id\": \"th\", \"lang\": \"th\", \"body\": \"ฝนตกหนักในกรุงเทพมหานครเมื่อวานนี้\"}\n");
+  ASSERT_FALSE(db_path.empty());
+  auto s = Searcher::Open(db_path);
   ASSERT_TRUE(s.ok()) << s.status().message();
   auto ids = [&](const std::string& q) {
     SearchRequest req;

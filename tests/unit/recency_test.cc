@@ -54,12 +54,7 @@ class RecencyTest : public ::testing::Test {
       lines += Line("filler" + std::to_string(i), "2015-03-0" + std::to_string(i + 1),
                     "Ferries sailed and buses ran on time in the valley.");
     }
-    dir_->Write("in/a.jsonl", lines);
-    IndexOptions opts;
-    opts.db_path = Db();
-    opts.on_problem = [](const Status& s) { ADD_FAILURE() << s.message(); };
-    auto stats = IndexPaths({(dir_->path() / "in").string()}, opts);
-    ASSERT_TRUE(stats.ok()) << stats.status().message();
+    ASSERT_EQ(test::IndexLines(*dir_, lines), Db());
   }
   static void TearDownTestSuite() { delete dir_; }
   static std::string Db() { return (dir_->path() / "db").string(); }

@@ -64,12 +64,7 @@ class SearchResultsTest : public ::testing::Test {
     // No title: one is derived from the body.
     lines += Line("untitled", "", "2019-06-01", "Wire",
                   "Ferries resume service after the storm. The port reopened on Monday.");
-    dir_->Write("in/articles.jsonl", lines);
-    IndexOptions opts;
-    opts.db_path = Db();
-    opts.on_problem = [](const Status& s) { ADD_FAILURE() << s.message(); };
-    auto stats = IndexPaths({(dir_->path() / "in").string()}, opts);
-    ASSERT_TRUE(stats.ok()) << stats.status().message();
+    ASSERT_EQ(test::IndexLines(*dir_, lines), Db());
     // The stories are the test's own: the indexer's (story.h) are cleared
     // first, since its filler text makes near-copies of the budget items.
     Xapian::WritableDatabase db(Db(), Xapian::DB_OPEN);

@@ -39,12 +39,7 @@ class SimilarTest : public ::testing::Test {
                   "The town museum reopened after repairs with a new gallery of paintings.");
     lines += Line("harvest", "Courier", "Harvest early",
                   "Farmers began the wheat harvest early after a dry, warm spring.");
-    dir_->Write("in/a.jsonl", lines);
-    IndexOptions opts;
-    opts.db_path = Db();
-    opts.on_problem = [](const Status& s) { ADD_FAILURE() << s.message(); };
-    auto stats = IndexPaths({(dir_->path() / "in").string()}, opts);
-    ASSERT_TRUE(stats.ok()) << stats.status().message();
+    ASSERT_EQ(test::IndexLines(*dir_, lines), Db());
   }
   static void TearDownTestSuite() { delete dir_; }
   static std::string Db() { return (dir_->path() / "db").string(); }

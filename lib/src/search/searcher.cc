@@ -31,6 +31,11 @@
 namespace byline {
 namespace {
 
+// `q` restricted to `filter` (the --since/--until range), or `q` when none.
+Xapian::Query Filtered(const Xapian::Query& q, const Xapian::Query& filter) {
+  return filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+}
+
 // True if `n` has words that rank; false if it only restricts (filters,
 // date ranges) or lists ('*'), which weigh nothing.
 bool HasRankedWords(const QueryNode& n) {
@@ -397,7 +402,7 @@ struct Searcher::Impl {
                        const Xapian::Query& filter, const RankingOptions& ranking, bool collapse,
                        std::vector<Xapian::docid>* kept) {
     kept->clear();
-    enquire->set_query(filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter));
+    enquire->set_query(Filtered(q, filter));
     Xapian::MSet top = enquire->get_mset(0, ranking.expand_docs);
     const FeedbackPlan plan = PlanFeedback(q, top, ranking);
     if (top.empty() || plan.terms == 0) return q;
@@ -410,8 +415,7 @@ struct Searcher::Impl {
     if (eset.empty()) return q;
     Xapian::Query expanded = ExpandedQuery(db, q, eset, docs, plan, ranking);
     if (ranking.feedback_min_overlap > 0) {
-      enquire->set_query(
-          filter.empty() ? expanded : Xapian::Query(Xapian::Query::OP_FILTER, expanded, filter));
+      enquire->set_query(Filtered(expanded, filter));
       if (!KeepExpansion(top, enquire->get_mset(0, ranking.expand_docs), ranking)) return q;
     }
     std::vector<std::string> stories;
@@ -504,19 +508,19 @@ struct Searcher::Impl {
         // The bonus is scaled to this query's best match, found by a first pass.
         Xapian::Enquire probe(db);
         probe.set_weighting_scheme(Xapian::BM25Weight(req.ranking.k1, 0, 1, req.ranking.b, 0.5));
-        probe.set_query(filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter));
+        probe.set_query(Filtered(q, filter));
         const double top = probe.get_mset(0, 1).get_max_attained();
         q = WithRecency(db, q, req.recent_days, top, kRecencyShare);
       }
       if (!kept.empty()) {
         // Lifted above the most the query can weigh, which a search for no
         // items tells without ranking anything.
-        enquire.set_query(filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter));
+        enquire.set_query(Filtered(q, filter));
         const double above = 2 * enquire.get_mset(0, 0).get_max_possible() + 1;
         q = KeepOnTop(db, q, kept, above, &lifts);
       }
       unfiltered = q;
-      if (!filter.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+      q = Filtered(q, filter);
       query = q;
       enquire.set_query(q);
       // At least one item: with none, Xapian does not run the collapser,
@@ -553,7 +557,7 @@ struct Searcher::Impl {
       for (std::size_t k = 0; k < kept.size(); ++k) {
         if (*it == kept[k] && lifts[k] > 0) {
           w -= lifts[k];  // the score shown is the expanded query's
-          kept_at[it.get_rank() - mset.get_firstitem()] = static_cast<int>(k);
+          kept_at[weights.size()] = static_cast<int>(k);
         }
       }
       weights.push_back(w);
