@@ -28,8 +28,8 @@ _byline_options() {
                 --feedback-short-terms
                 --feedback-short-docs --feedback-term-share --feedback-max-df --feedback-query-share --feedback-min-overlap
                 --feedback-keep-top --feedback-keep-below -h --help" ;;
-    bench) echo "--db --queries -n --limit --snippets --threads --warmup --repeat --json --plot
-                 -h --help" ;;
+    bench) echo "--db --queries -n --limit --snippets --exact-count --all-copies --threads --warmup
+                 --repeat --json --plot -h --help" ;;
     help) echo "-h --help" ;;
     *) echo "-h --help --version" ;;
   esac

@@ -22,13 +22,13 @@ nlohmann::json ClassJson(const ClassReport& c) {
                         {"p50_ms", c.latency.p50_ms},   {"p90_ms", c.latency.p90_ms},
                         {"p99_ms", c.latency.p99_ms},   {"max_ms", c.latency.max_ms},
                         {"mean_ms", c.latency.mean_ms}, {"qps", c.qps},
-                        {"zero_hits", c.zero_hits}};
+                        {"zero_hits", c.zero_hits},     {"exact_counts", c.exact_counts}};
 }
 
 void PrintClassLine(const std::string& name, const ClassReport& c) {
-  std::printf("%-22s %8zu %9.3f %9.3f %9.3f %9.3f %10.0f %6zu\n", name.c_str(), c.queries,
+  std::printf("%-22s %8zu %9.3f %9.3f %9.3f %9.3f %10.0f %6zu %6zu\n", name.c_str(), c.queries,
               c.latency.p50_ms, c.latency.p90_ms, c.latency.p99_ms, c.latency.max_ms, c.qps,
-              c.zero_hits);
+              c.zero_hits, c.exact_counts);
 }
 
 }  // namespace
@@ -44,6 +44,10 @@ CLI::App* SetupBenchCommand(CLI::App& app, BenchCommandOptions* opts) {
   cmd->add_option("-n,--limit", opts->top_k, "Hits per query")->check(CLI::Range(1, 10000));
   cmd->add_flag("--snippets", opts->snippets,
                 "Make snippets for every hit, as `byline search` does");
+  cmd->add_flag("--exact-count", opts->exact_count,
+                "Count every match exactly, as `byline search --count` and --facets do");
+  cmd->add_flag("--all-copies", opts->all_copies,
+                "List every copy of a story, as `byline search --all-copies` does");
   cmd->add_option("--threads", opts->threads, "Searcher threads, each with its own database handle")
       ->check(CLI::Range(1, 256));
   cmd->add_option("--warmup", opts->warmup, "Untimed passes over the log first")
@@ -71,6 +75,8 @@ int RunBenchCommand(const BenchCommandOptions& opts) {
   options.threads = opts.threads;
   options.warmup = opts.warmup;
   options.repeat = opts.repeat;
+  options.exact_count = opts.exact_count;
+  options.collapse = !opts.all_copies;
   auto report = RunBench(dbs, queries, options);
   if (!report.ok()) return Report(report.status());
   nlohmann::json classes = nlohmann::json::object();
@@ -80,14 +86,17 @@ int RunBenchCommand(const BenchCommandOptions& opts) {
                            {"threads", opts.threads},
                            {"top_k", opts.top_k},
                            {"snippets", opts.snippets},
+                           {"exact_count", opts.exact_count},
+                           {"all_copies", opts.all_copies},
                            {"db", db},
                            {"repeat", opts.repeat},
                            {"warmup", opts.warmup},
                            {"unparsable_queries", report->unparsable_queries}};
   if (!opts.plot.empty()) {
     char title[160];
-    std::snprintf(title, sizeof title, "byline bench: %zu queries x %u, top %zu%s, %u thread%s",
+    std::snprintf(title, sizeof title, "byline bench: %zu queries x %u, top %zu%s%s%s, %u thread%s",
                   queries.size(), opts.repeat, opts.top_k, opts.snippets ? " with snippets" : "",
+                  opts.exact_count ? ", exact counts" : "", opts.all_copies ? ", all copies" : "",
                   opts.threads, opts.threads == 1 ? "" : "s");
     if (Status s = WriteLatencyPlot(opts.plot, report->samples_ms, title); !s.ok()) {
       return Report(s, exit_code::kFatal);
@@ -97,16 +106,16 @@ int RunBenchCommand(const BenchCommandOptions& opts) {
     std::cout << result.dump() << "\n";
     return exit_code::kOk;
   }
-  std::printf("%-22s %8s %9s %9s %9s %9s %10s %6s\n", "class", "queries", "p50 ms", "p90 ms",
-              "p99 ms", "max ms", "qps", "zero");
+  std::printf("%-22s %8s %9s %9s %9s %9s %10s %6s %6s\n", "class", "queries", "p50 ms", "p90 ms",
+              "p99 ms", "max ms", "qps", "zero", "exact");
   for (const auto& [c, r] : report->classes) PrintClassLine(c, r);
   PrintClassLine("overall", report->overall);
   std::printf(
-      "\n%u thread%s, top %zu, %s, %u warm-up and %u timed passes; %zu queries could not be "
+      "\n%u thread%s, top %zu, %s%s%s, %u warm-up and %u timed passes; %zu queries could not be "
       "parsed\n",
       opts.threads, opts.threads == 1 ? "" : "s", opts.top_k,
-      opts.snippets ? "with snippets" : "no snippets", opts.warmup, opts.repeat,
-      report->unparsable_queries);
+      opts.snippets ? "with snippets" : "no snippets", opts.exact_count ? ", exact counts" : "",
+      opts.all_copies ? ", all copies" : "", opts.warmup, opts.repeat, report->unparsable_queries);
   return exit_code::kOk;
 }
 

@@ -24,11 +24,12 @@ struct Sample {
   std::size_t query;  // index into the log
   double ms;
   bool zero_hits;
+  bool exact_count;  // the count's bounds were equal
 };
 
 // The measurements of `v` (unsorted latencies).
-ClassReport Summarize(std::vector<double> v, std::size_t zeros, std::size_t distinct,
-                      const BenchOptions& opts) {
+ClassReport Summarize(std::vector<double> v, std::size_t zeros, std::size_t exact,
+                      std::size_t distinct, const BenchOptions& opts) {
   double busy = 0;
   for (double x : v) busy += x;
   ClassReport c;
@@ -37,6 +38,7 @@ ClassReport Summarize(std::vector<double> v, std::size_t zeros, std::size_t dist
   // Per-class rate: executions per second of searcher time, times threads.
   c.qps = busy > 0 ? c.latency.count / (busy / 1000.0) * opts.threads : 0;
   c.zero_hits = zeros / opts.repeat;
+  c.exact_counts = exact / opts.repeat;
   return c;
 }
 
@@ -72,6 +74,8 @@ Result<BenchReport> RunBench(const std::vector<std::string>& db_paths,
   base.limit = opts.top_k;
   base.snippets = opts.snippets;
   base.describe = false;  // as `byline search` prints text: no --explain
+  base.exact_count = opts.exact_count;
+  base.collapse = opts.collapse;
   BenchReport report;
   auto run_one = [&](Searcher& s, std::size_t i, Sample* out) {
     SearchRequest req = base;
@@ -79,7 +83,7 @@ Result<BenchReport> RunBench(const std::vector<std::string>& db_paths,
     auto t0 = Clock::now();
     auto r = s.Search(req);
     double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-    *out = {i, ms, !r.ok() || r->hits.empty()};
+    *out = {i, ms, !r.ok() || r->hits.empty(), r.ok() && r->matches_lower == r->matches_upper};
     return r.ok();
   };
   // Warm-up: every searcher runs the whole log, untimed, on its own thread
@@ -109,22 +113,24 @@ Result<BenchReport> RunBench(const std::vector<std::string>& db_paths,
   });
   double wall_s = std::chrono::duration<double>(Clock::now() - wall0).count();
 
-  std::map<std::string, std::size_t> zero_hits;
+  std::map<std::string, std::size_t> zero_hits, exact_counts;
   std::vector<double> all;
   for (const Sample& s : samples) {
     const std::string& c = queries[s.query].query_class;
     report.samples_ms[c].push_back(s.ms);
     all.push_back(s.ms);
     if (s.zero_hits) ++zero_hits[c];
+    if (s.exact_count) ++exact_counts[c];
   }
   std::map<std::string, std::size_t> distinct;
   for (const auto& q : queries) ++distinct[q.query_class];
-  std::size_t all_zero = 0;
+  std::size_t all_zero = 0, all_exact = 0;
   for (const auto& [c, v] : report.samples_ms) {
-    report.classes[c] = Summarize(v, zero_hits[c], distinct[c], opts);
+    report.classes[c] = Summarize(v, zero_hits[c], exact_counts[c], distinct[c], opts);
     all_zero += zero_hits[c];
+    all_exact += exact_counts[c];
   }
-  report.overall = Summarize(all, all_zero, queries.size(), opts);
+  report.overall = Summarize(all, all_zero, all_exact, queries.size(), opts);
   report.overall.qps = wall_s > 0 ? total / wall_s : 0;  // real throughput, wall clock
   return report;
 }

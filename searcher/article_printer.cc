@@ -4,6 +4,7 @@
  */
 #include "article_printer.h"
 
+#include <algorithm>
 #include <cctype>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
@@ -54,7 +55,65 @@ void WriteParagraph(std::ostream& out, const std::string& text, bool color, cons
   }
 }
 
+// The lines of `body`, trailing white space cut.
+std::vector<std::string_view> Lines(std::string_view body) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start <= body.size()) {
+    std::size_t end = body.find('\n', start);
+    if (end == std::string_view::npos) end = body.size();
+    std::string_view line = body.substr(start, end - start);
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) {
+      line.remove_suffix(1);
+    }
+    lines.push_back(line);
+    start = end + 1;
+  }
+  return lines;
+}
+
+bool Blank(std::string_view line) {
+  return std::all_of(line.begin(), line.end(),
+                     [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+}
+
 }  // namespace
+
+std::vector<std::string> BodyParagraphs(std::string_view body) {
+  const std::vector<std::string_view> lines = Lines(body);
+  // Columns of each line (code points: the width a wire service wrapped at).
+  std::vector<std::size_t> columns;
+  std::size_t widest = 0, filled = 0, nonblank = 0;
+  for (std::string_view line : lines) {
+    columns.push_back(static_cast<std::size_t>(std::count_if(
+        line.begin(), line.end(), [](char c) { return (c & 0xC0) != 0x80; })));
+    widest = std::max(widest, columns.back());
+  }
+  constexpr std::size_t kSlack = 20;  // a wrapped line is this close to the widest
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (Blank(lines[i])) continue;
+    ++nonblank;
+    if (columns[i] + kSlack >= widest) ++filled;
+  }
+  const bool wrapped = nonblank >= 3 && widest >= 40 && widest <= 100 && 2 * filled >= nonblank;
+  std::vector<std::string> paragraphs;
+  std::string current;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!Blank(lines[i])) {
+      if (!current.empty()) current += ' ';
+      current += lines[i];
+    }
+    const bool last = i + 1 == lines.size();
+    const bool soft = wrapped && !last && !Blank(lines[i]) && !Blank(lines[i + 1]) &&
+                      !std::isspace(static_cast<unsigned char>(lines[i + 1][0])) &&
+                      columns[i] + kSlack >= widest;
+    if (soft) continue;
+    std::string p = CollapseSpace(current);
+    if (!p.empty()) paragraphs.push_back(std::move(p));
+    current.clear();
+  }
+  return paragraphs;
+}
 
 std::string DescribeOrigin(const std::string& path) {
   const std::size_t mark = path.find_last_of(":#");
@@ -92,21 +151,12 @@ void WriteArticleText(std::ostream& out, const Article& a, bool color, std::size
   field("url   ", a.url);
   field("lang  ", a.lang);
   out << "\n";
-  bool any = false;
-  std::size_t start = 0;
-  while (start <= a.body.size()) {
-    std::size_t end = a.body.find('\n', start);
-    if (end == std::string::npos) end = a.body.size();
-    const std::string paragraph =
-        CollapseSpace(std::string_view(a.body).substr(start, end - start));
-    if (!paragraph.empty()) {
-      if (any) out << "\n";
-      WriteParagraph(out, paragraph, color, nullptr, width);
-      any = true;
-    }
-    start = end + 1;
+  const std::vector<std::string> paragraphs = BodyParagraphs(a.body);
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    if (i > 0) out << "\n";
+    WriteParagraph(out, paragraphs[i], color, nullptr, width);
   }
-  if (!any) WriteParagraph(out, "(no text)", color, kDim, width);
+  if (paragraphs.empty()) WriteParagraph(out, "(no text)", color, kDim, width);
 }
 
 void WriteArticleJson(std::ostream& out, const Article& a) {

@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "byline/document.h"
 
@@ -17,10 +19,19 @@ namespace byline {
 /// "FILE, element N" (the path of any other file is as it is).
 std::string DescribeOrigin(const std::string& path);
 
+/// The paragraphs of `body`, each with its runs of white space made one
+/// space. A blank line ends a paragraph, and so does every line break of
+/// text written a paragraph a line. Text hard-wrapped at a fixed width (wire
+/// copy wrapped at 60-70 columns: three lines or more, the longest 40-100
+/// columns, half of them within 20 of it) has its line breaks read as
+/// spaces, except after a short line (the end of a paragraph) or before an
+/// indented one (Reuters starts each paragraph with four spaces).
+std::vector<std::string> BodyParagraphs(std::string_view body);
+
 /// Writes the article for a terminal: the title (bold; a derived one says
 /// so), date, source and author, then its id, where it came from, url and
-/// language, a blank line and every paragraph of the body wrapped to `width`
-/// columns, a blank line between paragraphs. ANSI colour only if `color`;
+/// language, a blank line and every paragraph of the body (BodyParagraphs)
+/// wrapped to `width` columns, a blank line between paragraphs. ANSI colour only if `color`;
 /// text from the article is made safe for a terminal.
 void WriteArticleText(std::ostream& out, const Article& article, bool color, std::size_t width);
 

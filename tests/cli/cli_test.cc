@@ -335,6 +335,33 @@ TEST_F(SampleCorpusCli, BenchReportsLatencyPerClassAndPlotsIt) {
   EXPECT_NE(text.out.find("overall"), std::string::npos) << text.out;
 }
 
+// --exact-count counts every match, as `search --count` does: "the council"
+// matches more articles than a page, whose count Xapian otherwise estimates.
+TEST_F(SampleCorpusCli, BenchCountsExactlyWhenAskedAndListsEveryCopy) {
+  byline::test::TempDir dir;
+  std::string log = dir.Write("q.jsonl",
+                              "{\"query\": \"mackerel quotas\", \"tags\": [\"union\"]}\n"
+                              "{\"query\": \"the council\", \"tags\": [\"union\"]}\n");
+  auto union_class = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"bench", "--db", Db(), "--queries", log, "--json",
+                                     "--repeat", "1"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    RunResult r = Byline(args);
+    EXPECT_EQ(r.code, 0) << r.err;
+    auto lines = JsonLines(r.out);
+    return lines.size() == 1 ? lines[0] : json();
+  };
+  const json plain = union_class({});
+  EXPECT_EQ(plain["exact_count"], false);
+  EXPECT_EQ(plain["all_copies"], false);
+  EXPECT_EQ(plain["classes"]["union"]["exact_counts"], 1);  // mackerel quotas: all on the page
+  const json exact = union_class({"--exact-count", "--all-copies"});
+  EXPECT_EQ(exact["exact_count"], true);
+  EXPECT_EQ(exact["all_copies"], true);
+  EXPECT_EQ(exact["classes"]["union"]["exact_counts"], 2);
+  EXPECT_EQ(exact["overall"]["exact_counts"], 2);
+}
+
 TEST(CliTest, IndexReportsBadFilesAndKeepsTheRest) {
   byline::test::TempDir dir;
   dir.Write("in/good.txt", "Title: Good one\n\nA fine article about lighthouses.\n");

@@ -159,6 +159,11 @@ TEST(EvalBenchOptionsTest, ArgvFillsTheOptions) {
   EXPECT_EQ(bench.repeat, 2u);
   EXPECT_EQ(bench.warmup, 1u);
   EXPECT_TRUE(bench.json);
+  EXPECT_FALSE(bench.exact_count);
+  EXPECT_FALSE(bench.all_copies);
+  ASSERT_EQ(Parse(app, {"bench", "--queries", file, "--exact-count", "--all-copies"}), -1);
+  EXPECT_TRUE(bench.exact_count);
+  EXPECT_TRUE(bench.all_copies);
   EXPECT_EQ(Parse(app, {"bench", "--queries", file, "--threads", "0"}), exit_code::kUsage);
 }
 

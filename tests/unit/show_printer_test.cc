@@ -125,6 +125,55 @@ TEST(ArticleTextTest, EscapesAreRemovedAndWideCharactersTakeTwoColumns) {
             "一二三四五六七八九十\n");
 }
 
+// How a body's line breaks read: a paragraph a line, blank lines, and wire
+// copy hard-wrapped at a fixed width (reuters21578's first article, cut).
+TEST(BodyParagraphsTest, BlankLinesLinesAndHardWrappedText) {
+  using P = std::vector<std::string>;
+  const std::pair<const char*, P> cases[] = {
+      {"", P{}},
+      {"  \n\n ", P{}},
+      {"One line.", P{"One line."}},
+      // A paragraph a line: too few, or too short, to be wrapping.
+      {"First paragraph.\nSecond one.\nThird.", P{"First paragraph.", "Second one.", "Third."}},
+      {"A long first paragraph written on one line of its own, as JSON and HTML bodies are, "
+       "well past any wrapping width.\nA second one.\nA third one that is long enough to be "
+       "within twenty columns of the widest, if that were all it took.",
+       P{"A long first paragraph written on one line of its own, as JSON and HTML bodies are, "
+         "well past any wrapping width.",
+         "A second one.",
+         "A third one that is long enough to be within twenty columns of the widest, if that "
+         "were all it took."}},
+      {"Blank lines\n\nend paragraphs,   and runs of  space\n\n\n  are one.",
+       P{"Blank lines", "end paragraphs, and runs of space", "are one."}},
+      // Wire copy wrapped at 60-odd columns, paragraphs indented.
+      {"SALVADOR, Feb 26 - Showers continued throughout the week in\n"
+       "the Bahia cocoa zone, alleviating the drought since early\n"
+       "January and improving prospects for the coming temporao,\n"
+       "Comissaria Smith said in its weekly review.\n"
+       "    The dry period means the temporao will be late this year.\n"
+       "    Arrivals for the week ended February 22 were 155,221 bags\n"
+       "of 60 kilos.\n"
+       "Reuter",
+       P{"SALVADOR, Feb 26 - Showers continued throughout the week in the Bahia cocoa zone, "
+         "alleviating the drought since early January and improving prospects for the coming "
+         "temporao, Comissaria Smith said in its weekly review.",
+         "The dry period means the temporao will be late this year.",
+         "Arrivals for the week ended February 22 were 155,221 bags of 60 kilos.", "Reuter"}},
+      // Wrapped, paragraphs between blank lines (a plain-text file).
+      {"The council voted on Saturday to build a movable tidal\n"
+       "barrier across the mouth of the estuary, ending a debate\n"
+       "that began after the storm surge of 2009.\n"
+       "\n"
+       "Engineers expect the barrier to take six years to build\n"
+       "and to cost about 400 million.",
+       P{"The council voted on Saturday to build a movable tidal barrier across the mouth of the "
+         "estuary, ending a debate that began after the storm surge of 2009.",
+         "Engineers expect the barrier to take six years to build and to cost about 400 "
+         "million."}},
+  };
+  for (const auto& [body, want] : cases) EXPECT_EQ(BodyParagraphs(body), want) << body;
+}
+
 TEST(ArticleTextTest, AnArticleWithoutTextSaysSo) {
   Article a;
   a.id = a.path = "/data/empty.html";

@@ -22,6 +22,13 @@ struct BenchOptions {
   unsigned threads = 1;    ///< searcher threads, each with its own database handle
   unsigned warmup = 1;     ///< untimed passes over the log, by every searcher, first
   unsigned repeat = 3;     ///< timed passes over the log
+  /// Count every match exactly, as `byline search --count` and `--facets`
+  /// do (SearchRequest::exact_count); by default counts beyond the page are
+  /// Xapian's estimates, as `byline search` prints them.
+  bool exact_count = false;
+  /// One hit per story, as `byline search` shows them; false lists every
+  /// copy (`--all-copies`).
+  bool collapse = true;
 };
 
 /// The measurements of one query class, or of the whole log.
@@ -31,6 +38,9 @@ struct ClassReport {
   double qps = 0;             ///< a class: executions per second of searcher time, times
                               ///< threads; the whole log: executions per wall-clock second
   std::size_t zero_hits = 0;  ///< executions with no hit (or an error), per timed pass
+  /// Executions whose count of matches was exact (its bounds equal), per
+  /// timed pass: all of them with BenchOptions::exact_count.
+  std::size_t exact_counts = 0;
 };
 
 /// What RunBench measured.
