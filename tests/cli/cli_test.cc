@@ -343,8 +343,8 @@ TEST_F(SampleCorpusCli, BenchCountsExactlyWhenAskedAndListsEveryCopy) {
                               "{\"query\": \"mackerel quotas\", \"tags\": [\"union\"]}\n"
                               "{\"query\": \"the council\", \"tags\": [\"union\"]}\n");
   auto union_class = [&](std::vector<std::string> extra) {
-    std::vector<std::string> args = {"bench", "--db", Db(), "--queries", log, "--json",
-                                     "--repeat", "1"};
+    std::vector<std::string> args = {"bench", "--db",   Db(),       "--queries",
+                                     log,     "--json", "--repeat", "1"};
     args.insert(args.end(), extra.begin(), extra.end());
     RunResult r = Byline(args);
     EXPECT_EQ(r.code, 0) << r.err;
