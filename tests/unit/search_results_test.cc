@@ -348,6 +348,39 @@ TEST_F(SearchResultsTest, ExactCountsAndPagesPastTheEnd) {
   EXPECT_EQ(past.offset, 300u);
 }
 
+// A count that is not exact is bounded by what Xapian saw of the articles
+// too: collapsing folds away at most every copy but one (here 11 articles
+// in 5 stories: at most 10), so the stories are at least the articles seen
+// less 10, however few stories reached the top of the ranking.
+TEST_F(SearchResultsTest, StoryCountsAreBoundedByTheArticlesSeen) {
+  for (const char* query : {"*", "budget OR crane", "council budget"}) {
+    for (SortOrder sort : {SortOrder::kNewest, SortOrder::kRelevance}) {
+      SearchRequest req;
+      req.query = query;
+      req.sort = sort;
+      req.exact_count = true;
+      req.limit = 0;
+      const std::uint64_t stories = Search(req).matches_lower;
+      req.collapse = false;
+      const std::uint64_t articles = Search(req).matches_lower;
+      for (std::size_t limit : {1, 3}) {
+        req = {};
+        req.query = query;
+        req.sort = sort;
+        req.limit = limit;
+        const SearchResults r = Search(req);
+        const std::string at = std::string(query) + " -n " + std::to_string(limit);
+        EXPECT_TRUE(r.collapsed) << at;
+        EXPECT_LE(r.matches_lower, stories) << at;
+        EXPECT_GE(r.matches_upper, stories) << at;
+        EXPECT_LE(r.matches_lower, r.matches_estimated) << at;
+        EXPECT_LE(r.matches_estimated, r.matches_upper) << at;
+        EXPECT_GE(r.matches_lower + 10, articles) << at;
+      }
+    }
+  }
+}
+
 TEST_F(SearchResultsTest, MissingTitlesAreDerivedFromTheBody) {
   for (bool snippets : {true, false}) {
     SearchRequest req;
