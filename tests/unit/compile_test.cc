@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,46 @@ TEST(CompileTest, OperatorsBecomeTheirXapianQueries) {
       {"flod~1", "Query(flod)"},
   };
   for (const auto& [q, want] : cases) EXPECT_EQ(Compiled(q), want) << q;
+}
+
+// Date ranges as the fewest year, month and day terms, within the
+// database's first and last dates; the slot when the terms cannot serve.
+TEST(CompileTest, DateRangesAreYearMonthAndDayTerms) {
+  CompileContext ctx;
+  ctx.date_terms = true;
+  ctx.first_date = "19870101";
+  ctx.last_date = "19891231";
+  using Terms = std::vector<std::string>;
+  const struct {
+    const char* from;
+    const char* to;
+    std::optional<Terms> want;
+  } cases[] = {
+      {"19870301", "19870331", Terms{"M198703"}},
+      {"19870305", "19870305", Terms{"D19870305"}},
+      {"19880101", "19881231", Terms{"Y1988"}},
+      {"19880228", "19880301", Terms{"D19880228", "D19880229", "D19880301"}},  // a leap year
+      {"19870227", "19870301", Terms{"D19870227", "D19870228", "D19870301"}},
+      {"19871230", "19880201", Terms{"D19871230", "D19871231", "M198801", "D19880201"}},
+      {"19871201", "19890131", Terms{"M198712", "Y1988", "M198901"}},
+      {"", "19870131", Terms{"M198701"}},                          // open: from the first date
+      {"19890101", "", Terms{"Y1989"}},                            // open: to the last date
+      {"19000101", "20501231", Terms{"Y1987", "Y1988", "Y1989"}},  // cut to the database
+      {"19870310", "19870301", Terms{}},                           // empty
+      {"19950101", "19951231", Terms{}},                           // after the last date
+      {"1987", "19870331", std::nullopt},                          // not a key
+      {"19871301", "19871231", std::nullopt},                      // no month 13
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(DateTerms(c.from, c.to, ctx), c.want) << c.from << ".." << c.to;
+  }
+  // The most terms a range takes: 30 + 11 days and months at each end, and
+  // the years between; past kMaxDateTerms, the slot.
+  ctx.first_date = "17000102";
+  EXPECT_EQ(DateTerms("", "17011230", ctx)->size(), 30u + 11u + 11u + 30u);
+  EXPECT_EQ(DateTerms("", "19001230", ctx), std::nullopt);
+  ctx.date_terms = false;  // a database written before the terms
+  EXPECT_EQ(DateTerms("19870301", "19870331", ctx), std::nullopt);
 }
 
 // The 30 topics of reuters21578 (../shared/corpora/reuters21578/topics.tsv)

@@ -681,6 +681,46 @@ TEST(SearcherTest, ReadsThePlainRecordsOfAnOlderDatabase) {
   EXPECT_EQ(hits[0].article.title, "Harbour reopens");
 }
 
+// A database whose articles have dates but no year, month and day terms
+// (written before them) is filtered by the date slot, as it always was.
+TEST(SearcherTest, DateRangesOfADatabaseWithoutDateTermsUseTheSlot) {
+  test::TempDir dir;
+  std::string path = (dir.path() / "db").string();
+  {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+    for (const char* date : {"20180301", "20180315", "20180402"}) {
+      Xapian::Document doc;
+      doc.add_term(std::string(schema::kPrefixStem) + "harbor");
+      doc.add_value(schema::kSlotDate, date);
+      Article a;
+      a.id = date;
+      a.title = "Harbour";
+      doc.set_data(test::PlainStoredRecord(a));
+      db.add_document(doc);
+    }
+    db.commit();
+  }
+  auto s = Searcher::Open(path);
+  ASSERT_TRUE(s.ok());
+  SearchRequest req;
+  req.query = "harbour";
+  req.since = "2018-03";
+  req.until = "2018-03";
+  req.run_suggestion = false;
+  auto r = (*s)->Search(req);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  std::vector<std::string> ids;
+  for (const Hit& h : r->hits) ids.push_back(h.article.id);
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids, (std::vector<std::string>{"20180301", "20180315"}));
+  SearchRequest april;
+  april.query = "date:2018-04";
+  r = (*s)->Search(april);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->hits.size(), 1u);
+  EXPECT_EQ(r->hits[0].article.id, "20180402");
+}
+
 TEST(SearcherTest, MissingDatabaseIsNotFound) {
   auto s = Searcher::Open("/nonexistent/byline-db");
   ASSERT_FALSE(s.ok());

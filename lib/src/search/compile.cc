@@ -4,6 +4,7 @@
 #include "search/compile.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <utility>
 #include <vector>
@@ -119,7 +120,68 @@ Xapian::Query PositionalQuery(const QueryNode& n, const std::string& prefix) {
   return Xapian::Query(prefix + n.terms[0]);
 }
 
+// A date key's year, month and day; false unless it is 8 digits.
+bool SplitDateKey(const std::string& key, int* y, int* m, int* d) {
+  if (key.size() != 8 ||
+      !std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
+  }
+  *y = std::stoi(key.substr(0, 4));
+  *m = std::stoi(key.substr(4, 2));
+  *d = std::stoi(key.substr(6, 2));
+  return true;
+}
+
+int DaysInMonth(int y, int m) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : kDays[(m - 1 + 12) % 12];
+}
+
+std::string DateKey(int y, int m, int d) {
+  char buf[40];  // room for any int, though dates have 4, 2 and 2 digits
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
+  return buf;
+}
+
 }  // namespace
+
+std::optional<std::vector<std::string>> DateTerms(const std::string& from, const std::string& to,
+                                                  const CompileContext& ctx) {
+  if (!ctx.date_terms || ctx.first_date.empty() || ctx.last_date.empty()) return std::nullopt;
+  int y, m, d, y2, m2, d2;
+  for (const std::string* end : {&from, &to}) {
+    if (!end->empty() && !SplitDateKey(*end, &y, &m, &d)) return std::nullopt;
+  }
+  const std::string& lo = from.empty() || from < ctx.first_date ? ctx.first_date : from;
+  const std::string& hi = to.empty() || to > ctx.last_date ? ctx.last_date : to;
+  if (!SplitDateKey(lo, &y, &m, &d) || !SplitDateKey(hi, &y2, &m2, &d2)) return std::nullopt;
+  if (m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) return std::nullopt;
+  std::vector<std::string> terms;
+  for (std::string at = DateKey(y, m, d); at <= hi; at = DateKey(y, m, d)) {
+    if (terms.size() == kMaxDateTerms) return std::nullopt;
+    if (m == 1 && d == 1 && DateKey(y, 12, 31) <= hi) {
+      terms.push_back(schema::kPrefixYear + at.substr(0, 4));
+      ++y;
+    } else if (d == 1 && DateKey(y, m, DaysInMonth(y, m)) <= hi) {
+      terms.push_back(schema::kPrefixMonth + at.substr(0, 6));
+      if (++m > 12) {
+        m = 1;
+        ++y;
+      }
+    } else {
+      terms.push_back(schema::kPrefixDay + at);
+      if (++d > DaysInMonth(y, m)) {
+        d = 1;
+        if (++m > 12) {
+          m = 1;
+          ++y;
+        }
+      }
+    }
+  }
+  return terms;
+}
 
 std::vector<std::string> FuzzyExpansions(const Xapian::Database& db, const std::string& prefix,
                                          const std::string& word, unsigned distance) {
@@ -218,6 +280,14 @@ Xapian::Query CompileQuery(const QueryNode& n, const CompileContext& ctx) {
       return Combine(Xapian::Query::OP_AND, terms);
     }
     case Kind::kDateRange:
+      // No day in range: the slot's range, which matches nothing (an empty
+      // Xapian::Query would read as no filter at all).
+      if (auto terms = DateTerms(n.from, n.to, ctx); terms && !terms->empty()) {
+        // Boolean: a date matches, it does not weigh.
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                             Xapian::Query(Xapian::Query::OP_OR, terms->begin(), terms->end()),
+                             0.0);
+      }
       if (n.from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, kDate.slot, n.to);
       if (n.to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, kDate.slot, n.from);
       return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kDate.slot, n.from, n.to);

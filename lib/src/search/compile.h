@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,25 @@ struct CompileContext {
   /// has a language among them, or the default one is among them), so that
   /// the articles holding a word are among those holding its BareWordTerms.
   bool languages_cover_articles = false;
+  /// Every dated article of the database has its year, month and day terms
+  /// (schema::kPrefixYear, kPrefixMonth, kPrefixDay), and its dates lie
+  /// from `first_date` to `last_date` (keys, "20181114"): a date range is
+  /// then matched by the fewest such terms (DateTerms), whose article counts
+  /// Xapian knows, rather than by the date slot, whose range it can only
+  /// bound by every dated article (reuters21578, date:1987-03 sorted newest:
+  /// "about 30 stories (between 30 and 21,577)" for 11,126).
+  bool date_terms = false;
+  std::string first_date, last_date;
 };
+
+/// A date range of the database as year, month and day terms: whole years
+/// as years, whole months as months, the rest as days, within `ctx`'s first
+/// and last dates (an open end is the database's). Nullopt if the keys are
+/// not 8-digit dates, the database's dates are unknown, or it would take
+/// more than kMaxDateTerms terms; an empty list if no day is in the range.
+inline constexpr std::size_t kMaxDateTerms = 200;
+std::optional<std::vector<std::string>> DateTerms(const std::string& from, const std::string& to,
+                                                  const CompileContext& ctx);
 
 /// Arabic words (Analyzer::IsArabic) rank on their exact form beside their
 /// stem: a word is its stems OR its exact form times kArabicExactWeight, and

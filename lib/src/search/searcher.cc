@@ -316,6 +316,9 @@ struct Searcher::Impl {
   /// The most articles collapsing can fold away: those with a story key
   /// but one (every story keeps a copy); unknown if the backend cannot say.
   std::optional<Xapian::doccount> collapsible;
+  /// CompileContext's: date ranges as year, month and day terms.
+  bool date_terms = false;
+  std::string first_date, last_date;
   /// The synonyms stored with the database (schema::kMetaSynonyms), if any.
   std::shared_ptr<const SynonymTable> synonyms;
 
@@ -385,6 +388,7 @@ struct Searcher::Impl {
       collapsible = keyed > 0 ? keyed - 1 : 0;
     } catch (const Xapian::UnimplementedError&) {
     }
+    LoadDates();
     languages.clear();
     std::string prefix = schema::kPrefixLang;
     Xapian::doccount with_language = 0;
@@ -396,6 +400,44 @@ struct Searcher::Impl {
     languages_cover_articles = languages.empty() || with_language >= db.get_doccount() ||
                                std::find(languages.begin(), languages.end(),
                                          Analyzer::kDefaultLanguage) != languages.end();
+  }
+
+  // Whether every dated article has its year terms (a database written
+  // before they existed has none, or fewer than its dates), and its dates'
+  // bounds.
+  void LoadDates() {
+    date_terms = false;
+    first_date.clear();
+    last_date.clear();
+    try {
+      const Xapian::doccount dated = db.get_value_freq(schema::kSlotDate);
+      const std::string year = schema::kPrefixYear;
+      Xapian::doccount with_year = 0;
+      for (auto t = db.allterms_begin(year); t != db.allterms_end(year); ++t) {
+        with_year += t.get_termfreq();
+      }
+      date_terms = dated > 0 && with_year == dated;
+      if (date_terms) {
+        first_date = db.get_value_lower_bound(schema::kSlotDate);
+        last_date = db.get_value_upper_bound(schema::kSlotDate);
+      }
+    } catch (const Xapian::UnimplementedError&) {
+      date_terms = false;
+    }
+  }
+
+  // What compiling a request's query needs of this database.
+  CompileContext ContextFor(const SearchRequest& req) const {
+    CompileContext ctx;
+    ctx.analyzer = &analyzer;
+    ctx.languages = languages;
+    ctx.languages_cover_articles = languages_cover_articles;
+    ctx.ranking = req.ranking;
+    ctx.db = &db;
+    ctx.date_terms = date_terms;
+    ctx.first_date = first_date;
+    ctx.last_date = last_date;
+    return ctx;
   }
 
   class ExpansionTermsOnly : public Xapian::ExpandDecider {
@@ -446,12 +488,7 @@ struct Searcher::Impl {
   // a query built elsewhere (SearchRequest::similar_to) that replaces root's.
   SearchResults Run(const SearchRequest& req, const QueryNode& root, const QueryNode* dates,
                     const Xapian::Query* given = nullptr) {
-    CompileContext ctx;
-    ctx.analyzer = &analyzer;
-    ctx.languages = languages;
-    ctx.languages_cover_articles = languages_cover_articles;
-    ctx.ranking = req.ranking;
-    ctx.db = &db;
+    const CompileContext ctx = ContextFor(req);
     Xapian::Query filter;
     if (dates) filter = CompileQuery(*dates, ctx);
     // Every filter in force shows, as Xapian describes OP_FILTER.
@@ -827,11 +864,7 @@ struct Searcher::Impl {
   // throw Xapian::Error.
   CoverageCounts Count(const SearchRequest& req, const QueryNode& root, const QueryNode* dates,
                        const std::vector<std::string>& facets) {
-    CompileContext ctx;
-    ctx.analyzer = &analyzer;
-    ctx.languages = languages;
-    ctx.ranking = req.ranking;
-    ctx.db = &db;
+    const CompileContext ctx = ContextFor(req);
     Xapian::Query q = CompileQuery(root, ctx);
     if (dates) q = Xapian::Query(Xapian::Query::OP_FILTER, q, CompileQuery(*dates, ctx));
     CoverageCounts res;
