@@ -229,7 +229,11 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
   // Facets: every match counted once more (lib: Searcher::CountCoverage).
   std::optional<CoverageCounts> facets;
   if (!facet_names.empty()) {
-    auto counts = (*searcher)->CountCoverage(req, facet_names);
+    // Of the query that ran: the suggestion's, or the words ORed.
+    SearchRequest ran = req;
+    if (results->suggestion_ran) ran.query = results->suggestion;
+    if (results->relaxed) ran.default_operator = DefaultOperator::kOr;
+    auto counts = (*searcher)->CountCoverage(ran, facet_names);
     if (!counts.ok()) return Report(counts.status());
     facets = std::move(*counts);
   }

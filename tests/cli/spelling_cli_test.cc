@@ -70,6 +70,13 @@ TEST_F(SpellingCli, JsonSummarySaysWhichQueryRan) {
   auto none =
       JsonLines(Byline({"search", "--db", Db(), "--suggest", "--json", "Hajin"}).out).back();
   EXPECT_TRUE(none["suggestion"].is_null());
+  // Facets count the query that ran: the suggestion's hits, not none.
+  RunResult facets =
+      Byline({"search", "--db", Db(), "--suggest", "--json", "--facets", "year", "Euphrtes"});
+  ASSERT_EQ(facets.code, 0) << facets.err;
+  auto last = JsonLines(facets.out).back();
+  EXPECT_EQ(last["type"], "facets");
+  EXPECT_EQ(last["matches"], 1) << facets.out;
 }
 
 // Synonyms given for one search, or stored with the database for every
