@@ -3,6 +3,8 @@
  */
 #include "batch_command.h"
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -102,12 +104,16 @@ int RunBatchSearch(const SearchCommandOptions& opts) {
   if (opts.batch != "-") {
     file.open(opts.batch);
     if (!file) {
-      ReportError("cannot read the batch file " + opts.batch);
+      ReportError("cannot read the batch file " + opts.batch + ": " + std::strerror(errno));
       return exit_code::kFatal;
     }
     in = &file;
   }
   const std::vector<BatchQuery> queries = ReadBatchQueries(*in);
+  if (in->bad()) {  // a read error midway: not a shorter list
+    ReportError("cannot read the batch file " + opts.batch + ": " + std::strerror(errno));
+    return exit_code::kFatal;
+  }
   auto searcher = Searcher::Open(ResolveDatabasePaths(opts.db));
   if (!searcher.ok()) return Report(searcher.status());
   SearchRequest req = RequestFromOptions(opts);

@@ -2,6 +2,7 @@
 // coverage) end to end: the real binary on the sample corpus/. Label `cli`.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -53,6 +54,14 @@ TEST_F(BatchCli, BatchCountsEachLineAndGoesOnPastABadOne) {
   EXPECT_GE(lines[0]["hits"].size(), 1u);
   EXPECT_EQ(lines[3]["count"], 0);
   EXPECT_TRUE(lines[3]["hits"].empty());
+  // A file that fails midway is an error, not an empty list of names.
+  if (std::filesystem::exists("/proc/self/mem")) {
+    RunResult bad = Byline({"search", "--db", Db(), "--batch", "/proc/self/mem"});
+    EXPECT_EQ(bad.code, 1) << bad.err;
+    EXPECT_NE(bad.err.find("cannot read the batch file /proc/self/mem: "), std::string::npos)
+        << bad.err;
+    EXPECT_EQ(bad.out, "");
+  }
 }
 
 // RFC 4180: a header, one CRLF row per hit, quotes doubled inside quoted

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -41,6 +42,23 @@ TEST(SynonymParseTest, BadLinesNameTheFileAndLine) {
       EXPECT_EQ(t.status().message().rfind(c.error, 0), 0u) << t.status().message();
     }
   }
+}
+
+// A file that cannot be read to its end is an error, never a shorter table:
+// /proc/self/mem opens, and its first read fails (EIO).
+TEST(SynonymParseTest, AFileThatFailsMidwayIsAnErrorWithItsReason) {
+  if (!std::filesystem::exists("/proc/self/mem")) GTEST_SKIP() << "no /proc/self/mem here";
+  const Analyzer analyzer;
+  auto r = SynonymTable::ReadFile("/proc/self/mem", analyzer);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kIOError);
+  EXPECT_NE(r.status().message().find("cannot read the synonyms file /proc/self/mem: "),
+            std::string::npos)
+      << r.status().message();
+  auto missing = SynonymTable::ReadFile("/nonexistent/synonyms.txt", analyzer);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("No such file or directory"), std::string::npos)
+      << missing.status().message();
 }
 
 TEST(SynonymApplyTest, WordsAndQuotedNamesBecomeTheirGroup) {

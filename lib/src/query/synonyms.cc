@@ -3,9 +3,10 @@
  */
 #include "byline/synonyms.h"
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <map>
-#include <sstream>
 
 namespace byline {
 namespace {
@@ -101,11 +102,21 @@ Result<SynonymTable> SynonymTable::Parse(std::string_view text, const std::strin
 
 Result<SynonymTable> SynonymTable::ReadFile(const std::string& path, const Analyzer& analyzer) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("cannot read the synonyms file " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return Status::IOError("cannot read the synonyms file " + path);
-  return Parse(text.str(), path, analyzer);
+  if (!in) {
+    return Status::NotFound("cannot read the synonyms file " + path + ": " + std::strerror(errno));
+  }
+  // Read by hand: `text << in.rdbuf()` fails its own stream on a read error,
+  // and `in` looked fine, so a file that failed midway read as empty (and
+  // `byline index --synonyms` then cleared the stored groups).
+  std::string text;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    text.append(buf, static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    return Status::IOError("cannot read the synonyms file " + path + ": " + std::strerror(errno));
+  }
+  return Parse(text, path, analyzer);
 }
 
 const SynonymGroup* SynonymTable::Find(const std::vector<std::string>& terms) const {
