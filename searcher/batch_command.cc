@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "byline/cli/database.h"
 #include "byline/cli/exit_codes.h"
@@ -30,29 +31,37 @@ std::vector<BatchQuery> ReadBatchQueries(std::istream& in) {
 }
 
 std::string CsvField(const std::string& field) {
-  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
+  const bool formula =
+      !field.empty() && std::string_view("=+-@\t\r").find(field[0]) != std::string_view::npos;
+  const std::string text = formula ? "'" + field : field;
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string out = "\"";
-  for (char c : field) {
+  for (char c : text) {
     if (c == '"') out += '"';
     out += c;
   }
   return out + "\"";
 }
 
-void WriteBatchCsvHeader(std::ostream& out) { out << "query,count,rank,id,title,date,source\r\n"; }
+void WriteBatchCsvHeader(std::ostream& out) {
+  out << "query,count,rank,id,title,date,source,error\r\n";
+}
 
 // RFC 4180 ends records with CRLF; spreadsheets read either.
 void WriteBatchCsv(std::ostream& out, const BatchAnswer& answer) {
-  if (!answer.error.empty()) return;
+  if (!answer.error.empty()) {  // a row still, so that the sheet keeps every query
+    out << CsvField(answer.query.query) << ",,,,,,," << CsvField(answer.error) << "\r\n";
+    return;
+  }
   const std::string head = CsvField(answer.query.query) + "," + std::to_string(answer.count);
   if (answer.hits.empty()) {
-    out << head << ",,,,,\r\n";
+    out << head << ",,,,,,\r\n";
     return;
   }
   for (const Hit& h : answer.hits) {
     const Article& a = h.article;
     out << head << "," << h.rank << "," << CsvField(a.id) << "," << CsvField(a.title) << ","
-        << CsvField(a.date) << "," << CsvField(a.source) << "\r\n";
+        << CsvField(a.date) << "," << CsvField(a.source) << ",\r\n";
   }
 }
 

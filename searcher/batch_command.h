@@ -42,12 +42,15 @@ struct BatchAnswer {
 
 /// `field` quoted for CSV as RFC 4180 says: in double quotes, with inner
 /// quotes doubled, when it has a comma, a quote, CR or LF; as is otherwise.
+/// A field a spreadsheet would read as a formula (starting with =, +, -, @,
+/// a tab or CR: a query "+name -word", a title "=...") starts with an
+/// apostrophe, which spreadsheets take as "text" (OWASP, CSV injection).
 std::string CsvField(const std::string& field);
 
-/// The CSV header line: query,count,rank,id,title,date,source.
+/// The CSV header line: query,count,rank,id,title,date,source,error.
 void WriteBatchCsvHeader(std::ostream& out);
-/// One row per hit; a row with empty hit columns when there is none. A
-/// failed query writes nothing (it is reported on stderr).
+/// One row per hit; a row with empty hit columns when there is none; a
+/// failed query's row has no count and its error in the last column.
 void WriteBatchCsv(std::ostream& out, const BatchAnswer& answer);
 /// One JSON object: "type": "batch", line, query, count, hits (rank, id,
 /// score, title, date, source), and "error" when the query failed.

@@ -70,10 +70,10 @@ TEST_F(BatchCli, BatchCsvHasARowPerHitAndOneForNone) {
   const std::string file = dir_.Write("csv.txt", "crane \"operations\"\nzzyzzyva, nothing\n");
   RunResult r = Byline({"search", "--db", Db(), "--batch", file, "--format", "csv", "-n", "1"});
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(r.out.rfind("query,count,rank,id,title,date,source\r\n", 0), 0u) << r.out;
+  EXPECT_EQ(r.out.rfind("query,count,rank,id,title,date,source,error\r\n", 0), 0u) << r.out;
   EXPECT_NE(r.out.find("\r\n\"crane \"\"operations\"\"\","), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(",1,"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("\r\n\"zzyzzyva, nothing\",0,,,,,\r\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\r\n\"zzyzzyva, nothing\",0,,,,,,\r\n"), std::string::npos) << r.out;
   RunResult csv = Byline({"search", "--db", Db(), "--format", "csv", "crane"});
   EXPECT_EQ(csv.code, 2);
   EXPECT_NE(csv.err.find("--format csv is for --batch"), std::string::npos) << csv.err;

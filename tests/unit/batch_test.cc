@@ -30,6 +30,12 @@ TEST(BatchCsv, QuotesAsRfc4180Says) {
       {"say \"hi\"", "\"say \"\"hi\"\"\""},
       {"two\nlines", "\"two\nlines\""},
       {"cr\r", "\"cr\r\""},
+      // What a spreadsheet would run as a formula is text.
+      {"+zebra -stripes", "'+zebra -stripes"},
+      {"=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""},
+      {"-1", "'-1"},
+      {"@sum", "'@sum"},
+      {"a-b", "a-b"},
   };
   for (const auto& c : cases) EXPECT_EQ(byline::CsvField(c.in), c.want) << c.in;
 }
@@ -39,7 +45,7 @@ TEST(BatchCsv, ARowPerHitAndAnEmptyOneForNone) {
   none.query = {1, "nothing, here"};
   std::ostringstream out;
   byline::WriteBatchCsv(out, none);
-  EXPECT_EQ(out.str(), "\"nothing, here\",0,,,,,\r\n");
+  EXPECT_EQ(out.str(), "\"nothing, here\",0,,,,,,\r\n");
   byline::BatchAnswer two;
   two.query = {2, "oil"};
   two.count = 7;
@@ -52,12 +58,12 @@ TEST(BatchCsv, ARowPerHitAndAnEmptyOneForNone) {
   two.hits[1].article.date = "1987-03-01";
   out.str("");
   byline::WriteBatchCsv(out, two);
-  EXPECT_EQ(out.str(), "oil,7,1,r1,Oil up,,\r\noil,7,2,r2,,1987-03-01,\r\n");
+  EXPECT_EQ(out.str(), "oil,7,1,r1,Oil up,,,\r\noil,7,2,r2,,1987-03-01,,\r\n");
   byline::BatchAnswer failed = two;
-  failed.error = "bad";
+  failed.error = "bad query at position 2: no closing bracket";
   out.str("");
   byline::WriteBatchCsv(out, failed);
-  EXPECT_EQ(out.str(), "");
+  EXPECT_EQ(out.str(), "oil,,,,,,,bad query at position 2: no closing bracket\r\n");
 }
 
 }  // namespace
