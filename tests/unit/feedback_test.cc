@@ -22,6 +22,10 @@ TEST(FeedbackTest, ExpansionTermsAreStemmedWordsOnly) {
   EXPECT_FALSE(IsExpansionTerm("Z1987"));      // a number
   EXPECT_FALSE(IsExpansionTerm("Qa1"));        // an id
   EXPECT_FALSE(IsExpansionTerm("Z"));
+  // Words of every script: German, Russian, Arabic, Chinese.
+  for (const char* word : {"Zärzt", "Zметро", "Zحكوم", "Z科技"}) {
+    EXPECT_TRUE(IsExpansionTerm(word)) << word;
+  }
 }
 
 TEST(FeedbackTest, NearDuplicatesWithTheSameTitleCountOnce) {

@@ -84,5 +84,43 @@ TEST_F(SimilarTest, AnUnknownIdIsNotFoundAndDatesFilter) {
   EXPECT_TRUE(none->hits.empty());
 }
 
+// Articles in scripts other than Latin have words to go on too (their
+// stems start with a UTF-8 byte above 0x7F, which once compared as a
+// negative char and left none): Russian, Arabic, Chinese.
+TEST(SimilarScriptsTest, ArticlesInEveryScriptFindTheirLikes) {
+  const struct {
+    const char* lang;
+    const char* first;
+    const char* like;
+    const char* other;
+  } cases[] = {
+      {"ru", "Новая станция метро открылась в центре города, пассажиры довольны.",
+       "Пассажиры метро хвалят новую станцию в центре города.",
+       "Футбольный клуб выиграл кубок страны в субботу."},
+      {"ar", "افتتحت محطة المترو الجديدة في وسط المدينة وسط ترحيب الركاب.",
+       "الركاب يشيدون بمحطة المترو الجديدة في وسط المدينة.",
+       "فاز النادي بكأس البطولة يوم السبت بعد مباراة صعبة."},
+      {"zh", "市中心的新地铁站今天开通，乘客们很满意。", "乘客称赞市中心新开通的地铁站。",
+       "足球俱乐部周六赢得了全国杯赛冠军。"},
+  };
+  for (const auto& c : cases) {
+    test::TempDir dir;
+    auto line = [&](const char* id, const char* body) {
+      return std::string("{\"id\":\"") + id + "\",\"lang\":\"" + c.lang + "\",\"body\":\"" + body +
+             "\"}\n";
+    };
+    const std::string db =
+        test::IndexLines(dir, line("first", c.first) + line("like", c.like) +
+                                  line("other", c.other) + line("filler", "x y z"));
+    ASSERT_FALSE(db.empty());
+    auto s = Searcher::Open(db);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    auto r = (*s)->Similar("first", SearchRequest{});
+    ASSERT_TRUE(r.ok()) << c.lang << ": " << r.status().message();
+    ASSERT_FALSE(r->hits.empty()) << c.lang;
+    EXPECT_EQ(r->hits[0].article.id, "like") << c.lang;
+  }
+}
+
 }  // namespace
 }  // namespace byline

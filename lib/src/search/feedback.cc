@@ -50,7 +50,10 @@ double Jaccard(const std::vector<std::string>& a, const std::vector<std::string>
 }  // namespace
 
 bool IsExpansionTerm(const std::string& term) {
-  return term.size() > 1 && term[0] == 'Z' && term[1] >= 'a';
+  // Unsigned: a word in any script but Latin (and Latin words such as
+  // "ärzte") starts with a UTF-8 byte above 0x7F, which as a signed char
+  // compared below 'a' and left `byline similar` nothing to go on.
+  return term.size() > 1 && term[0] == 'Z' && static_cast<unsigned char>(term[1]) >= 'a';
 }
 
 std::vector<Xapian::docid> FeedbackDocuments(const Xapian::Database& db, const Xapian::MSet& top,
