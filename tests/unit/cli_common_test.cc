@@ -176,7 +176,7 @@ TEST(HelpTest, DidYouMeanOnlyForOneCloseEnoughCandidate) {
   const Case cases[] = {
       {"serch", "search"}, {"seach", "search"},     {"indx", "index"},
       {"sho", "show"},     {"timelin", "timeline"}, {"similr", "similar"},
-      {"inof", ""},        {"frobnicate", ""},      {"x", ""},
+      {"inof", "info"},    {"frobnicate", ""},      {"x", ""},  // a swap is one edit
       {"hel", "help"},     {"sow", "show"},         {"benc", "bench"},
   };
   for (const Case& c : cases) {

@@ -85,6 +85,35 @@ TEST(TextTest, DecodesHtmlEntities) {
   for (const Case& c : cases) EXPECT_EQ(DecodeEntities(c.in), c.out) << c.in;
 }
 
+// Edits over code points, a swap of neighbours one edit; past `max`, max + 1.
+TEST(TextTest, EditDistanceCountsASwapAsOneEdit) {
+  const struct {
+    const char* a;
+    const char* b;
+    unsigned max, want;
+  } cases[] = {
+      {"sugar", "sugar", 2, 0},
+      {"sugra", "sugar", 2, 1},
+      {"sugra", "supra", 2, 1},
+      {"cocao", "cocoa", 2, 1},
+      {"cocao", "coca", 2, 1},
+      {"afganistan", "afghanistan", 2, 1},
+      {"goverment", "government", 2, 1},
+      {"abcd", "badc", 2, 2},  // two swaps
+      {"ab", "ba", 0, 1},      // past max: max + 1
+      {"kitten", "sitting", 3, 3},
+      {"kitten", "sitting", 2, 3},
+      {"ca", "abc", 3, 3},  // optimal string alignment: no edit inside a swap
+      {"Мосвка", "Москва", 1, 1},
+      {"", "abc", 5, 3},
+      {"abc", "", 1, 2},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(EditDistance(c.a, c.b, c.max), c.want) << c.a << " " << c.b << " " << c.max;
+    EXPECT_EQ(EditDistance(c.b, c.a, c.max), c.want) << c.b << " " << c.a << " " << c.max;
+  }
+}
+
 TEST(TextTest, DerivesTitlesFromTheFirstSentence) {
   struct Case {
     const char* body;

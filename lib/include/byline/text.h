@@ -85,8 +85,9 @@ std::string DeriveTitle(std::string_view body, std::size_t max_chars = 80);
 /// not know, or a number that is no character, stays as written.
 std::string DecodeEntities(std::string_view s);
 
-/// The Levenshtein distance between `a` and `b` in code points if it is at
-/// most `max`, else max + 1 (for "did you mean" on commands and options).
+/// The edit distance between `a` and `b` in code points if it is at most
+/// `max`, else max + 1 (for "did you mean" on commands and options): letters
+/// inserted, deleted, replaced or swapped with their neighbour, one edit each.
 unsigned EditDistance(std::string_view a, std::string_view b, unsigned max);
 
 }  // namespace byline

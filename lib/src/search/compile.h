@@ -76,7 +76,7 @@ inline constexpr unsigned kFuzzyMaxExpansions = 50;
 inline constexpr unsigned kFuzzyMaxScan = 200000;
 
 /// The terms of `db` (under `prefix`, returned without it) within
-/// `distance` edits (Levenshtein, over characters) of `word`, within the
+/// `distance` edits (over characters; a swap of neighbours is one) of `word`, within the
 /// bounds above, most frequent first. May throw Xapian::Error.
 std::vector<std::string> FuzzyExpansions(const Xapian::Database& db, const std::string& prefix,
                                          const std::string& word, unsigned distance);

@@ -1,5 +1,5 @@
 /** @file edit_distance.h
- *  @brief Internal: code points and a bounded Levenshtein distance, for
+ *  @brief Internal: code points and a bounded edit distance, for
  *  fuzzy words (search/compile.cc) and spelling suggestions (search/spelling.cc).
  */
 #ifndef BYLINE_UTIL_EDIT_DISTANCE_H
@@ -26,12 +26,18 @@ inline std::u32string CodePoints(const std::string& s) {
   return out;
 }
 
-// Levenshtein distance of a and b if it is at most `max`, else max + 1.
+// The edit distance of a and b if it is at most `max`, else max + 1:
+// insertions, deletions, substitutions and swaps of two neighbouring
+// letters, one edit each (optimal string alignment). A swap is the commonest
+// typo after a dropped letter; counted as two edits, as Levenshtein counts
+// it, "sugra" was as far from "sugar" as from "supra" and "cocao" further
+// from "cocoa" than "coca" (reuters21578: 284 and 125 articles, against 2
+// and 31), and "did you mean" offered the rarer word.
 inline unsigned BoundedEditDistance(const std::u32string& a, const std::u32string& b,
                                     unsigned max) {
   std::size_t n = a.size(), m = b.size();
   if ((n > m ? n - m : m - n) > max) return max + 1;
-  std::vector<unsigned> prev(m + 1), cur(m + 1);
+  std::vector<unsigned> before(m + 1), prev(m + 1), cur(m + 1);
   for (std::size_t j = 0; j <= m; ++j) prev[j] = static_cast<unsigned>(j);
   for (std::size_t i = 1; i <= n; ++i) {
     cur[0] = static_cast<unsigned>(i);
@@ -39,9 +45,16 @@ inline unsigned BoundedEditDistance(const std::u32string& a, const std::u32strin
     for (std::size_t j = 1; j <= m; ++j) {
       unsigned sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        cur[j] = std::min(cur[j], before[j - 2] + 1);
+      }
       row_min = std::min(row_min, cur[j]);
     }
+    // A row's least value is at least the row before's and at most one
+    // more, and a swap adds one to the row before that: past `max` here,
+    // every later row is past it too.
     if (row_min > max) return max + 1;
+    std::swap(before, prev);
     std::swap(prev, cur);
   }
   return std::min(prev[m], max + 1);
