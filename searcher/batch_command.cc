@@ -87,8 +87,9 @@ void WriteBatchJson(std::ostream& out, const BatchAnswer& answer) {
 
 void WriteBatchText(std::ostream& out, const BatchAnswer& answer) {
   if (!answer.error.empty()) return;
-  out << SafeForTerminal(answer.query.query) << ": " << FormatCount(answer.count)
-      << (answer.count == 1 ? " match" : " matches") << "\n";
+  const char* noun = answer.collapsed ? (answer.count == 1 ? " story" : " stories")
+                                      : (answer.count == 1 ? " match" : " matches");
+  out << SafeForTerminal(answer.query.query) << ": " << FormatCount(answer.count) << noun << "\n";
   for (const Hit& h : answer.hits) {
     const Article& a = h.article;
     out << "  " << h.rank << ". " << SafeForTerminal(a.title);
@@ -107,6 +108,19 @@ int RunBatchSearch(const SearchCommandOptions& opts) {
   if (!opts.query_words.empty()) {
     ReportError("--batch reads its queries from the file: give no query on the command line");
     return exit_code::kUsage;
+  }
+  // What a batch does not do is said, not silently left undone.
+  const std::pair<bool, const char*> unused[] = {
+      {!opts.facets.empty(), "--facets"},
+      {opts.offset > 0, "--offset"},
+      {opts.count, "--count (a batch prints each query's exact count)"},
+      {opts.explain, "--explain"},
+  };
+  for (const auto& [given, name] : unused) {
+    if (given) {
+      ReportError(std::string("--batch does not take ") + name);
+      return exit_code::kUsage;
+    }
   }
   std::ifstream file;
   std::istream* in = &std::cin;
@@ -143,6 +157,7 @@ int RunBatchSearch(const SearchCommandOptions& opts) {
     auto results = (*searcher)->Search(req);
     if (results.ok()) {
       answer.count = results->matches_lower;
+      answer.collapsed = results->collapsed;
       answer.hits = std::move(results->hits);
     } else {
       ++failed;

@@ -36,6 +36,7 @@ std::vector<BatchQuery> ReadBatchQueries(std::istream& in);
 struct BatchAnswer {
   BatchQuery query;
   std::uint64_t count = 0;
+  bool collapsed = false;  ///< the count is of stories (SearchResults::collapsed)
   std::vector<Hit> hits;
   std::string error;  ///< "" when the query ran
 };

@@ -4,6 +4,8 @@
 #include "search_command.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <iostream>
 #include <optional>
 
@@ -73,7 +75,14 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
   cmd->add_option("--facets", opts->facets,
                   "After the hits, count every match by source, author, lang, year, month "
                   "(comma-separated)")
-      ->type_name("LIST");
+      ->type_name("LIST")
+      ->check(CLI::Validator(
+          [](std::string& list) -> std::string {
+            return list.find_first_not_of(" ,\t") == std::string::npos
+                       ? "name one or more of source, author, lang, year and month"
+                       : std::string();
+          },
+          "LIST"));
   cmd->add_option("--facets-top", opts->facets_top, "Values shown per facet (default 10)")
       ->check(CLI::Range(1, 10000));
   cmd->add_option("--batch", opts->batch,
@@ -82,7 +91,17 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
   cmd->add_option("--recent", opts->recent,
                   "Newer articles rank higher: a date bonus halving every DAYS days before the "
                   "newest article in the database (default: off)")
-      ->check(CLI::PositiveNumber);
+      // CLI::PositiveNumber's own message printed the largest double in full.
+      ->check(CLI::Validator(
+          [](std::string& days) -> std::string {
+            char* end = nullptr;
+            const double v = std::strtod(days.c_str(), &end);
+            if (days.empty() || *end != '\0' || !(v > 0) || !std::isfinite(v)) {
+              return "DAYS must be a number of days above 0, not '" + days + "'";
+            }
+            return {};
+          },
+          "DAYS > 0"));
   cmd->add_flag("--suggest", opts->suggest,
                 "Did you mean: suggest a much more common close spelling of rare query words, "
                 "and show its results when the words as typed match nothing");
@@ -172,18 +191,25 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
   }
   const std::string format = opts.json ? "json" : opts.format;
   // One string split here: a list option would take the query's words too.
+  // Spaces around a name are not part of it ("source, year"), and a name
+  // given twice is shown once.
   std::vector<std::string> facet_names;
   for (std::size_t start = 0; start < opts.facets.size();) {
     std::size_t comma = std::min(opts.facets.find(',', start), opts.facets.size());
     std::string name = opts.facets.substr(start, comma - start);
+    name.erase(0, name.find_first_not_of(" \t"));
+    name.erase(name.find_last_not_of(" \t") + 1);
+    start = comma + 1;
     if (std::find(std::begin(kFacetNames), std::end(kFacetNames), name) == std::end(kFacetNames)) {
       ReportError("--facets: no facet '" + name +
                   "': the facets are source, author, lang, year and month");
       return exit_code::kUsage;
     }
-    facet_names.push_back(std::move(name));
-    start = comma + 1;
+    if (std::find(facet_names.begin(), facet_names.end(), name) == facet_names.end()) {
+      facet_names.push_back(std::move(name));
+    }
   }
+
   if (!facet_names.empty() && (opts.count || (format != "text" && format != "json"))) {
     ReportError("--facets prints after the hits: use it with --format text or json");
     return exit_code::kUsage;

@@ -54,6 +54,16 @@ TEST_F(BatchCli, BatchCountsEachLineAndGoesOnPastABadOne) {
   EXPECT_GE(lines[0]["hits"].size(), 1u);
   EXPECT_EQ(lines[3]["count"], 0);
   EXPECT_TRUE(lines[3]["hits"].empty());
+  // What a batch does not do is refused, not silently left undone.
+  for (const std::vector<std::string>& extra : std::vector<std::vector<std::string>>{
+           {"--facets", "year"}, {"--offset", "2"}, {"--count"}, {"--explain"}}) {
+    std::vector<std::string> args = {"search", "--db", Db(), "--batch", file};
+    args.insert(args.end(), extra.begin(), extra.end());
+    RunResult refused = Byline(args);
+    EXPECT_EQ(refused.code, 2) << extra[0];
+    EXPECT_NE(refused.err.find("--batch does not take " + extra[0]), std::string::npos)
+        << refused.err;
+  }
   // A file that fails midway is an error, not an empty list of names.
   if (std::filesystem::exists("/proc/self/mem")) {
     RunResult bad = Byline({"search", "--db", Db(), "--batch", "/proc/self/mem"});

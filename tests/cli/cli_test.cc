@@ -711,6 +711,14 @@ TEST(CliTest, UsageErrorsExitWith2) {
   EXPECT_EQ(Byline({"search"}).code, 2);
   EXPECT_EQ(Byline({"index", "/nonexistent/folder"}).code, 2);
   EXPECT_EQ(Byline({"search", "--color", "purple", "x"}).code, 2);
+  for (const char* days : {"0", "-5", "abc", "1e400"}) {
+    RunResult recent = Byline({"search", "--recent", days, "x"});
+    EXPECT_EQ(recent.code, 2) << days;
+    EXPECT_NE(
+        recent.err.find("DAYS must be a number of days above 0, not '" + std::string(days) + "'"),
+        std::string::npos)
+        << recent.err;
+  }
   RunResult help = Byline({"--help"});
   EXPECT_EQ(help.code, 0);
   EXPECT_NE(help.out.find("search"), std::string::npos);

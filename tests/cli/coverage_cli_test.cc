@@ -160,6 +160,19 @@ TEST_F(CoverageCli, FacetsInTheListingAndTheirTop) {
   EXPECT_EQ(bad.code, 2) << bad.err;
   RunResult ids = Byline({"search", "--db", Db(), "--format", "ids", "--facets", "lang", "*"});
   EXPECT_EQ(ids.code, 2) << ids.err;
+  for (const char* none : {"", " , "}) {
+    RunResult empty = Byline({"search", "--db", Db(), "--facets", none, "*"});
+    EXPECT_EQ(empty.code, 2) << "'" << none << "'";
+    EXPECT_NE(empty.err.find("name one or more of source"), std::string::npos) << empty.err;
+  }
+  // Spaces after the commas are no part of a name; a name twice counts once.
+  RunResult spaced =
+      Byline({"search", "--db", Db(), "-n", "1", "--json", "--facets", "source, year,year", "*"});
+  ASSERT_EQ(spaced.code, 0) << spaced.err;
+  const json facets = JsonLines(spaced.out).back();
+  EXPECT_EQ(facets["type"], "facets");
+  EXPECT_EQ(facets["facets"].size(), 2u) << spaced.out;
+  EXPECT_TRUE(facets["facets"].contains("year"));
 }
 
 }  // namespace
