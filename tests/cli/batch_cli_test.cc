@@ -102,6 +102,7 @@ TEST_F(BatchCli, SimilarListsOthersLikeTheArticle) {
   ASSERT_GE(lines.size(), 2u) << r.out;
   EXPECT_EQ(lines.back()["type"], "summary");
   EXPECT_EQ(lines.back()["sort"], "relevance");
+  EXPECT_EQ(lines.back()["query"], "similar:" + id);  // what the query is made from
   for (std::size_t i = 0; i + 1 < lines.size(); ++i) EXPECT_NE(lines[i]["id"], id) << r.out;
   RunResult text = Byline({"similar", "--db", Db(), "--color", "never", id});
   ASSERT_EQ(text.code, 0) << text.err;

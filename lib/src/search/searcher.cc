@@ -494,8 +494,10 @@ struct Searcher::Impl {
     // Every filter in force shows, as Xapian describes OP_FILTER.
     auto describe = [&](const QueryNode& n) -> std::string {
       if (!req.describe) return {};
-      return dates ? "(" + DescribeQuery(n) + " FILTER " + DescribeQuery(*dates) + ")"
-                   : DescribeQuery(n);
+      // A query built elsewhere is named by what it is made from.
+      const std::string what =
+          given && !req.similar_to.empty() ? "similar:" + req.similar_to : DescribeQuery(n);
+      return dates ? "(" + what + " FILTER " + DescribeQuery(*dates) + ")" : what;
     };
     SearchResults res;
     res.sort = req.sort != SortOrder::kAuto    ? req.sort
