@@ -43,9 +43,9 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
                   "The query (words, \"phrases\", fields, AND/OR/NOT); '*' or only filters "
                   "list articles, newest first");
   AddDatabaseOption(*cmd, &opts->db);
-  CLI::Option* limit =
-      cmd->add_option("-n,--limit", opts->limit, "Number of hits to show (0 only with --count)")
-          ->check(CLI::Range(0, 100000));
+  CLI::Option* limit = cmd->add_option("-n,--limit", opts->limit,
+                                       "Number of hits to show (0 only with --count or --facets)")
+                           ->check(CLI::Range(0, 100000));
   cmd->add_option("--offset", opts->offset, "Hits to skip (for paging)");
   cmd->add_option("--format", opts->format,
                   "text (default), json (a JSON object per hit, then a summary), ids or paths "
@@ -178,8 +178,8 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
     req.query += w;
   }
   req.query = ToUtf8(req.query);  // a query in a legacy encoding is still read
-  if (opts.limit == 0 && !opts.count) {
-    ReportError("-n 0 shows no hits: use --count for the number of matches");
+  if (opts.limit == 0 && !opts.count && opts.facets.empty()) {
+    ReportError("-n 0 shows no hits: use --count for the number of matches, or --facets");
     return exit_code::kUsage;
   }
   const bool blank = req.query.find_first_not_of(" \t\r\n") == std::string::npos;

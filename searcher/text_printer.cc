@@ -67,6 +67,8 @@ void WriteText(std::ostream& out, const SearchResults& results, bool color, std:
   if (results.hits.empty()) {
     if (results.matches_upper == 0) {
       out << "No matches.\n";
+    } else if (results.limit == 0) {  // no page asked for (-n 0 --facets): the count
+      out << DescribeCount(results) << "\n";
     } else {
       // A page past the end: how many there are, and where the last page is.
       std::uint64_t last = 0;

@@ -165,6 +165,13 @@ TEST_F(CoverageCli, FacetsInTheListingAndTheirTop) {
     EXPECT_EQ(empty.code, 2) << "'" << none << "'";
     EXPECT_NE(empty.err.find("name one or more of source"), std::string::npos) << empty.err;
   }
+  // Facets alone: -n 0 prints the count and the facets, no hit.
+  RunResult alone = Byline({"search", "--db", Db(), "-n", "0", "--facets", "year", "*"});
+  ASSERT_EQ(alone.code, 0) << alone.err;
+  EXPECT_EQ(alone.out.rfind("41 matches\n", 0), 0u) << alone.out;
+  EXPECT_NE(alone.out.find("Facets: articles, counted over all 41 matches"), std::string::npos)
+      << alone.out;
+  EXPECT_EQ(alone.out.find(" 1. "), std::string::npos) << alone.out;
   // Spaces after the commas are no part of a name; a name twice counts once.
   RunResult spaced =
       Byline({"search", "--db", Db(), "-n", "1", "--json", "--facets", "source, year,year", "*"});
