@@ -4,7 +4,9 @@
 #include "coverage_printer.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -156,7 +158,7 @@ Status WriteTimelineSvg(const std::string& path, const Timeline& t) {
   auto Y = [&](double v) { return top + (1 - v / ymax) * (h - top - bottom); };
   const double slot = n ? (w - left - right) / static_cast<double>(n) : 0;
   std::ofstream out(path);
-  if (!out) return Status::IOError(path + ": cannot write plot");
+  if (!out) return Status::IOError(path + ": cannot write plot: " + std::strerror(errno));
   std::string title = "Matches of " + QueryShown(t.query) + " by " + PeriodName(t.by) + " (" +
                       std::to_string(t.matches) + " " + Noun(t.collapsed, t.matches);
   if (t.undated > 0) title += ", " + std::to_string(t.undated) + " undated not shown";

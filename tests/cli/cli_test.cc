@@ -216,6 +216,12 @@ TEST_F(SampleCorpusCli, BadQueryGivesPositionAndExitCode2) {
   RunResult date = Byline({"search", "--db", Db(), "date:2018-13-45"});
   EXPECT_EQ(date.code, 2);
   EXPECT_NE(date.err.find("cannot read the date"), std::string::npos) << date.err;
+  RunResult since = Byline({"search", "--db", Db(), "--since", "2018-13", "crane"});
+  EXPECT_EQ(since.code, 2);
+  EXPECT_NE(since.err.find("--since: cannot read the date '2018-13': use YYYY, YYYY-MM or "
+                           "YYYY-MM-DD"),
+            std::string::npos)
+      << since.err;
 }
 
 // Text that is not syntax is searched as words with a note on stderr (and

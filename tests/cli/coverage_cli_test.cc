@@ -115,6 +115,11 @@ TEST_F(CoverageCli, TimelineRefusesNothingAndBadPeriods) {
   RunResult query = Byline({"timeline", "--db", Db(), "title:(oil"});
   EXPECT_EQ(query.code, 0) << "read as plain words, with a note: " << query.err;
   EXPECT_NE(query.err.find("note:"), std::string::npos) << query.err;
+  RunResult plot = Byline({"timeline", "--db", Db(), "--plot", "/nonexistent/dir/t.svg", "*"});
+  EXPECT_NE(plot.code, 0);
+  EXPECT_NE(plot.err.find("/nonexistent/dir/t.svg: cannot write plot: No such file or directory"),
+            std::string::npos)
+      << plot.err;
 }
 
 // Facets count every match (not the page), with whole values and the filter

@@ -208,10 +208,11 @@ Result<ParsedRequest> ParseRequest(const SearchRequest& request, const Analyzer&
                                       : ParseDateRange(request.since);
     auto to = request.until.empty() ? std::optional<DateRange>(DateRange{})
                                     : ParseDateRange(request.until);
+    constexpr const char* kForms = "': use YYYY, YYYY-MM or YYYY-MM-DD";
     if (!from)
-      return Status::InvalidArgument("--since: cannot read the date '" + request.since + "'");
+      return Status::InvalidArgument("--since: cannot read the date '" + request.since + kForms);
     if (!to)
-      return Status::InvalidArgument("--until: cannot read the date '" + request.until + "'");
+      return Status::InvalidArgument("--until: cannot read the date '" + request.until + kForms);
     // A range where one date is meant ("--since ..2021") would leave the end
     // that counts open: both ends empty, a filter no article passes.
     if (request.since.find("..") != std::string::npos ||
