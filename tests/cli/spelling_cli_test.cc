@@ -70,6 +70,13 @@ TEST_F(SpellingCli, JsonSummarySaysWhichQueryRan) {
   auto none =
       JsonLines(Byline({"search", "--db", Db(), "--suggest", "--json", "Hajin"}).out).back();
   EXPECT_TRUE(none["suggestion"].is_null());
+  // A suggestion that would find nothing either is not made: Euphrates is
+  // in the article's text, not its title.
+  auto title =
+      JsonLines(Byline({"search", "--db", Db(), "--suggest", "--json", "title:Euphrtes"}).out)
+          .back();
+  EXPECT_TRUE(title["suggestion"].is_null()) << title;
+  EXPECT_EQ(title["matches_upper"], 0);
   // Facets count the query that ran: the suggestion's hits, not none.
   RunResult facets =
       Byline({"search", "--db", Db(), "--suggest", "--json", "--facets", "year", "Euphrtes"});

@@ -766,10 +766,11 @@ struct Searcher::Impl {
     std::string suggestion = RewriteQueryText(req.query, analyzer, fixes);
     if (res->matches_upper == 0 && req.run_suggestion) {
       SearchResults fixed = Run(req, ApplySpellingFixes(root, fixes), dates);
-      if (fixed.matches_upper > 0) {
-        *res = std::move(fixed);
-        res->suggestion_ran = true;
-      }
+      // A suggestion that finds nothing either is no help ("title:afganistan"
+      // on reuters21578: the word is in bodies, not in titles).
+      if (fixed.matches_upper == 0) return;
+      *res = std::move(fixed);
+      res->suggestion_ran = true;
     }
     res->suggestion = std::move(suggestion);
   }
