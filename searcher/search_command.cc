@@ -269,6 +269,8 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
     return exit_code::kOk;
   }
   if (format == "ids" || format == "paths") {
+    // Standard output is the list alone; how the query was read goes beside it.
+    if (opts.explain) ReportError("query: " + results->query_description);
     (format == "ids" ? WriteIds : WritePaths)(std::cout, *results);
     return exit_code::kOk;
   }

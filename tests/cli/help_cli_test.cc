@@ -172,6 +172,12 @@ TEST_F(HelpCorpusCli, ExplainSpeaksTheQueryLanguage) {
   for (const char* internal : {"Ahaddad", "XS", "Len", "20190101"}) {
     EXPECT_EQ(r.out.find(internal), std::string::npos) << internal << " in " << r.out;
   }
+  // With a list of ids, the explanation goes to stderr and the list stays alone.
+  RunResult ids = Byline({"search", "--db", Db(), "--explain", "--format", "ids", "water"});
+  ASSERT_EQ(ids.code, 0) << ids.err;
+  EXPECT_NE(ids.err.find("query: water"), std::string::npos) << ids.err;
+  EXPECT_EQ(ids.out.find("query:"), std::string::npos) << ids.out;
+  EXPECT_FALSE(ids.out.empty());
 }
 
 TEST_F(HelpCorpusCli, LanguageNamesAreReadAsCodesAndUnknownOnesNameTheCodes) {
