@@ -255,10 +255,10 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
   // Facets: every match counted once more (lib: Searcher::CountCoverage).
   std::optional<CoverageCounts> facets;
   if (!facet_names.empty()) {
-    // Of the query that ran: the suggestion's, or the words ORed.
+    // Of the query that ran: the suggestion's, or the typed one relaxed.
     SearchRequest ran = req;
     if (results->suggestion_ran) ran.query = results->suggestion;
-    if (results->relaxed) ran.default_operator = DefaultOperator::kOr;
+    ran.count_relaxed = results->relaxed;
     auto counts = (*searcher)->CountCoverage(ran, facet_names);
     if (!counts.ok()) return Report(counts.status());
     facets = std::move(*counts);

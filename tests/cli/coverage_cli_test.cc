@@ -177,6 +177,18 @@ TEST_F(CoverageCli, FacetsInTheListingAndTheirTop) {
   EXPECT_NE(alone.out.find("Facets: articles, counted over all 41 matches"), std::string::npos)
       << alone.out;
   EXPECT_EQ(alone.out.find(" 1. "), std::string::npos) << alone.out;
+  // A search relaxed to any word counts the same query for its facets, for
+  // explicit AND and required words alike.
+  for (const char* q : {"water AND zzqqxx", "+water +zzqqxx pumping"}) {
+    RunResult relaxed =
+        Byline({"search", "--db", Db(), "--op", "and", "-n", "0", "--json", "--facets", "year", q});
+    ASSERT_EQ(relaxed.code, 0) << relaxed.err;
+    auto lines = JsonLines(relaxed.out);
+    ASSERT_EQ(lines.size(), 2u) << relaxed.out;
+    EXPECT_EQ(lines[0]["relaxed"], true) << q;
+    EXPECT_GT(lines[0]["matches_lower"], 0) << q;
+    EXPECT_EQ(lines[1]["matches"], lines[0]["matches_lower"]) << q;
+  }
   // Spaces after the commas are no part of a name; a name twice counts once.
   RunResult spaced =
       Byline({"search", "--db", Db(), "-n", "1", "--json", "--facets", "source, year,year", "*"});

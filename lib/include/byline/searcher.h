@@ -82,6 +82,10 @@ struct SearchRequest {
   /// suggestion matches, the suggestion's hits are returned instead
   /// (SearchResults::suggestion_ran). False for `--exact`.
   bool run_suggestion = true;
+  /// CountCoverage only: count the query with its words ORed, as a search
+  /// that found nothing with every word ran it (SearchResults::relaxed), so
+  /// that facets agree with the hits shown.
+  bool count_relaxed = false;
   /// Instead of a query: articles like the one with this id (Searcher::Similar).
   std::string similar_to;
   /// With similar_to: how many of the article's own best terms to search by.
@@ -211,7 +215,8 @@ class Searcher {
 
   /// Counts every match of `request` (its query, since/until and collapse;
   /// paging, sorting and snippets do not apply, and an AND query that
-  /// matches nothing is not relaxed) by day and by each facet in `facets`
+  /// matches nothing is relaxed only with SearchRequest::count_relaxed) by
+  /// day and by each facet in `facets`
   /// (names from kFacetNames; another is kInvalidArgument). Looks at every
   /// match once, reading value slots only. Not over remote shards (the
   /// counting runs in this process): an error says so.

@@ -1106,10 +1106,13 @@ Result<CoverageCounts> Searcher::CountCoverage(const SearchRequest& request,
   }
   auto parsed = ParseRequest(request, impl_->analyzer, impl_->SynonymsFor(request), error);
   if (!parsed.ok()) return parsed.status();
+  // The query a relaxed search ran (Impl::Run), not another reading of it.
+  const QueryNode root =
+      request.count_relaxed && IsRelaxable(parsed->root) ? RelaxToOr(parsed->root) : parsed->root;
   for (int attempt = 0;; ++attempt) {
     try {
       CoverageCounts res =
-          impl_->Count(request, parsed->root, parsed->dates ? &*parsed->dates : nullptr, facets);
+          impl_->Count(request, root, parsed->dates ? &*parsed->dates : nullptr, facets);
       res.notices = parsed->notices;
       res.elapsed_ms =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
