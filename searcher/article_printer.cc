@@ -95,7 +95,25 @@ std::vector<std::string> BodyParagraphs(std::string_view body) {
     ++nonblank;
     if (columns[i] + kSlack >= widest) ++filled;
   }
-  const bool wrapped = nonblank >= 3 && widest >= 40 && widest <= 100 && 2 * filled >= nonblank;
+  // A full line followed by an unindented one: where a wrapper broke, if any.
+  const auto joinable = [&](std::size_t i) {
+    return i + 1 < lines.size() && !Blank(lines[i]) && !Blank(lines[i + 1]) &&
+           !std::isspace(static_cast<unsigned char>(lines[i + 1][0])) &&
+           columns[i] + kSlack >= widest;
+  };
+  // A wrapper breaks lines mid-sentence; paragraphs of a line each, as wide
+  // as wrapped ones, all end where a sentence ends.
+  std::size_t joins = 0, mid_sentence = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!joinable(i)) continue;
+    ++joins;
+    const bool sentence_end =
+        std::string_view(".!?:;\"')").find(lines[i].back()) != std::string_view::npos ||
+        EndsWithNoCase(lines[i], "\u201d");
+    if (!sentence_end) ++mid_sentence;
+  }
+  const bool wrapped = nonblank >= 3 && widest >= 40 && widest <= 100 && 2 * filled >= nonblank &&
+                       2 * mid_sentence >= joins;
   std::vector<std::string> paragraphs;
   std::string current;
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -103,10 +121,7 @@ std::vector<std::string> BodyParagraphs(std::string_view body) {
       if (!current.empty()) current += ' ';
       current += lines[i];
     }
-    const bool last = i + 1 == lines.size();
-    const bool soft = wrapped && !last && !Blank(lines[i]) && !Blank(lines[i + 1]) &&
-                      !std::isspace(static_cast<unsigned char>(lines[i + 1][0])) &&
-                      columns[i] + kSlack >= widest;
+    const bool soft = wrapped && joinable(i);
     if (soft) continue;
     std::string p = CollapseSpace(current);
     if (!p.empty()) paragraphs.push_back(std::move(p));

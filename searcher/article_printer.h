@@ -23,9 +23,11 @@ std::string DescribeOrigin(const std::string& path);
 /// space. A blank line ends a paragraph, and so does every line break of
 /// text written a paragraph a line. Text hard-wrapped at a fixed width (wire
 /// copy wrapped at 60-70 columns: three lines or more, the longest 40-100
-/// columns, half of them within 20 of it) has its line breaks read as
-/// spaces, except after a short line (the end of a paragraph) or before an
-/// indented one (Reuters starts each paragraph with four spaces).
+/// columns, half of them within 20 of it, and half of its full lines ending
+/// mid-sentence) has its line breaks read as spaces, except after a shorter
+/// line (the end of a paragraph) or before an indented one (Reuters indents
+/// each paragraph). Paragraphs of a line each, as wide as wrapped lines,
+/// end where sentences end and stay apart.
 std::vector<std::string> BodyParagraphs(std::string_view body);
 
 /// Writes the article for a terminal: the title (bold; a derived one says

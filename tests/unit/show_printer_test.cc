@@ -159,6 +159,16 @@ TEST(BodyParagraphsTest, BlankLinesLinesAndHardWrappedText) {
          "temporao, Comissaria Smith said in its weekly review.",
          "The dry period means the temporao will be late this year.",
          "Arrivals for the week ended February 22 were 155,221 bags of 60 kilos.", "Reuter"}},
+      // Paragraphs of a line each, as wide as wrapped ones: the next line's
+      // first word would have fitted, so no wrapper broke there.
+      {"The council voted on Saturday to build a new tidal barrier.\n"
+       "Engineers expect the barrier to take six years to complete.\n"
+       "Residents of the estuary towns welcomed the vote last night.\n"
+       "The cost will be shared by the city and the national agency.",
+       P{"The council voted on Saturday to build a new tidal barrier.",
+         "Engineers expect the barrier to take six years to complete.",
+         "Residents of the estuary towns welcomed the vote last night.",
+         "The cost will be shared by the city and the national agency."}},
       // Wrapped, paragraphs between blank lines (a plain-text file).
       {"The council voted on Saturday to build a movable tidal\n"
        "barrier across the mouth of the estuary, ending a debate\n"
