@@ -135,7 +135,7 @@ bool SplitDateKey(const std::string& key, int* y, int* m, int* d) {
 int DaysInMonth(int y, int m) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : kDays[(m - 1 + 12) % 12];
+  return m == 2 && leap ? 29 : kDays[m - 1];  // m is 1-12: DateTerms checks its start
 }
 
 std::string DateKey(int y, int m, int d) {

@@ -662,10 +662,10 @@ struct Searcher::Impl {
     res.matches_upper = mset.get_matches_upper_bound();
     if (res.collapsed && !counted_all && collapsible) {
       // Xapian counts a collapsed match only if it comes near the top of
-      // the ranking: sorted by date, date:1987-03 on reuters21578 gave
-      // "about 30 stories (between 30 and 21,577)" for 11,126. The articles
-      // it saw bound the stories too, as collapsing folds away at most
-      // every copy but one: "about 10,089 (between 10,089 and 21,577)".
+      // the ranking: '*' sorted newest on reuters21578 gave "between 174
+      // and 21,577" stories for 20,831. The articles it saw bound the
+      // stories too, as collapsing folds away at most every copy but one:
+      // "between 20,122 and 21,577".
       const std::uint64_t seen = mset.get_uncollapsed_matches_lower_bound();
       const std::uint64_t most = mset.get_uncollapsed_matches_upper_bound();
       if (seen > *collapsible) res.matches_lower = std::max(res.matches_lower, seen - *collapsible);
