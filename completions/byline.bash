@@ -28,7 +28,7 @@ _byline_options() {
                 --feedback-short-terms
                 --feedback-short-docs --feedback-term-share --feedback-max-df --feedback-query-share --feedback-min-overlap
                 --feedback-keep-top --feedback-keep-below -h --help" ;;
-    bench) echo "--db --queries -n --limit --snippets --exact-count --all-copies --threads --warmup
+    bench) echo "--db --queries -n --limit --snippets --exact-count --all-copies --suggest --threads --warmup
                  --repeat --json --plot -h --help" ;;
     help) echo "-h --help" ;;
     *) echo "-h --help --version" ;;

@@ -109,6 +109,7 @@ complete -c byline -n "__fish_seen_subcommand_from bench" -l queries -r -F -d 'Q
 complete -c byline -n "__fish_seen_subcommand_from bench" -l snippets -d 'Make snippets for every hit'
 complete -c byline -n "__fish_seen_subcommand_from bench" -l exact-count -d 'Count every match exactly'
 complete -c byline -n "__fish_seen_subcommand_from bench" -l all-copies -d 'List every copy of a story'
+complete -c byline -n "__fish_seen_subcommand_from bench" -l suggest -d 'Did you mean, as search --suggest'
 complete -c byline -n "__fish_seen_subcommand_from bench" -l threads -x -d 'Searcher threads'
 complete -c byline -n "__fish_seen_subcommand_from bench" -l warmup -x -d 'Untimed passes'
 complete -c byline -n "__fish_seen_subcommand_from bench" -l repeat -x -d 'Timed passes'

@@ -48,6 +48,8 @@ CLI::App* SetupBenchCommand(CLI::App& app, BenchCommandOptions* opts) {
                 "Count every match exactly, as `byline search --count` and --facets do");
   cmd->add_flag("--all-copies", opts->all_copies,
                 "List every copy of a story, as `byline search --all-copies` does");
+  cmd->add_flag("--suggest", opts->suggest,
+                "Look for spellings of rare words, as `byline search --suggest` does");
   cmd->add_option("--threads", opts->threads, "Searcher threads, each with its own database handle")
       ->check(CLI::Range(1, 256));
   cmd->add_option("--warmup", opts->warmup, "Untimed passes over the log first")
@@ -77,6 +79,7 @@ int RunBenchCommand(const BenchCommandOptions& opts) {
   options.repeat = opts.repeat;
   options.exact_count = opts.exact_count;
   options.collapse = !opts.all_copies;
+  options.suggest = opts.suggest;
   auto report = RunBench(dbs, queries, options);
   if (!report.ok()) return Report(report.status());
   nlohmann::json classes = nlohmann::json::object();
@@ -88,16 +91,18 @@ int RunBenchCommand(const BenchCommandOptions& opts) {
                            {"snippets", opts.snippets},
                            {"exact_count", opts.exact_count},
                            {"all_copies", opts.all_copies},
+                           {"suggest", opts.suggest},
                            {"db", db},
                            {"repeat", opts.repeat},
                            {"warmup", opts.warmup},
                            {"unparsable_queries", report->unparsable_queries}};
   if (!opts.plot.empty()) {
     char title[160];
-    std::snprintf(title, sizeof title, "byline bench: %zu queries x %u, top %zu%s%s%s, %u thread%s",
-                  queries.size(), opts.repeat, opts.top_k, opts.snippets ? " with snippets" : "",
+    std::snprintf(title, sizeof title,
+                  "byline bench: %zu queries x %u, top %zu%s%s%s%s, %u thread%s", queries.size(),
+                  opts.repeat, opts.top_k, opts.snippets ? " with snippets" : "",
                   opts.exact_count ? ", exact counts" : "", opts.all_copies ? ", all copies" : "",
-                  opts.threads, opts.threads == 1 ? "" : "s");
+                  opts.suggest ? ", did you mean" : "", opts.threads, opts.threads == 1 ? "" : "s");
     if (Status s = WriteLatencyPlot(opts.plot, report->samples_ms, title); !s.ok()) {
       return Report(s, exit_code::kFatal);
     }
@@ -111,11 +116,12 @@ int RunBenchCommand(const BenchCommandOptions& opts) {
   for (const auto& [c, r] : report->classes) PrintClassLine(c, r);
   PrintClassLine("overall", report->overall);
   std::printf(
-      "\n%u thread%s, top %zu, %s%s%s, %u warm-up and %u timed passes; %zu queries could not be "
+      "\n%u thread%s, top %zu, %s%s%s%s, %u warm-up and %u timed passes; %zu queries could not be "
       "parsed\n",
       opts.threads, opts.threads == 1 ? "" : "s", opts.top_k,
       opts.snippets ? "with snippets" : "no snippets", opts.exact_count ? ", exact counts" : "",
-      opts.all_copies ? ", all copies" : "", opts.warmup, opts.repeat, report->unparsable_queries);
+      opts.all_copies ? ", all copies" : "", opts.suggest ? ", did you mean" : "", opts.warmup,
+      opts.repeat, report->unparsable_queries);
   return exit_code::kOk;
 }
 

@@ -16,7 +16,7 @@ struct BenchCommandOptions {
   std::vector<std::string> db;  ///< none: the default; several: searched as one
   std::string queries, plot;
   std::size_t top_k = 10;
-  bool snippets = false, json = false, exact_count = false, all_copies = false;
+  bool snippets = false, json = false, exact_count = false, all_copies = false, suggest = false;
   unsigned threads = 1, warmup = 1, repeat = 3;
 };
 

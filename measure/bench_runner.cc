@@ -78,6 +78,7 @@ Result<BenchReport> RunBench(const std::vector<std::string>& db_paths,
   base.describe = false;  // as `byline search` prints text: no --explain
   base.exact_count = opts.exact_count;
   base.collapse = opts.collapse;
+  base.suggest_spelling = opts.suggest;
   BenchReport report;
   auto run_one = [&](Searcher& s, std::size_t i, Sample* out) {
     SearchRequest req = base;

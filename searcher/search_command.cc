@@ -4,6 +4,7 @@
 #include "search_command.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
@@ -104,7 +105,8 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
           "DAYS > 0"));
   cmd->add_flag("--suggest", opts->suggest,
                 "Did you mean: suggest a much more common close spelling of rare query words, "
-                "and show its results when the words as typed match nothing");
+                "and show its results when the words as typed match nothing ($BYLINE_SUGGEST=1: "
+                "for every search)");
   cmd->add_flag("--exact", opts->exact,
                 "With --suggest: when nothing matches, do not show the results of a suggested "
                 "spelling (\"did you mean\" is still shown)");
@@ -147,6 +149,19 @@ Status LoadSynonymsOption(const std::string& path, SearchRequest* req) {
   return Status::OK();
 }
 
+// $BYLINE_SUGGEST: did you mean for every search without --suggest.
+Result<bool> SuggestFromEnvironment() {
+  const char* env = std::getenv("BYLINE_SUGGEST");
+  if (!env || !*env) return false;
+  std::string v = env;
+  std::transform(v.begin(), v.end(), v.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (v == "1" || v == "true" || v == "yes" || v == "on") return true;
+  if (v == "0" || v == "false" || v == "no" || v == "off") return false;
+  return Status::InvalidArgument(
+      "BYLINE_SUGGEST must be 1 or 0 (true/false, yes/no, on/off), not '" + std::string(env) + "'");
+}
+
 SearchRequest RequestFromOptions(const SearchCommandOptions& opts) {
   SearchRequest req;
   req.collapse = !opts.all_copies;
@@ -172,6 +187,11 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
   }
   const std::vector<std::string> db = ResolveDatabasePaths(opts.db);
   SearchRequest req = RequestFromOptions(opts);
+  if (!opts.suggest) {
+    auto env = SuggestFromEnvironment();
+    if (!env.ok()) return Report(env.status(), exit_code::kUsage);
+    req.suggest_spelling = *env;
+  }
   if (Status s = LoadSynonymsOption(opts.synonyms, &req); !s.ok()) return Report(s);
   for (const std::string& w : opts.query_words) {
     if (!req.query.empty()) req.query += ' ';
@@ -277,6 +297,14 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
   if (opts.explain) std::cout << "query: " << SafeForTerminal(results->query_description) << "\n";
   WriteSpellingNote(std::cout, *results, req.query, terminal.color);
   WriteText(std::cout, *results, terminal.color, std::min(terminal.width, kMaxListingWidth));
+  // Did you mean is opt-in (its look-up would put the default search over
+  // its speed budget: benchmarks/README.md, "Session 15"): nothing found is
+  // where a person needs to know it is there.
+  if (results->matches_upper == 0 && !req.suggest_spelling) {
+    std::cout << (terminal.color ? ansi::kDim : "")
+              << "Misspelt? --suggest looks for a more common spelling of rare words."
+              << (terminal.color ? ansi::kReset : "") << "\n";
+  }
   if (facets) WriteFacetsText(std::cout, *facets, opts.facets_top);
   return exit_code::kOk;
 }

@@ -343,11 +343,14 @@ TEST_F(SampleCorpusCli, BenchReportsLatencyPerClassAndPlotsIt) {
 
 // --exact-count counts every match, as `search --count` does: "the council"
 // matches more articles than a page, whose count Xapian otherwise estimates.
+// --suggest runs did you mean, as `search --suggest` does: the typo's
+// query finds the suggestion's hits.
 TEST_F(SampleCorpusCli, BenchCountsExactlyWhenAskedAndListsEveryCopy) {
   byline::test::TempDir dir;
   std::string log = dir.Write("q.jsonl",
                               "{\"query\": \"mackerel quotas\", \"tags\": [\"union\"]}\n"
-                              "{\"query\": \"the council\", \"tags\": [\"union\"]}\n");
+                              "{\"query\": \"the council\", \"tags\": [\"union\"]}\n"
+                              "{\"query\": \"makerel\", \"tags\": [\"typo\"]}\n");
   auto union_class = [&](std::vector<std::string> extra) {
     std::vector<std::string> args = {"bench", "--db",   Db(),       "--queries",
                                      log,     "--json", "--repeat", "1"};
@@ -365,7 +368,12 @@ TEST_F(SampleCorpusCli, BenchCountsExactlyWhenAskedAndListsEveryCopy) {
   EXPECT_EQ(exact["exact_count"], true);
   EXPECT_EQ(exact["all_copies"], true);
   EXPECT_EQ(exact["classes"]["union"]["exact_counts"], 2);
-  EXPECT_EQ(exact["overall"]["exact_counts"], 2);
+  EXPECT_EQ(exact["overall"]["exact_counts"], 3);
+  EXPECT_EQ(plain["suggest"], false);
+  EXPECT_EQ(plain["classes"]["typo"]["zero_hits"], 1);
+  const json suggest = union_class({"--suggest"});
+  EXPECT_EQ(suggest["suggest"], true);
+  EXPECT_EQ(suggest["classes"]["typo"]["zero_hits"], 0);
 }
 
 TEST(CliTest, IndexReportsBadFilesAndKeepsTheRest) {

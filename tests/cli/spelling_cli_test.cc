@@ -48,10 +48,29 @@ TEST_F(SpellingCli, MisspeltNameShowsTheSuggestionsHits) {
   EXPECT_EQ(count.out, "0\n");
   RunResult plain = Byline({"search", "--db", Db(), "--suggest", "Hajin"});
   EXPECT_EQ(plain.out.find("Did you mean"), std::string::npos) << plain.out;
-  // Without --suggest (the default) nothing is looked up.
+  // Without --suggest (the default) nothing is looked up, and finding
+  // nothing says where to look.
   RunResult off = Byline({"search", "--db", Db(), "Hajiin"});
   EXPECT_EQ(off.out.find("Did you mean"), std::string::npos) << off.out;
-  EXPECT_NE(off.out.find("No matches."), std::string::npos) << off.out;
+  EXPECT_NE(off.out.find("No matches.\nMisspelt? --suggest"), std::string::npos) << off.out;
+  RunResult found = Byline({"search", "--db", Db(), "Hajin"});
+  EXPECT_EQ(found.out.find("Misspelt?"), std::string::npos) << found.out;
+}
+
+// $BYLINE_SUGGEST=1 turns did you mean on for every search; 0 leaves it
+// off; anything else is refused, naming the variable.
+TEST_F(SpellingCli, EnvironmentTurnsSuggestionsOn) {
+  RunResult on = Byline({"search", "--db", Db(), "Hajiin"}, "BYLINE_SUGGEST=1");
+  ASSERT_EQ(on.code, 0) << on.err;
+  EXPECT_NE(on.out.find("showing results for Hajin."), std::string::npos) << on.out;
+  RunResult exact = Byline({"search", "--db", Db(), "--exact", "Hajiin"}, "BYLINE_SUGGEST=yes");
+  EXPECT_NE(exact.out.find("Did you mean: Hajin?"), std::string::npos) << exact.out;
+  RunResult off = Byline({"search", "--db", Db(), "Hajiin"}, "BYLINE_SUGGEST=0");
+  EXPECT_EQ(off.out.find("Hajin"), std::string::npos) << off.out;
+  RunResult bad = Byline({"search", "--db", Db(), "Hajiin"}, "BYLINE_SUGGEST=maybe");
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("BYLINE_SUGGEST must be 1 or 0"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("'maybe'"), std::string::npos) << bad.err;
 }
 
 TEST_F(SpellingCli, JsonSummarySaysWhichQueryRan) {

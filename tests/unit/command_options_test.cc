@@ -161,9 +161,12 @@ TEST(EvalBenchOptionsTest, ArgvFillsTheOptions) {
   EXPECT_TRUE(bench.json);
   EXPECT_FALSE(bench.exact_count);
   EXPECT_FALSE(bench.all_copies);
-  ASSERT_EQ(Parse(app, {"bench", "--queries", file, "--exact-count", "--all-copies"}), -1);
+  EXPECT_FALSE(bench.suggest);
+  ASSERT_EQ(Parse(app, {"bench", "--queries", file, "--exact-count", "--all-copies", "--suggest"}),
+            -1);
   EXPECT_TRUE(bench.exact_count);
   EXPECT_TRUE(bench.all_copies);
+  EXPECT_TRUE(bench.suggest);
   EXPECT_EQ(Parse(app, {"bench", "--queries", file, "--threads", "0"}), exit_code::kUsage);
 }
 

@@ -62,6 +62,7 @@ TEST(SpellingKeysTest, ThePrefixAndItsDeletions) {
     const char* word;
     unsigned deletions;
     Keys want;  // without the prefix
+    std::size_t keep = 0;
   } cases[] = {
       {"abc", 0, {"abc"}},
       {"abc", 1, {"ab", "abc", "ac", "bc"}},
@@ -69,10 +70,14 @@ TEST(SpellingKeysTest, ThePrefixAndItsDeletions) {
       {"abcd", 2, {"ab", "abc", "abcd", "abd", "ac", "acd", "ad", "bc", "bcd", "bd", "cd"}},
       {"afghanistan", 0, {"afghani"}},  // kSpellingPrefixChars characters
       {"мос", 1, {"мо", "мос", "мс", "ос"}},
+      // The search keeps the first character.
+      {"abc", 1, {"ab", "abc", "ac"}, 1},
+      {"abcd", 2, {"ab", "abc", "abcd", "abd", "ac", "acd", "ad"}, 1},
+      {"мос", 1, {"мо", "мос", "мс"}, 1},
   };
   for (const Case& c : cases) {
     Keys got;
-    for (const std::string& k : SpellingKeys(c.word, c.deletions)) {
+    for (const std::string& k : SpellingKeys(c.word, c.deletions, c.keep)) {
       got.push_back(k.substr(std::string(schema::kPrefixSpelling).size()));
     }
     EXPECT_EQ(got, c.want) << c.word;
@@ -146,6 +151,12 @@ TEST_F(SpellingSearchTest, SuggestsTheCommonSpellingOfARareWord) {
       {"Мосвка", "Москва", true},
       {"government", "", false},
       {"zzyzzyva", "", false},
+      // Four letters or five: one edit. Six or more: two.
+      {"neer", "near", true},
+      {"bidgt", "", false},  // budget, 2 edits away
+      {"buddgget", "budget", true},
+      {"nar", "", false},                 // three letters: not respelt
+      {"Ifghanistan", "", false},         // the first letter is kept
       {"-afganistan budget", "", false},  // an excluded word is not corrected
   };
   for (const Case& c : cases) {

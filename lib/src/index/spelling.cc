@@ -42,7 +42,8 @@ bool IsSpellingWord(const std::string& term) {
   return chars >= 3 && chars <= 40;
 }
 
-std::vector<std::string> SpellingKeys(const std::string& word, unsigned deletions) {
+std::vector<std::string> SpellingKeys(const std::string& word, unsigned deletions,
+                                      std::size_t keep) {
   // Byte offsets of the prefix's characters (the keys are cut from the
   // UTF-8 directly: building them as code-point strings took 10 us a word,
   // as long as looking them all up).
@@ -69,7 +70,7 @@ std::vector<std::string> SpellingKeys(const std::string& word, unsigned deletion
     return key;
   };
   std::vector<std::string> keys = {without(n, n)};
-  for (std::size_t a = 0; deletions >= 1 && n > 1 && a < n; ++a) {
+  for (std::size_t a = keep; deletions >= 1 && n > 1 && a < n; ++a) {
     keys.push_back(without(a, n));
     for (std::size_t b = a + 1; deletions >= 2 && n > 2 && b < n; ++b) {
       keys.push_back(without(a, b));

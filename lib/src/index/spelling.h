@@ -8,9 +8,10 @@
  *  (which Byline does not otherwise use) under schema::kPrefixSpelling, so
  *  that Xapian's compaction merges the tables of a bulk build's segments
  *  (a key's words are the union of the segments'). A search looks up the
- *  forms of a rare query word with up to two deletions (search/spelling.h):
- *  a few dozen B-tree look-ups, where Xapian's own spelling table took 90
- *  to 570 us a word on reuters21578 (benchmarks/README.md, "Did you mean").
+ *  forms of a rare query word with its first letter and up to one deletion,
+ *  then two if that found nothing close (search/spelling.h): 7 to 22
+ *  B-tree look-ups, where Xapian's own spelling table took 90 to 570 us a
+ *  word on reuters21578 (benchmarks/README.md, "Did you mean").
  *
  *  Words are only added: an article removed leaves its words' keys, and the
  *  search checks every candidate's term frequency, so a word no article
@@ -39,8 +40,10 @@ bool IsSpellingWord(const std::string& term);
 
 /// The keys of `word` (with schema::kPrefixSpelling): its first
 /// kSpellingPrefixChars characters and every form of them with 1 to
-/// `deletions` characters deleted, each once.
-std::vector<std::string> SpellingKeys(const std::string& word, unsigned deletions);
+/// `deletions` (at most 2) characters deleted, none of its first `keep`
+/// characters, each once, sorted.
+std::vector<std::string> SpellingKeys(const std::string& word, unsigned deletions,
+                                      std::size_t keep = 0);
 
 /// Indexes the spelling words of `doc` that no article of `db` has yet (an
 /// update in place: one term-frequency look-up a word). May throw

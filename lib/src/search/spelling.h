@@ -28,11 +28,20 @@ inline constexpr double kRareShare = 0.0005;
 /// A spelling is suggested for a word that some articles have only when at
 /// least this many times more articles have the suggestion.
 inline constexpr unsigned kMoreCommon = 10;
+/// Shorter words are not respelt, and shorter than kTwoEditChars only by
+/// one edit (Elasticsearch's "AUTO" fuzziness, Lucene's DirectSpellChecker
+/// minimum of 4): a short word is within an edit or two of many others, and
+/// an absent short word is rarely a typo. Of the web log's intersection
+/// queries on reuters21578, `ear` became `year`, `sex` `six`, `legs`
+/// `less` and `jesus` `less` before these limits and the first letter.
+inline constexpr std::size_t kMinSpellingChars = 4;
+inline constexpr std::size_t kTwoEditChars = 6;
 
 /// The ranked and exact words and phrase words of `root` (not exclusions,
-/// fields' filters, wildcards or fuzzy words) that are rare in `db` and
-/// have a much more common spelling within 1 edit (words of up to 4
-/// characters) or 2 (longer words) among the words of `db`'s spelling
+/// fields' filters, wildcards or fuzzy words) of kMinSpellingChars or more
+/// that are rare in `db` and have a much more common spelling with the same
+/// first letter within 1 edit (words shorter than kTwoEditChars) or 2
+/// (longer words, when none is 1 edit away) among the words of `db`'s spelling
 /// deletion index (index/spelling.h), each once: the closest, then the one
 /// in most articles. Empty when every word is common; a database without
 /// the index (built before it, or remote shards) suggests nothing. May

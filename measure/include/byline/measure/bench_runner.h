@@ -29,6 +29,9 @@ struct BenchOptions {
   /// One hit per story, as `byline search` shows them; false lists every
   /// copy (`--all-copies`).
   bool collapse = true;
+  /// Did you mean, as `byline search --suggest` does
+  /// (SearchRequest::suggest_spelling).
+  bool suggest = false;
 };
 
 /// The measurements of one query class, or of the whole log.
