@@ -85,8 +85,7 @@ std::vector<std::string> BodyParagraphs(std::string_view body) {
   std::vector<std::size_t> columns;
   std::size_t widest = 0, filled = 0, nonblank = 0;
   for (std::string_view line : lines) {
-    columns.push_back(static_cast<std::size_t>(
-        std::count_if(line.begin(), line.end(), [](char c) { return (c & 0xC0) != 0x80; })));
+    columns.push_back(CodePointCount(line));
     widest = std::max(widest, columns.back());
   }
   constexpr std::size_t kSlack = 20;  // a wrapped line is this close to the widest

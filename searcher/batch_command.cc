@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string_view>
 
 #include "byline/cli/database.h"
@@ -19,9 +20,20 @@
 namespace byline {
 
 std::vector<BatchQuery> ReadBatchQueries(std::istream& in) {
+  // A list saved by a spreadsheet or a Windows editor: UTF-8 with a byte
+  // order mark, UTF-16 with one, or Windows-1252 ("Unicode text" and "CSV"
+  // exports), read as the corpus reader reads such files (ToUtf8).
+  // Read with istream::read, which turns a failing read into in.bad() (the
+  // caller's check) where a streambuf iterator would throw.
+  std::string bytes;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    bytes.append(buf, static_cast<std::size_t>(in.gcount()));
+  }
+  std::istringstream text(ToUtf8(bytes));
   std::vector<BatchQuery> queries;
   std::string line;
-  for (std::size_t n = 1; std::getline(in, line); ++n) {
+  for (std::size_t n = 1; std::getline(text, line); ++n) {
     const auto first = line.find_first_not_of(" \t\r");
     if (first == std::string::npos || line[first] == '#') continue;
     const auto last = line.find_last_not_of(" \t\r");

@@ -28,7 +28,9 @@ struct BatchQuery {
 
 /// The queries of a batch file: one a line; blank lines and lines whose
 /// first non-blank character is '#' are skipped, surrounding white space
-/// and a trailing '\r' are trimmed.
+/// and a trailing '\r' are trimmed. UTF-16 (with its byte order mark) and
+/// Windows-1252 are read as UTF-8 (ToUtf8), a UTF-8 byte order mark is
+/// dropped. A read that fails leaves `in.bad()` set.
 std::vector<BatchQuery> ReadBatchQueries(std::istream& in);
 
 /// One query's answer in a batch: its exact count (stories, if collapsed)

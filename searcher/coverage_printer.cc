@@ -88,14 +88,15 @@ std::size_t PeakIndex(const std::vector<Bucket>& buckets) {
 
 void WriteTimelineText(std::ostream& out, const Timeline& t, std::size_t width) {
   const std::uint64_t dated = t.matches - t.undated;
-  out << SafeForTerminal(QueryShown(t.query)) << ": " << FormatCount(t.matches) << " "
-      << Noun(t.collapsed, t.matches);
+  std::string head = SafeForTerminal(QueryShown(t.query)) + ": " + FormatCount(t.matches) + " " +
+                     Noun(t.collapsed, t.matches);
   if (!t.buckets.empty()) {
-    out << ", by " << PeriodName(t.by) << " from " << t.buckets.front().start << " to "
-        << t.buckets.back().end;
+    head += ", by " + std::string(PeriodName(t.by)) + " from " + t.buckets.front().start + " to " +
+            t.buckets.back().end;
   }
-  if (t.undated > 0) out << " (" << FormatCount(t.undated) << " undated, not shown)";
-  out << "\n";
+  if (t.undated > 0) head += " (" + FormatCount(t.undated) + " undated, not shown)";
+  // As wide as the bars below it: a long query wraps rather than running on.
+  WriteWrapped(out, Snippet{head, {}}, false, width, "", SIZE_MAX);
   if (t.buckets.empty() || dated == 0) {
     if (t.matches == 0) out << "No matches.\n";
     return;

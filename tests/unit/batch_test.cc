@@ -19,6 +19,34 @@ TEST(BatchQueries, SkipsBlanksAndCommentsAndKeepsLineNumbers) {
   EXPECT_EQ(q[2].line, 7u);
 }
 
+// Lists saved by spreadsheets: UTF-8 with a byte order mark (which would
+// otherwise start the first query), UTF-16 with one, Windows-1252.
+TEST(BatchQueries, ReadsWindowsEncodingsAsUtf8) {
+  std::string utf16 = "\xFF\xFE";
+  for (char c : std::string("Bogot\xC3\xA1\r\nLagos\r\n")) {
+    // Latin letters and one U+00E1: each code point as two bytes.
+    if (c == '\xC3') continue;
+    utf16 += c == '\xA1' ? std::string("\xE1\0", 2) : std::string{c, '\0'};
+  }
+  const struct {
+    std::string bytes;
+  } cases[] = {
+      {"\xEF\xBB\xBF"
+       "Bogot\xC3\xA1\nLagos\n"},
+      {utf16},
+      {"Bogot\xE1\r\nLagos\r\n"},  // Windows-1252
+  };
+  for (const auto& c : cases) {
+    std::istringstream in(c.bytes);
+    auto q = byline::ReadBatchQueries(in);
+    ASSERT_EQ(q.size(), 2u) << c.bytes;
+    EXPECT_EQ(q[0].query, "Bogot\xC3\xA1");
+    EXPECT_EQ(q[0].line, 1u);
+    EXPECT_EQ(q[1].query, "Lagos");
+    EXPECT_EQ(q[1].line, 2u);
+  }
+}
+
 TEST(BatchCsv, QuotesAsRfc4180Says) {
   const struct {
     const char* in;

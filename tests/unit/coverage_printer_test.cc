@@ -37,14 +37,32 @@ std::vector<std::string> Lines(const std::string& s) {
 }
 
 TEST(TimelineTextTest, BarsFitTheWidthWithGapsAndOnePeak) {
+  const std::string head =
+      "\"oil <prices>\": 18 stories, by month from 2018-01-01 to 2018-03-31 (2 undated, not "
+      "shown)";
   for (std::size_t width : {40u, 80u, 200u}) {
     std::ostringstream out;
     WriteTimelineText(out, Sample(), width);
-    auto lines = Lines(out.str());
+    auto all = Lines(out.str());
+    // The header wraps at the width, as the bars do.
+    std::vector<std::string> lines;
+    std::string joined;
+    for (const std::string& l : all) {
+      if (l.rfind("2018-", 0) == 0) {
+        lines.push_back(l);
+      } else {
+        EXPECT_LE(DisplayWidth(l), width) << l;
+        joined += (joined.empty() ? "" : " ") + l;
+      }
+    }
+    EXPECT_EQ(joined, head);
+    if (width >= head.size()) {
+      EXPECT_EQ(all.size() - lines.size(), 1u) << out.str();
+    } else {
+      EXPECT_GT(all.size() - lines.size(), 1u) << out.str();
+    }
+    lines.insert(lines.begin(), head);
     ASSERT_EQ(lines.size(), 4u) << out.str();  // header, Jan, Feb (empty), Mar
-    EXPECT_EQ(lines[0],
-              "\"oil <prices>\": 18 stories, by month from 2018-01-01 to 2018-03-31 (2 undated, "
-              "not shown)");
     for (std::size_t i = 1; i < lines.size(); ++i) {
       EXPECT_EQ(DisplayWidth(lines[i]), lines[i] == lines[3] ? width : width - 7) << lines[i];
     }

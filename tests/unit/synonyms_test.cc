@@ -31,6 +31,8 @@ TEST(SynonymParseTest, BadLinesNameTheFileAndLine) {
        "syn.txt:3: 'burma' is already in the group of line 1"},
       {"Myanmar = myanmar\n", ""},  // read alike: one entry
       {"Kyiv = Kiev\n", ""},        // the analyzer already joins them (names table)
+      {"Myanmar = Burma  # renamed\n", ""},
+      {"Myanmar = # Burma\n", "syn.txt:1: an empty entry"},
   };
   for (const Case& c : cases) {
     auto t = SynonymTable::Parse(c.text, "syn.txt", analyzer);
@@ -59,6 +61,39 @@ TEST(SynonymParseTest, AFileThatFailsMidwayIsAnErrorWithItsReason) {
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("No such file or directory"), std::string::npos)
       << missing.status().message();
+}
+
+// A '#' after white space starts a comment; in a word or a quoted entry it
+// is text. A file a Windows editor saved (UTF-16 with its byte order mark,
+// or UTF-8 with one) reads as UTF-8.
+TEST(SynonymParseTest, CommentsAfterEntriesAndWindowsEncodings) {
+  const Analyzer analyzer;
+  auto t = SynonymTable::Parse(
+      "Burma = Myanmar   # renamed in 1989\n"
+      "C# = csharp\n"
+      "\"Boys # 1\" = Boysone\t# band\n",
+      "syn.txt", analyzer);
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  ASSERT_EQ(t->groups().size(), 3u);
+  EXPECT_EQ(t->groups()[0].entries.size(), 2u);
+  EXPECT_EQ(t->Find({"myanmar"}), &t->groups()[0]);
+  EXPECT_EQ(t->Find({"renamed"}), nullptr);
+  EXPECT_EQ(t->Find({"csharp"}), &t->groups()[1]);
+  EXPECT_EQ(t->Find({"boysone"}), &t->groups()[2]);
+  EXPECT_EQ(t->Find({"band"}), nullptr);
+
+  test::TempDir dir;
+  // "Burma = Myanmar\n" in UTF-16LE after its byte order mark.
+  std::string utf16 = "\xFF\xFE";
+  for (char c : std::string("Burma = Myanmar\n")) utf16 += std::string{c, '\0'};
+  for (const std::string& bytes : {utf16, std::string("\xEF\xBB\xBF"
+                                                      "Burma = Myanmar\n")}) {
+    const std::string path = dir.Write("syn.txt", bytes);
+    auto read = SynonymTable::ReadFile(path, analyzer);
+    ASSERT_TRUE(read.ok()) << read.status().message();
+    ASSERT_EQ(read->groups().size(), 1u);
+    EXPECT_EQ(read->Find({"burma"}), &read->groups()[0]);
+  }
 }
 
 TEST(SynonymApplyTest, WordsAndQuotedNamesBecomeTheirGroup) {

@@ -19,6 +19,14 @@ inline bool IsAsciiAlnum(unsigned char c) { return IsAsciiLetter(c) || (c >= '0'
 /// Space, tab, newline or carriage return.
 inline bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+/// Code points of UTF-8 text: the bytes that do not continue a character
+/// (an invalid byte counts as one).
+inline std::size_t CodePointCount(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
 /// True for a character that separates words as a space does: Unicode
 /// White_Space (ASCII space, tab, line feed, vertical tab, form feed, carriage
 /// return, U+0085, every Zs space such as U+00A0, U+2007, U+202F and U+3000,

@@ -324,21 +324,16 @@ std::string ArabicStemInput(std::string w) {
   static constexpr std::string_view kArticles[] = {"\u0627\u0644",       "\u0648\u0627\u0644",
                                                    "\u0628\u0627\u0644", "\u0643\u0627\u0644",
                                                    "\u0641\u0627\u0644", "\u0644\u0644"};
-  auto chars = [](std::string_view s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
-    return n;
-  };
   auto starts = [&w](std::string_view p) { return w.compare(0, p.size(), p) == 0; };
-  if (starts(kWaw) && chars(w) >= 4) w.erase(0, kWaw.size());
+  if (starts(kWaw) && CodePointCount(w) >= 4) w.erase(0, kWaw.size());
   for (std::string_view a : kArticles) {
-    if (starts(a) && chars(w) >= chars(a) + 2) {
+    if (starts(a) && CodePointCount(w) >= CodePointCount(a) + 2) {
       w.erase(0, a.size());
       break;
     }
   }
   // Two letters or fewer are no noun for Snowball ("ال" + "و" stays "الو").
-  return chars(w) >= 3 ? std::string(kArticles[0]) + w : w;
+  return CodePointCount(w) >= 3 ? std::string(kArticles[0]) + w : w;
 }
 
 // A word as the tokenizer found it, before the filters.

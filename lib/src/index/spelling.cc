@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "byline/schema.h"
+#include "byline/text.h"
 
 namespace byline {
 namespace {
@@ -37,8 +38,7 @@ bool IsSpellingWord(const std::string& term) {
   if (std::any_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return false;
   }
-  const std::size_t chars = static_cast<std::size_t>(
-      std::count_if(term.begin(), term.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+  const std::size_t chars = CodePointCount(term);
   return chars >= 3 && chars <= 40;
 }
 

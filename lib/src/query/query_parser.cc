@@ -185,11 +185,7 @@ bool IsWordByte(char c) {
 
 // 1-based character position of a byte offset, for messages.
 std::size_t CharPosition(std::string_view q, std::size_t offset) {
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < offset && i < q.size(); ++i) {
-    if ((static_cast<unsigned char>(q[i]) & 0xC0) != 0x80) ++chars;
-  }
-  return chars + 1;
+  return CodePointCount(q.substr(0, std::min(offset, q.size()))) + 1;
 }
 
 // "title, source, author, lang, date": the names a query may use.

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <map>
 
+#include "byline/text.h"
+
 namespace byline {
 namespace {
 
@@ -58,9 +60,19 @@ Result<SynonymTable> SynonymTable::Parse(std::string_view text, const std::strin
     const std::string where = name + ":" + std::to_string(line_no) + ": ";
     line = Trim(line);
     if (line.empty() || line[0] == '#') continue;
+    // A '#' after white space, outside quotes, starts a comment ("Kyiv =
+    // Kiev  # the capital"); one inside a word is the word's (C#).
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '"') quoted = !quoted;
+      if (line[i] == '#' && !quoted && i > 0 && (line[i - 1] == ' ' || line[i - 1] == '\t')) {
+        line = Trim(line.substr(0, i));
+        break;
+      }
+    }
     // Split at '=' outside quotes.
     std::vector<std::string_view> entries;
-    bool quoted = false;
+    quoted = false;
     std::size_t start = 0;
     for (std::size_t i = 0; i <= line.size(); ++i) {
       if (i < line.size() && line[i] == '"') quoted = !quoted;
@@ -116,7 +128,8 @@ Result<SynonymTable> SynonymTable::ReadFile(const std::string& path, const Analy
   if (in.bad()) {
     return Status::IOError("cannot read the synonyms file " + path + ": " + std::strerror(errno));
   }
-  return Parse(text, path, analyzer);
+  // Saved by a Windows editor: UTF-16 or Windows-1252, or a byte order mark.
+  return Parse(ToUtf8(text), path, analyzer);
 }
 
 const SynonymGroup* SynonymTable::Find(const std::vector<std::string>& terms) const {

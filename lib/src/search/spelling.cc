@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "byline/text.h"
 #include "index/spelling.h"
 #include "util/edit_distance.h"
 
@@ -32,11 +33,6 @@ void CollectWords(const QueryNode& n, std::vector<std::string>* words) {
     default:
       for (const QueryNode& c : n.children) CollectWords(c, words);
   }
-}
-
-std::size_t CharCount(const std::string& s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
 const SpellingFix* FixOf(const std::vector<SpellingFix>& fixes, const std::string& term) {
@@ -86,7 +82,7 @@ void Consider(const Xapian::Database& db, const std::u32string& typed, const std
   candidates->erase(std::unique(candidates->begin(), candidates->end()), candidates->end());
   for (const std::string& c : *candidates) {
     if (c == w || c == best->word) continue;
-    const std::size_t chars = CharCount(c);
+    const std::size_t chars = CodePointCount(c);
     if ((chars > typed.size() ? chars - typed.size() : typed.size() - chars) > most) continue;
     const std::u32string points = CodePoints(c);
     if (points[0] != typed[0]) continue;
