@@ -15,7 +15,7 @@ _byline_options() {
                  --synonyms --clear-synonyms -h --help" ;;
     search) echo "--db -n --limit --offset --sort --all-copies --count --format --json --color
                   --since --until --op --explain --strict --expand --facets --facets-top --batch
-                  --recent --suggest --exact --synonyms -h --help" ;;
+                  --recent --suggest --no-suggest --exact --synonyms -h --help" ;;
     show) echo "--db --json --no-pager --color -h --help" ;;
     similar) echo "--db -n --limit --format --json --since --until --all-copies --color -h --help" ;;
     timeline) echo "--db --by --since --until --json --plot --all-copies --color --synonyms

@@ -56,6 +56,7 @@ complete -c byline -n "__fish_seen_subcommand_from search" -l facets-top -x -d '
 complete -c byline -n "__fish_seen_subcommand_from search" -l batch -r -F -d 'One query per line of a file'
 complete -c byline -n "__fish_seen_subcommand_from search" -l recent -x -d 'Newer articles rank higher (half-life in days)'
 complete -c byline -n "__fish_seen_subcommand_from search" -l suggest -d 'Did you mean'
+complete -c byline -n "__fish_seen_subcommand_from search" -l no-suggest -d 'No did you mean'
 complete -c byline -n "__fish_seen_subcommand_from search" -l exact -d 'With --suggest: the query as typed'
 complete -c byline -n "__fish_seen_subcommand_from search timeline" -a "title: source: author: lang: date:" -d 'Field'
 complete -c byline -n "__fish_seen_subcommand_from search timeline; and string match -qi -- 'lang:*' (commandline -ct)" -a "lang:ar lang:ca lang:da lang:de lang:en lang:es lang:eu lang:fi lang:fr lang:ga lang:hu lang:hy lang:id lang:it lang:ja lang:ko lang:lt lang:nb lang:ne lang:nl lang:no lang:nn lang:pt lang:ro lang:ru lang:sv lang:ta lang:th lang:tr lang:zh" -d Language

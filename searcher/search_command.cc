@@ -103,10 +103,14 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
             return {};
           },
           "DAYS > 0"));
-  cmd->add_flag("--suggest", opts->suggest,
-                "Did you mean: suggest a much more common close spelling of rare query words, "
-                "and show its results when the words as typed match nothing ($BYLINE_SUGGEST=1: "
-                "for every search)");
+  CLI::Option* suggest =
+      cmd->add_flag("--suggest", opts->suggest,
+                    "Did you mean: suggest a much more common close spelling of rare query words, "
+                    "and show its results when the words as typed match nothing "
+                    "($BYLINE_SUGGEST=1: for every search)");
+  cmd->add_flag("--no-suggest", opts->no_suggest,
+                "No did you mean for this search, whatever $BYLINE_SUGGEST says")
+      ->excludes(suggest);
   cmd->add_flag("--exact", opts->exact,
                 "With --suggest: when nothing matches, do not show the results of a suggested "
                 "spelling (\"did you mean\" is still shown)");
@@ -114,7 +118,10 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
                   "Synonyms FILE for this search (one group a line: Kyiv = Kiev), instead of "
                   "those stored with the database")
       ->check(CLI::ExistingFile);
-  cmd->parse_complete_callback([opts, limit] { opts->limit_given = limit->count() > 0; });
+  cmd->parse_complete_callback([opts, limit] {
+    opts->limit_given = limit->count() > 0;
+    opts->suggest_given = opts->suggest || opts->no_suggest;
+  });
   cmd->get_option("--since")->type_name("DATE");
   cmd->get_option("--until")->type_name("DATE");
   cmd->get_option("--batch")->type_name("FILE");
@@ -180,6 +187,9 @@ SearchRequest RequestFromOptions(const SearchCommandOptions& opts) {
 }
 
 int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal) {
+  // Checked for every search, a batch too (which makes no suggestions).
+  auto suggest_env = SuggestFromEnvironment();
+  if (!suggest_env.ok()) return Report(suggest_env.status(), exit_code::kUsage);
   if (!opts.batch.empty()) return RunBatchSearch(opts);
   if (opts.format == "csv") {
     ReportError("--format csv is for --batch");
@@ -187,11 +197,7 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
   }
   const std::vector<std::string> db = ResolveDatabasePaths(opts.db);
   SearchRequest req = RequestFromOptions(opts);
-  if (!opts.suggest) {
-    auto env = SuggestFromEnvironment();
-    if (!env.ok()) return Report(env.status(), exit_code::kUsage);
-    req.suggest_spelling = *env;
-  }
+  if (!opts.suggest_given) req.suggest_spelling = *suggest_env;
   if (Status s = LoadSynonymsOption(opts.synonyms, &req); !s.ok()) return Report(s);
   for (const std::string& w : opts.query_words) {
     if (!req.query.empty()) req.query += ' ';
@@ -300,7 +306,7 @@ int RunSearchCommand(const SearchCommandOptions& opts, const Terminal& terminal)
   // Did you mean is opt-in (its look-up would put the default search over
   // its speed budget: benchmarks/README.md, "Session 15"): nothing found is
   // where a person needs to know it is there.
-  if (results->matches_upper == 0 && !req.suggest_spelling) {
+  if (results->could_suggest) {
     std::cout << (terminal.color ? ansi::kDim : "")
               << "Misspelt? --suggest looks for a more common spelling of rare words."
               << (terminal.color ? ansi::kReset : "") << "\n";

@@ -38,6 +38,8 @@ struct SearchCommandOptions {
   std::size_t facets_top = 10;  ///< values shown per facet
   std::string batch;            ///< --batch FILE: one query a line ("-": stdin)
   bool limit_given = false;     ///< -n was given (a batch's default is smaller)
+  bool no_suggest = false;      ///< --no-suggest
+  bool suggest_given = false;   ///< --suggest or --no-suggest (over $BYLINE_SUGGEST)
   double recent = 0;            ///< --recent DAYS: the half-life of a date bonus
   /// --exact: when the query matches nothing, do not search a suggested
   /// spelling instead (the suggestion is still shown).

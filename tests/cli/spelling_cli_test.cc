@@ -55,6 +55,18 @@ TEST_F(SpellingCli, MisspeltNameShowsTheSuggestionsHits) {
   EXPECT_NE(off.out.find("No matches.\nMisspelt? --suggest"), std::string::npos) << off.out;
   RunResult found = Byline({"search", "--db", Db(), "Hajin"});
   EXPECT_EQ(found.out.find("Misspelt?"), std::string::npos) << found.out;
+  // Nor where --suggest could not help: no word, a short one, only filters,
+  // an excluded word.
+  for (std::vector<std::string> q : {std::vector<std::string>{"--since", "2030-01-01"},
+                                     {"ear"},
+                                     {"source:nowhere"},
+                                     {"zz -Hajiin"}}) {
+    std::vector<std::string> args = {"search", "--db", Db()};
+    args.insert(args.end(), q.begin(), q.end());
+    RunResult none = Byline(args);
+    EXPECT_NE(none.out.find("No matches."), std::string::npos) << q[0] << ": " << none.out;
+    EXPECT_EQ(none.out.find("Misspelt?"), std::string::npos) << q[0] << ": " << none.out;
+  }
 }
 
 // $BYLINE_SUGGEST=1 turns did you mean on for every search; 0 leaves it
@@ -67,10 +79,17 @@ TEST_F(SpellingCli, EnvironmentTurnsSuggestionsOn) {
   EXPECT_NE(exact.out.find("Did you mean: Hajin?"), std::string::npos) << exact.out;
   RunResult off = Byline({"search", "--db", Db(), "Hajiin"}, "BYLINE_SUGGEST=0");
   EXPECT_EQ(off.out.find("Hajin"), std::string::npos) << off.out;
+  // The command line wins: --no-suggest against 1, --suggest against 0.
+  RunResult no = Byline({"search", "--db", Db(), "--no-suggest", "Hajiin"}, "BYLINE_SUGGEST=1");
+  EXPECT_EQ(no.out.find("Hajin"), std::string::npos) << no.out;
+  RunResult yes = Byline({"search", "--db", Db(), "--suggest", "Hajiin"}, "BYLINE_SUGGEST=0");
+  EXPECT_NE(yes.out.find("showing results for Hajin."), std::string::npos) << yes.out;
   RunResult bad = Byline({"search", "--db", Db(), "Hajiin"}, "BYLINE_SUGGEST=maybe");
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.err.find("BYLINE_SUGGEST must be 1 or 0"), std::string::npos) << bad.err;
   EXPECT_NE(bad.err.find("'maybe'"), std::string::npos) << bad.err;
+  // Whatever else is asked.
+  EXPECT_EQ(Byline({"search", "--db", Db(), "--suggest", "Hajin"}, "BYLINE_SUGGEST=maybe").code, 2);
 }
 
 TEST_F(SpellingCli, JsonSummarySaysWhichQueryRan) {

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include "testutil.h"
 
@@ -29,7 +30,9 @@ std::string Slurp(const std::filesystem::path& p) {
 
 RunResult Byline(const std::vector<std::string>& args, const std::string& env) {
   static TempDir io;
-  std::string cmd = env + (env.empty() ? "" : " ") + Quote(BYLINE_BINARY);
+  // A developer's own $BYLINE_SUGGEST would change what searches print.
+  std::string cmd =
+      "unset BYLINE_SUGGEST; " + env + (env.empty() ? "" : " ") + Quote(BYLINE_BINARY);
   for (const auto& a : args) cmd += " " + Quote(a);
   cmd += " >" + Quote((io.path() / "out").string()) + " 2>" + Quote((io.path() / "err").string()) +
          " </dev/null";
@@ -58,7 +61,10 @@ pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>
   for (auto& a : all) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   std::vector<std::string> envs = env;
-  for (char** e = environ; *e; ++e) envs.emplace_back(*e);
+  for (char** e = environ; *e; ++e) {
+    if (std::string_view(*e).rfind("BYLINE_SUGGEST=", 0) != 0)
+      envs.emplace_back(*e);  // as Byline()
+  }
   std::vector<char*> envp;
   for (auto& e : envs) envp.push_back(const_cast<char*>(e.c_str()));
   envp.push_back(nullptr);

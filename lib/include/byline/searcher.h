@@ -153,6 +153,11 @@ struct SearchResults {
   /// The hits and counts are the suggestion's: the query as typed matched
   /// nothing (SearchRequest::run_suggestion).
   bool suggestion_ran = false;
+  /// Without suggest_spelling, when nothing matched: the query has a word
+  /// that did you mean would look at (4 letters or more, searched for, not
+  /// excluded), so that asking for it (`--suggest`) may help. Told from the
+  /// parsed query alone, without a look-up.
+  bool could_suggest = false;
   /// Where the query was read otherwise than it is written (searched as
   /// plain words, an unknown field, ...): one line each, for the user.
   std::vector<QueryNotice> notices;

@@ -9,7 +9,7 @@
  *  that Xapian's compaction merges the tables of a bulk build's segments
  *  (a key's words are the union of the segments'). A search looks up the
  *  forms of a rare query word with its first letter and up to one deletion,
- *  then two if that found nothing close (search/spelling.h): 7 to 22
+ *  then two if that found nothing close (search/spelling.h): 4 to 22
  *  B-tree look-ups, where Xapian's own spelling table took 90 to 570 us a
  *  word on reuters21578 (benchmarks/README.md, "Did you mean").
  *

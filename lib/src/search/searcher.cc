@@ -1062,6 +1062,8 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request, QueryError*
           impl_->Run(request, parsed->root, dates ? &*dates : nullptr, like ? &*like : nullptr);
       if (!like && request.suggest_spelling) {
         impl_->SuggestSpelling(request, parsed->root, dates ? &*dates : nullptr, &res);
+      } else if (!like && res.matches_upper == 0) {
+        res.could_suggest = HasSpellingWords(parsed->root);
       }
       res.notices = notices;
       res.elapsed_ms =

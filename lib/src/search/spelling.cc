@@ -110,7 +110,7 @@ std::vector<SpellingFix> FindSpellingFixes(const Xapian::Database& db, const Que
     const Xapian::doccount tf = db.get_termfreq(w);
     if (tf > rare || !IsSpellingWord(w)) continue;
     const std::u32string typed = CodePoints(w);
-    if (typed.size() < kMinSpellingChars) continue;
+    if (typed.size() < kMinSpellingChars) continue;  // as HasSpellingWords
     const unsigned most = typed.size() < kTwoEditChars ? 1 : 2;
     // Candidates: the words indexed under a key of the word with its first
     // character and one deletion at most (index/spelling.h: a word is under
@@ -140,6 +140,14 @@ std::vector<SpellingFix> FindSpellingFixes(const Xapian::Database& db, const Que
     fixes.push_back({w, std::move(best.word)});
   }
   return fixes;
+}
+
+bool HasSpellingWords(const QueryNode& root) {
+  std::vector<std::string> words;
+  CollectWords(root, &words);
+  return std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return IsSpellingWord(w) && CodePointCount(w) >= kMinSpellingChars;
+  });
 }
 
 QueryNode ApplySpellingFixes(const QueryNode& root, const std::vector<SpellingFix>& fixes) {
