@@ -140,7 +140,7 @@ int RunBatchSearch(const SearchCommandOptions& opts) {
     file.open(opts.batch);
     if (!file) {
       ReportError("cannot read the batch file " + opts.batch + ": " + std::strerror(errno));
-      return exit_code::kFatal;
+      return exit_code::kUsage;  // as a missing --synonyms or --queries file
     }
     in = &file;
   }

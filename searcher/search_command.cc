@@ -47,7 +47,8 @@ CLI::App* SetupSearchCommand(CLI::App& app, SearchCommandOptions* opts) {
   CLI::Option* limit = cmd->add_option("-n,--limit", opts->limit,
                                        "Number of hits to show (0 only with --count or --facets)")
                            ->check(CLI::Range(0, 100000));
-  cmd->add_option("--offset", opts->offset, "Hits to skip (for paging)");
+  cmd->add_option("--offset", opts->offset, "Hits to skip (for paging)")
+      ->check(CLI::Range(0u, 4294967295u));  // a Xapian document count
   cmd->add_option("--format", opts->format,
                   "text (default), json (a JSON object per hit, then a summary), ids or paths "
                   "(one a line); csv with --batch")

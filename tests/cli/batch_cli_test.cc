@@ -72,6 +72,12 @@ TEST_F(BatchCli, BatchCountsEachLineAndGoesOnPastABadOne) {
         << bad.err;
     EXPECT_EQ(bad.out, "");
   }
+  // A missing one is a usage error, as a missing --synonyms file is.
+  RunResult missing = Byline({"search", "--db", Db(), "--batch", "/nonexistent/names.txt"});
+  EXPECT_EQ(missing.code, 2) << missing.err;
+  EXPECT_NE(missing.err.find("/nonexistent/names.txt: No such file or directory"),
+            std::string::npos)
+      << missing.err;
 }
 
 // RFC 4180: a header, one CRLF row per hit, quotes doubled inside quoted

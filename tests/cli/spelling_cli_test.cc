@@ -60,7 +60,8 @@ TEST_F(SpellingCli, MisspeltNameShowsTheSuggestionsHits) {
   for (std::vector<std::string> q : {std::vector<std::string>{"--since", "2030-01-01"},
                                      {"ear"},
                                      {"source:nowhere"},
-                                     {"zz -Hajiin"}}) {
+                                     {"zz -Hajiin"},
+                                     {"Hajin AND Monday"}}) {
     std::vector<std::string> args = {"search", "--db", Db()};
     args.insert(args.end(), q.begin(), q.end());
     RunResult none = Byline(args);

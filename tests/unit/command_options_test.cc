@@ -57,6 +57,11 @@ TEST(SearchOptionsTest, ArgvFillsTheOptions) {
   EXPECT_EQ(opts.op, "and");
   EXPECT_EQ(opts.expand, 7u);
   EXPECT_TRUE(opts.explain);
+  // A negative offset is refused (it wrapped round to 18446744073709551615).
+  SearchCommandOptions negative;
+  CLI::App app2;
+  SetupSearchCommand(app2, &negative);
+  EXPECT_EQ(Parse(app2, {"search", "--offset", "-1", "water"}), exit_code::kUsage);
 }
 
 TEST(SearchOptionsTest, DefaultsAndTheDatabaseFromBylineDb) {

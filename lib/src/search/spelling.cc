@@ -142,11 +142,13 @@ std::vector<SpellingFix> FindSpellingFixes(const Xapian::Database& db, const Que
   return fixes;
 }
 
-bool HasSpellingWords(const QueryNode& root) {
+bool HasSpellingWords(const Xapian::Database& db, const QueryNode& root) {
   std::vector<std::string> words;
   CollectWords(root, &words);
-  return std::any_of(words.begin(), words.end(), [](const std::string& w) {
-    return IsSpellingWord(w) && CodePointCount(w) >= kMinSpellingChars;
+  const double rare = std::floor(kRareShare * db.get_doccount());
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+    return IsSpellingWord(w) && CodePointCount(w) >= kMinSpellingChars &&
+           db.get_termfreq(w) <= rare;
   });
 }
 

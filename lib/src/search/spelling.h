@@ -48,9 +48,10 @@ inline constexpr std::size_t kTwoEditChars = 6;
 /// throw Xapian::Error.
 std::vector<SpellingFix> FindSpellingFixes(const Xapian::Database& db, const QueryNode& root);
 
-/// True if FindSpellingFixes would look `root` up (a word it considers,
-/// of kMinSpellingChars or more), whatever the database holds.
-bool HasSpellingWords(const QueryNode& root);
+/// True if FindSpellingFixes would look a word of `root` up: one it
+/// considers, of kMinSpellingChars or more, rare in `db` (one term-frequency
+/// look-up a word). May throw Xapian::Error.
+bool HasSpellingWords(const Xapian::Database& db, const QueryNode& root);
 
 /// `root` with every fixed word replaced by its suggestion.
 QueryNode ApplySpellingFixes(const QueryNode& root, const std::vector<SpellingFix>& fixes);
