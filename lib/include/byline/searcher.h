@@ -155,8 +155,8 @@ struct SearchResults {
   bool suggestion_ran = false;
   /// Without suggest_spelling, when nothing matched: the query has a word
   /// that did you mean would look at (4 letters or more, searched for, not
-  /// excluded, rare), so that asking for it (`--suggest`) may help. A
-  /// term-frequency look-up a word, only when nothing matched.
+  /// excluded), so that asking for it (`--suggest`) may help. Told from the
+  /// parsed query alone, without a look-up (not whether the word is rare).
   bool could_suggest = false;
   /// Where the query was read otherwise than it is written (searched as
   /// plain words, an unknown field, ...): one line each, for the user.

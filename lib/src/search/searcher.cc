@@ -1063,7 +1063,7 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request, QueryError*
       if (!like && request.suggest_spelling) {
         impl_->SuggestSpelling(request, parsed->root, dates ? &*dates : nullptr, &res);
       } else if (!like && res.matches_upper == 0) {
-        res.could_suggest = HasSpellingWords(impl_->db, parsed->root);
+        res.could_suggest = HasSpellingWords(parsed->root);
       }
       res.notices = notices;
       res.elapsed_ms =

@@ -142,13 +142,11 @@ std::vector<SpellingFix> FindSpellingFixes(const Xapian::Database& db, const Que
   return fixes;
 }
 
-bool HasSpellingWords(const Xapian::Database& db, const QueryNode& root) {
+bool HasSpellingWords(const QueryNode& root) {
   std::vector<std::string> words;
   CollectWords(root, &words);
-  const double rare = std::floor(kRareShare * db.get_doccount());
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
-    return IsSpellingWord(w) && CodePointCount(w) >= kMinSpellingChars &&
-           db.get_termfreq(w) <= rare;
+  return std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return IsSpellingWord(w) && CodePointCount(w) >= kMinSpellingChars;
   });
 }
 

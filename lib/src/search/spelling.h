@@ -48,10 +48,12 @@ inline constexpr std::size_t kTwoEditChars = 6;
 /// throw Xapian::Error.
 std::vector<SpellingFix> FindSpellingFixes(const Xapian::Database& db, const QueryNode& root);
 
-/// True if FindSpellingFixes would look a word of `root` up: one it
-/// considers, of kMinSpellingChars or more, rare in `db` (one term-frequency
-/// look-up a word). May throw Xapian::Error.
-bool HasSpellingWords(const Xapian::Database& db, const QueryNode& root);
+/// True if `root` has a word FindSpellingFixes considers, of
+/// kMinSpellingChars or more. Whether it is rare is not asked: a term
+/// frequency a word made the default search's 100 intersection queries of
+/// the web log 1.6% more instructions (18.60 M -> 18.89 M, callgrind), half
+/// of them finding nothing and cheap.
+bool HasSpellingWords(const QueryNode& root);
 
 /// `root` with every fixed word replaced by its suggestion.
 QueryNode ApplySpellingFixes(const QueryNode& root, const std::vector<SpellingFix>& fixes);
